@@ -1,0 +1,115 @@
+using System.Diagnostics;
+
+namespace Jixiao.Ingest;
+
+/// <summary>The outcome of reading one file: a document, or a one-line error. Never both, never neither.</summary>
+public sealed class ReadResult
+{
+    public SourceDocument? Document { get; init; }
+    public IngestError? Error { get; init; }
+    public string Format { get; init; } = "";
+    public TimeSpan Elapsed { get; init; }
+    public bool Ok => Document is not null;
+}
+
+/// <summary>
+/// The single entry point of the Ingest stage: sniff the format, run its parser, and turn every
+/// failure (exception, time-out, unknown format) into an <see cref="IngestError"/>.
+/// </summary>
+public static class DocumentReader
+{
+    public sealed class Options
+    {
+        /// <summary>Files larger than this are refused before reading (bytes).</summary>
+        public long MaxBytes { get; init; } = 512L * 1024 * 1024;
+
+        /// <summary>Wall-clock limit for one file's parse.</summary>
+        public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
+
+        public static readonly Options Default = new();
+    }
+
+    public static ReadResult Read(string path, Options? options = null, CancellationToken cancel = default)
+    {
+        options ??= Options.Default;
+        var name = Path.GetFileName(path);
+        var sw = Stopwatch.StartNew();
+        string format = "unknown";
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) return Fail(name, format, "file not found", sw);
+            if (info.Length > options.MaxBytes)
+                return Fail(name, format, $"file is {info.Length / (1024 * 1024)} MB, over the {options.MaxBytes / (1024 * 1024)} MB limit", sw);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            return Read(stream, name, options, cancel);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Fail(name, format, "permission denied", sw);
+        }
+        catch (IOException e)
+        {
+            return Fail(name, format, "cannot read file: " + OneLine(e.Message), sw);
+        }
+    }
+
+    public static ReadResult Read(Stream stream, string name, Options? options = null, CancellationToken cancel = default)
+    {
+        options ??= Options.Default;
+        var sw = Stopwatch.StartNew();
+        string format = "unknown";
+        try
+        {
+            Stream seekable = stream;
+            if (!stream.CanSeek)
+            {
+                var ms = new MemoryStream();
+                stream.CopyTo(ms);
+                ms.Position = 0;
+                seekable = ms;
+            }
+            format = FormatSniffer.Sniff(seekable, Path.GetExtension(name));
+            seekable.Position = 0;
+            switch (format)
+            {
+                case "empty": return Fail(name, format, "file is empty", sw);
+                case "ole-encrypted": return Fail(name, "office", "file is password-protected (encrypted Office package)", sw);
+                case "zip-damaged": return Fail(name, "zip", "damaged zip container (truncated or corrupt)", sw);
+                case "binary": return Fail(name, format, "unknown binary format", sw);
+            }
+            var parser = ParserRegistry.For(format);
+            if (parser is null) return Fail(name, format, $"no reader for format '{format}'", sw);
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            timeout.CancelAfter(options.Timeout);
+            var doc = parser.Parse(seekable, name, timeout.Token);
+            return new ReadResult { Document = doc, Format = doc.Format, Elapsed = sw.Elapsed };
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            return Fail(name, format, $"gave up after {options.Timeout.TotalSeconds:0} s (per-file time limit)", sw);
+        }
+        catch (UnreadableDocumentException e)
+        {
+            return Fail(name, format, OneLine(e.Message), sw);
+        }
+        catch (OutOfMemoryException)
+        {
+            return Fail(name, format, "out of memory while reading", sw);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Fail(name, format, $"damaged or unreadable {format} file ({e.GetType().Name}: {OneLine(e.Message)})", sw);
+        }
+    }
+
+    static ReadResult Fail(string file, string format, string reason, Stopwatch sw) =>
+        new() { Error = new IngestError(file, format, reason), Format = format, Elapsed = sw.Elapsed };
+
+    internal static string OneLine(string s)
+    {
+        s = s.Replace('\r', ' ').Replace('\n', ' ').Trim();
+        return s.Length > 300 ? s[..300] + "…" : s;
+    }
+}

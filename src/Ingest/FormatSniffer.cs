@@ -1,0 +1,137 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Jixiao.Ingest;
+
+/// <summary>
+/// Picks a format from a file's content (magic bytes), never from its extension: government
+/// exports routinely name HTML ".xls" and RTF or .docx ".doc". The extension only breaks ties
+/// between formats that share a container (an OLE2 file is .doc, .wps or .xls by its streams).
+/// </summary>
+public static class FormatSniffer
+{
+    static readonly byte[] Ole2Magic = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+
+    /// <summary>Format names returned: pdf, docx, xlsx, zip, doc, wps, xls, ole-encrypted, ole, rtf, mht, html, text, empty, binary.</summary>
+    public static string Sniff(string path)
+    {
+        using var fs = File.OpenRead(path);
+        return Sniff(fs, Path.GetExtension(path));
+    }
+
+    public static string Sniff(Stream stream, string extension)
+    {
+        extension = extension.ToLowerInvariant();
+        var head = new byte[8192];
+        int n = ReadUpTo(stream, head);
+        if (n == 0) return "empty";
+        var span = head.AsSpan(0, n);
+
+        if (span.StartsWith(Ole2Magic)) return SniffOle(stream, extension);
+        if (span.StartsWith("PK\u0003\u0004"u8) || span.StartsWith("PK\u0005\u0006"u8)) return SniffZip(stream);
+        // PDF allows junk before the header (up to 1024 bytes in practice).
+        if (span[..Math.Min(n, 1024)].IndexOf("%PDF-"u8) >= 0) return "pdf";
+
+        var text = DecodeHead(span);
+        var trimmed = text.TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
+        if (trimmed.StartsWith(@"{\rtf", StringComparison.Ordinal)) return "rtf";
+        if (LooksLikeMime(trimmed)) return "mht";
+        if (LooksLikeHtml(trimmed)) return "html";
+        if (extension == ".md" && trimmed.Contains("<table", StringComparison.OrdinalIgnoreCase)) return "html";
+        if (LooksBinary(span)) return "binary";
+        return "text";
+    }
+
+    static int ReadUpTo(Stream s, byte[] buf)
+    {
+        int total = 0;
+        while (total < buf.Length)
+        {
+            int r = s.Read(buf, total, buf.Length - total);
+            if (r <= 0) break;
+            total += r;
+        }
+        return total;
+    }
+
+    static string DecodeHead(ReadOnlySpan<byte> span)
+    {
+        if (span.Length >= 2 && span[0] == 0xFF && span[1] == 0xFE) return Encoding.Unicode.GetString(span[2..]);
+        if (span.Length >= 2 && span[0] == 0xFE && span[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(span[2..]);
+        return Encoding.Latin1.GetString(span);
+    }
+
+    static bool LooksLikeMime(string t)
+    {
+        var head = t.Length > 2048 ? t[..2048] : t;
+        return (head.StartsWith("MIME-Version:", StringComparison.OrdinalIgnoreCase)
+                || head.StartsWith("From:", StringComparison.OrdinalIgnoreCase)
+                || head.StartsWith("Content-Type:", StringComparison.OrdinalIgnoreCase)
+                || head.StartsWith("Date:", StringComparison.OrdinalIgnoreCase)
+                || head.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase))
+               && head.Contains("multipart/", StringComparison.OrdinalIgnoreCase);
+    }
+
+    static bool LooksLikeHtml(string t)
+    {
+        var head = t.Length > 4096 ? t[..4096] : t;
+        return head.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
+               || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+               || head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && head.Contains("<html", StringComparison.OrdinalIgnoreCase)
+               || head.StartsWith("<table", StringComparison.OrdinalIgnoreCase)
+               || head.StartsWith("<meta", StringComparison.OrdinalIgnoreCase)
+               || head.StartsWith("<head", StringComparison.OrdinalIgnoreCase)
+               || head.StartsWith("<body", StringComparison.OrdinalIgnoreCase)
+               || head.StartsWith("<!--", StringComparison.Ordinal) && head.Contains("<html", StringComparison.OrdinalIgnoreCase);
+    }
+
+    static bool LooksBinary(ReadOnlySpan<byte> span)
+    {
+        if (span.Length >= 2 && (span[0] == 0xFF && span[1] == 0xFE || span[0] == 0xFE && span[1] == 0xFF)) return false;
+        int control = 0;
+        foreach (var b in span)
+        {
+            if (b == 0) return true;
+            if (b < 0x09 || b > 0x0D && b < 0x20 && b != 0x1B) control++;
+        }
+        return control > span.Length / 20;
+    }
+
+    static string SniffZip(Stream stream)
+    {
+        try
+        {
+            stream.Position = 0;
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            bool word = false, sheet = false;
+            foreach (var e in zip.Entries)
+            {
+                if (e.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase)) word = true;
+                else if (e.FullName.StartsWith("xl/workbook", StringComparison.OrdinalIgnoreCase)) sheet = true;
+                else if (e.FullName.StartsWith("word/", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith("document.xml", StringComparison.OrdinalIgnoreCase)) word = true;
+            }
+            return word ? "docx" : sheet ? "xlsx" : "zip";
+        }
+        catch (InvalidDataException)
+        {
+            return "zip-damaged";
+        }
+    }
+
+    /// <summary>
+    /// OLE2 compound files: the directory holds UTF-16 stream names. Scanning for them is cheaper and
+    /// sturdier than walking a possibly damaged FAT, and enough to route the file.
+    /// </summary>
+    static string SniffOle(Stream stream, string extension)
+    {
+        stream.Position = 0;
+        var limit = (int)Math.Min(stream.Length, 64L * 1024 * 1024);
+        var all = new byte[limit];
+        ReadUpTo(stream, all);
+        static bool Has(byte[] b, string name) => b.AsSpan().IndexOf(Encoding.Unicode.GetBytes(name)) >= 0;
+        if (Has(all, "EncryptedPackage") || Has(all, "EncryptionInfo")) return "ole-encrypted";
+        if (Has(all, "WordDocument")) return extension == ".wps" ? "wps" : "doc";
+        if (Has(all, "Workbook") || Has(all, "Book")) return "xls";
+        return extension switch { ".wps" => "wps", ".doc" => "doc", ".xls" => "xls", _ => "ole" };
+    }
+}
