@@ -8,6 +8,7 @@ internal static class CommandSet
     public static IEnumerable<Command> All()
     {
         yield return ExtractCommand.Build();
+        yield return DumpCommand.Build();
         // import, search, show, history, eval, dump, report, export, bench, train, verify register here
     }
 }
