@@ -9,6 +9,7 @@ internal static class CommandSet
     {
         yield return ExtractCommand.Build();
         yield return DumpCommand.Build();
+        yield return EvalCommand.Build();
         // import, search, show, history, eval, dump, report, export, bench, train, verify register here
     }
 }
