@@ -13,33 +13,18 @@ internal static partial class HtmlDecoding
 {
     static HtmlDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
-
     public static string Decode(byte[] data, string? declaredCharset = null)
     {
-        if (data.Length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) return Encoding.UTF8.GetString(data, 3, data.Length - 3);
-        if (data.Length >= 2 && data[0] == 0xFF && data[1] == 0xFE) return Encoding.Unicode.GetString(data, 2, data.Length - 2);
-        if (data.Length >= 2 && data[0] == 0xFE && data[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(data, 2, data.Length - 2);
-
+        if (HasByteOrderMark(data)) return TextDecoding.Decode(data);
         var encoding = Resolve(declaredCharset) ?? Resolve(MetaCharset(data));
-        if (encoding is null || encoding.CodePage == Encoding.UTF8.CodePage) return DecodeUtf8OrGb(data);
+        // A page declared UTF-8 that is not valid UTF-8 is, in practice, GBK: TextDecoding falls back to GB18030.
+        if (encoding is null || encoding.CodePage == Encoding.UTF8.CodePage) return TextDecoding.Decode(data);
         return encoding.GetString(data);
     }
 
-    /// <summary>UTF-8 when the bytes are valid UTF-8, else GB18030 (pages that claim UTF-8 and are not).</summary>
-    static string DecodeUtf8OrGb(byte[] data)
-    {
-        try
-        {
-            return StrictUtf8.GetString(data);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Gb18030.GetString(data);
-        }
-    }
+    static bool HasByteOrderMark(byte[] d) =>
+        d.Length >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF
+        || d.Length >= 2 && (d[0] == 0xFF && d[1] == 0xFE || d[0] == 0xFE && d[1] == 0xFF);
 
     /// <summary>The charset of the first &lt;meta charset&gt; or &lt;meta http-equiv content="…charset=…"&gt; in the head.</summary>
     internal static string? MetaCharset(byte[] data)
@@ -55,7 +40,7 @@ internal static partial class HtmlDecoding
         switch (name.Trim().Trim('"', '\'').ToLowerInvariant())
         {
             case "gbk" or "gb2312" or "gb18030" or "x-gbk" or "cp936" or "windows-936" or "gb_2312-80" or "csgb2312" or "euc-cn":
-                return Gb18030;
+                return TextDecoding.Gb18030;
             case "utf-8" or "utf8":
                 return Encoding.UTF8;
             // A meta tag read from ASCII-compatible bytes cannot mean UTF-16; browsers take UTF-8.
