@@ -81,10 +81,10 @@ internal sealed class HtmlTableReader
         foreach (var c in table.Children)
         {
             if (HtmlElements.IsSkipped(c)) continue;
-            if (c.LocalName.Equals("tr", StringComparison.OrdinalIgnoreCase)) yield return c;
+            if (c.LocalName.Equals("tr", StringComparison.OrdinalIgnoreCase)) { if (!HtmlElements.IsMisalignedColumnsRow(c)) yield return c; }
             else if (c.LocalName is "thead" or "tbody" or "tfoot")
                 foreach (var tr in c.Children)
-                    if (tr.LocalName.Equals("tr", StringComparison.OrdinalIgnoreCase) && !HtmlElements.IsSkipped(tr))
+                    if (tr.LocalName.Equals("tr", StringComparison.OrdinalIgnoreCase) && !HtmlElements.IsSkipped(tr) && !HtmlElements.IsMisalignedColumnsRow(tr))
                         yield return tr;
         }
     }

@@ -30,7 +30,7 @@ internal sealed class InlineText(TextBuffer buffer, List<IElement> nestedTables,
                     nestedTables.Add(e);
                     return;
                 }
-                if (HtmlElements.InputGlyph(e) is { } glyph) { buffer.Append(glyph); return; }
+                if (HtmlElements.FormControlText(e) is { } glyph) { buffer.Append(glyph); return; }
                 bool block = HtmlElements.IsBlock(e);
                 if (block) buffer.BlockBreak();
                 VisitChildren(e);

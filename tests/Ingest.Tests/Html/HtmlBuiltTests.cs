@@ -74,6 +74,27 @@ public class HtmlBuiltTests
         Assert.Equal(new[] { "第一行\n第二行", "标题", "一", "二", "单位：万元" }, doc.Paragraphs.Select(p => p.Text));
     }
 
+    [Fact]
+    public void Word_export_quirks_text_box_title_and_misaligned_columns_row()
+    {
+        var doc = Parse("""
+            <body><!--[if gte vml 1]><v:shape id="_x0000_s1026"><v:textbox>项目支出绩效目标表</v:textbox></v:shape><![endif]--><![if !vml]><span
+            style='position:absolute'><table cellpadding=0 cellspacing=0><tr><td><div v:shape="_x0000_s1026"><p
+            class=MsoNormal>项目支出绩效目标表<o:p></o:p></p></div></td></tr></table></span><![endif]>
+            <table><tr><td>项目名称</td><td>X<select><option>甲</option><option selected>乙</option></select></td></tr>
+            <![if !supportMisalignedColumns]><tr height=0><td width=98 style='border:none'></td><td width=20 style='border:none'></td></tr><![endif]>
+            </table><p><input type=checkbox checked>是 <input type="checkbox">否</p></body>
+            """);
+        Assert.Collection(doc.Blocks,
+            b => Assert.Equal("项目支出绩效目标表", Assert.IsType<Paragraph>(b).Text),
+            b =>
+            {
+                var row = Assert.Single(Assert.IsType<Table>(b).Rows);
+                Assert.Equal(new[] { "项目名称", "X乙" }, row.Cells.Select(c => c.Text));
+            },
+            b => Assert.Equal("☑是 □否", Assert.IsType<Paragraph>(b).Text));
+    }
+
     [Theory]
     [InlineData("<meta charset=\"gbk\">")]
     [InlineData("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">")]
