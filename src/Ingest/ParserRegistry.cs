@@ -10,6 +10,7 @@ internal static class ParserRegistry
         ["text"] = () => new Text.TextParser(),
         // format parsers register below (one line each)
         ["xlsx"] = () => new Sheet.XlsxParser(),
+        ["xls"] = () => new Sheet.XlsParser(),
     };
 
     public static IDocumentParser? For(string format) =>
