@@ -69,7 +69,7 @@ internal static class NumberFormatter
         if (raw is not null && TryIntegerLiteral(raw, out var digits)) return digits;
         if (v == Math.Floor(v) && Math.Abs(v) < 1e21) return ExpandExponent(v.ToString("R", Inv));
         var g = v.ToString("G15", Inv);
-        return g.Contains('E') && Math.Abs(v) >= 1e-9 ? ExpandExponent(g) : g;
+        return g.Contains('E') && Math.Abs(v) >= 1e-9 && Math.Abs(v) < 1e21 ? ExpandExponent(g) : g;
     }
 
     static string GeneralIn(FormatSection section, double v, string? raw)
