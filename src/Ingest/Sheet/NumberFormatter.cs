@@ -32,7 +32,7 @@ internal static class NumberFormatter
         if (section.IsGeneral) text = GeneralIn(section, shown, raw);
         else if (section.IsDate) text = DateFormatRenderer.Render(section, shown, date1904) ?? General(value, raw);
         else if (section.IsText || IsFraction(section)) text = General(value, raw);
-        else text = RenderNumber(section, shown);
+        else text = RenderNumber(section, shown, abs || value >= 0 ? raw?.TrimStart('-') : raw);
         return text.Trim();
     }
 
@@ -114,19 +114,26 @@ internal static class NumberFormatter
         return (neg ? "-" : "") + result;
     }
 
-    static string RenderNumber(FormatSection section, double v)
+    static string RenderNumber(FormatSection section, double v, string? raw)
     {
         var p = NumberPattern.From(section);
         bool negative = v < 0;
         v = Math.Abs(v) * Math.Pow(100, p.Percent) / Math.Pow(1000, p.Scale);
-        string number = p.HasDigits ? p.Exponent ? Scientific(p, v) : Fixed(p, v, ref negative) : "";
+        // A code stored as a long integer under "0" or "#,##0" keeps the digits the file holds.
+        string? digits = raw is not null && p.Percent == 0 && p.Scale == 0 && TryIntegerLiteral(raw, out var d) ? d.TrimStart('-') : null;
+        string number = !p.HasDigits ? "" : p.Exponent ? Scientific(p, v) : Fixed(p, v, digits, ref negative);
         return (negative ? "-" : "") + p.Prefix + number + p.Suffix;
     }
 
-    static string Fixed(NumberPattern p, double v, ref bool negative)
+    static string Fixed(NumberPattern p, double v, string? integerDigits, ref bool negative)
     {
         string intPart, frac;
-        if (v < 7.9e27)
+        if (integerDigits is not null && integerDigits.Length > 15)
+        {
+            intPart = integerDigits;
+            frac = new string('0', p.FracMax);
+        }
+        else if (v < 7.9e27)
         {
             // decimal keeps Excel's 15 significant digits and rounds half away from zero as Excel does.
             var d = Math.Round((decimal)v, Math.Min(p.FracMax, 28), MidpointRounding.AwayFromZero);

@@ -47,9 +47,9 @@ internal sealed class XlsParser : IDocumentParser
         {
             throw new UnreadableDocumentException("xls workbook is password-protected (" + e.Message + ")", e);
         }
-        catch (Exception e) when (e is ExcelReaderException or EndOfStreamException or IndexOutOfRangeException
-                                      or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is not (OperationCanceledException or UnreadableDocumentException or OutOfMemoryException))
         {
+            // Whatever ExcelDataReader trips over is the file's fault (bad record lengths, broken FAT, …).
             throw new UnreadableDocumentException($"damaged or unsupported xls workbook ({e.GetType().Name}: {e.Message})", e);
         }
         return doc;

@@ -21,7 +21,8 @@ internal sealed class XlsxParser : IDocumentParser
         {
             Read(workbook, doc, cancel);
         }
-        catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
+        catch (Exception e) when (e is XmlException or InvalidDataException or IOException or OpenXmlPackageException
+                                      or FormatException or OverflowException or ArgumentException or InvalidOperationException)
         {
             throw new UnreadableDocumentException($"damaged xlsx workbook ({e.GetType().Name}: {e.Message})", e);
         }

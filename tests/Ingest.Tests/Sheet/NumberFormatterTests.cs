@@ -94,6 +94,13 @@ public class NumberFormatterTests
     public void GeneralKeepsTheStoredIntegerDigits(string raw, string expected) =>
         Assert.Equal(expected, NumberFormatter.Format(double.Parse(raw, System.Globalization.CultureInfo.InvariantCulture), "General", raw: raw));
 
+    [Theory]
+    [InlineData("0", "440306231391500000173")]
+    [InlineData("#,##0", "440,306,231,391,500,000,173")]
+    [InlineData("0.00", "440306231391500000173.00")]
+    public void IntegerFormatsKeepTheStoredDigitsOfLongCodes(string code, string expected) =>
+        Assert.Equal(expected, NumberFormatter.Format(4.403062313915E+20, code, raw: "440306231391500000173"));
+
     [Fact]
     public void ConditionalSections()
     {
