@@ -12,6 +12,8 @@ internal static class ParserRegistry
         ["docx"] = () => new Docx.DocxParser(),
         ["html"] = () => new Html.HtmlParser(),
         ["mht"] = () => new Html.MhtParser(),
+        ["xlsx"] = () => new Sheet.XlsxParser(),
+        ["xls"] = () => new Sheet.XlsParser(),
     };
 
     public static IDocumentParser? For(string format) =>
