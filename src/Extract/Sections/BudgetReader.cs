@@ -116,7 +116,7 @@ internal static partial class BudgetReader
         {
             var row = lines[r];
             if (row.IsParagraph || row.Table != table) break;
-            if (SectionDispatcher.OpensSection(row) || IsStart(row)) break;
+            if (SectionDispatcher.OpensSection(row)) break;
             var atBlock = row.Cells.FirstOrDefault(c => c.Col <= blockCell.Col && blockCell.Col < c.Col + c.Span);
             if (atBlock is not null && !atBlock.IsEmpty) break;
             end = r;
