@@ -9,6 +9,8 @@ internal static class ParserRegistry
     {
         ["text"] = () => new Text.TextParser(),
         // format parsers register below (one line each)
+        ["doc"] = () => new Doc.DocParser("doc"),
+        ["wps"] = () => new Doc.DocParser("wps"),
     };
 
     public static IDocumentParser? For(string format) =>
