@@ -9,6 +9,8 @@ namespace Jixiao.Ingest.Doc;
 internal sealed class Fib
 {
     public const ushort WordIdent = 0xA5EC;
+    /// <summary>wIdent of Word 6.0 and Word 95 files, whose FIB and text layout differ from Word 97's.</summary>
+    public const ushort Word6Ident = 0xA5DC;
 
     /// <summary>Word 97 and later write nFib 0xC1 (betas 0xC0); Word 6 and 95 wrote 101..105 with another FIB layout.</summary>
     const int FirstWord97NFib = 150;
@@ -33,6 +35,7 @@ internal sealed class Fib
     {
         if (wordDocument.Length < 32) throw new UnreadableDocumentException("damaged .doc: WordDocument stream too short");
         ushort wIdent = U16(wordDocument, 0);
+        if (wIdent == Word6Ident) throw new UnreadableDocumentException("Word 6/95 .doc is not supported");
         if (wIdent != WordIdent) throw new UnreadableDocumentException($"damaged .doc: bad FIB identifier 0x{wIdent:X4}");
         ushort nFib = U16(wordDocument, 2);
         ushort flags = U16(wordDocument, 10);

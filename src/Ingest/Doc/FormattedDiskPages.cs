@@ -27,7 +27,13 @@ internal sealed class FormattedDiskPages
     public static FormattedDiskPages Chpx(byte[] wordDocument, ReadOnlySpan<byte> plcBte) => Read(wordDocument, plcBte, paragraphs: false);
 
     /// <summary>The grpprl in force at stream offset <paramref name="fc"/>; empty when none.</summary>
-    public ReadOnlySpan<byte> GrpprlAt(long fc)
+    public ReadOnlySpan<byte> GrpprlAt(long fc) => GrpprlAt(fc, out _, out _);
+
+    /// <summary>
+    /// The grpprl in force at <paramref name="fc"/> and the FC range it covers (or the gap around
+    /// <paramref name="fc"/> with no formatting), so a caller walking the text can skip whole runs.
+    /// </summary>
+    public ReadOnlySpan<byte> GrpprlAt(long fc, out long runStart, out long runEnd)
     {
         int lo = 0, hi = _runs.Length - 1, found = -1;
         while (lo <= hi)
@@ -36,8 +42,16 @@ internal sealed class FormattedDiskPages
             if (_runs[mid].FcStart <= fc) { found = mid; lo = mid + 1; }
             else hi = mid - 1;
         }
-        if (found < 0 || fc >= _runs[found].FcEnd) return default;
+        if (found < 0 || fc >= _runs[found].FcEnd)
+        {
+            runStart = found < 0 ? 0 : _runs[found].FcEnd;
+            runEnd = found + 1 < _runs.Length ? _runs[found + 1].FcStart : long.MaxValue;
+            if (runStart > fc || runEnd <= fc) { runStart = fc; runEnd = fc + 1; }
+            return default;
+        }
         var r = _runs[found];
+        runStart = r.FcStart;
+        runEnd = r.FcEnd;
         return _wordDocument.AsSpan(r.GrpprlOffset, r.GrpprlLength);
     }
 

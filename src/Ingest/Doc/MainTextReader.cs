@@ -33,6 +33,10 @@ internal sealed class MainTextReader
     int _fieldsInInstruction;
     int _line;
 
+    // The character run (CHPX) last looked up: its FC range and whether it is a deleted revision.
+    long _runStart = -1, _runEnd = -1;
+    bool _runDeleted;
+
     public MainTextReader(char[] text, PieceTable pieces, FormattedDiskPages papx, FormattedDiskPages chpx, byte[] data, TableAssembler assembler)
     {
         _data = data;
@@ -49,6 +53,13 @@ internal sealed class MainTextReader
         {
             if ((cp & 0xFFF) == 0) cancel.ThrowIfCancellationRequested();
             char c = _text[cp];
+            if (IsDeleted(cp))
+            {
+                // Deleted revisions stay in the text until accepted; the visible document has none of it.
+                // A deleted cell mark still ends its cell, or the row would fall apart.
+                if (c is CellMark) EndParagraph(cp, c);
+                continue;
+            }
             switch (c)
             {
                 case ParagraphMark or CellMark or SectionMark: EndParagraph(cp, c); break;
@@ -88,20 +99,31 @@ internal sealed class MainTextReader
         _paragraph.Append(c);
     }
 
+    bool IsDeleted(int cp)
+    {
+        long fc = _pieces.FcOf(cp);
+        if (fc >= _runStart && fc < _runEnd) return _runDeleted;
+        var grpprl = _chpx.GrpprlAt(fc, out _runStart, out _runEnd);
+        _runDeleted = false;
+        var w = new Sprm.Walker(grpprl);
+        while (w.MoveNext())
+            if (w.Current == Sprm.CFRMarkDel) _runDeleted = w.Operand[0] != 0;
+        return _runDeleted;
+    }
+
     /// <summary>A '(' carrying sprmCFSpec and sprmCSymbol is a symbol-font character (MS-DOC 2.6.1 sprmCSymbol).</summary>
     char? SymbolAt(int cp)
     {
         var grpprl = _chpx.GrpprlAt(_pieces.FcOf(cp));
         if (grpprl.IsEmpty) return null;
-        bool spec = false;
         char symbol = '\0';
         var w = new Sprm.Walker(grpprl);
         while (w.MoveNext())
         {
-            if (w.Current == Sprm.CFSpec) spec = w.Operand[0] != 0;
-            else if (w.Current == Sprm.CSymbol) symbol = (char)BinaryPrimitives.ReadUInt16LittleEndian(w.Operand[2..]);
+            if (w.Current == Sprm.CSymbol) symbol = (char)BinaryPrimitives.ReadUInt16LittleEndian(w.Operand[2..]);
         }
-        return spec && symbol != '\0' ? SymbolMap.Map(symbol) : null;
+        // fSpec may come from the style; a '(' with its own sprmCSymbol is a symbol either way.
+        return symbol != '\0' ? SymbolMap.Map(symbol) : null;
     }
 
     void EndParagraph(int cp, char mark)

@@ -19,6 +19,7 @@ internal static class Sprm
     public const ushort TInsert = 0x7621;
     public const ushort TDelete = 0x5622;
     public const ushort CFSpec = 0x0855;
+    public const ushort CFRMarkDel = 0x0800;
     public const ushort CSymbol = 0x6A09;
 
     /// <summary>

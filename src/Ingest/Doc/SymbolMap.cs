@@ -31,5 +31,15 @@ internal static class SymbolMap
         return Known.TryGetValue(key, out var c) ? c : symbol;
     }
 
+    /// <summary>Maps every symbol-font character in <paramref name="text"/> (for text from other readers).</summary>
+    public static string MapAll(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\uF020', '\uF0FF')) return text;
+        var chars = text.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+            if (IsPrivateUseSymbol(chars[i])) chars[i] = Map(chars[i]);
+        return new string(chars);
+    }
+
     public static bool IsPrivateUseSymbol(char c) => c >= '\uF020' && c <= '\uF0FF';
 }

@@ -26,7 +26,7 @@ internal sealed class RawRow
 internal static class TableGrid
 {
     /// <summary>Boundaries closer than this (twips) are one grid line: Word nudges edges by a few twips.</summary>
-    const int SnapTwips = 20;
+    const int SnapTwips = 3;
 
     sealed class Placed
     {
@@ -49,6 +49,11 @@ internal static class TableGrid
                 if (c.HasGeometry) { edges.Add(c.Left); edges.Add(c.Right); }
         }
         var grid = Snap(edges);
+        if (Environment.GetEnvironmentVariable("DOCDEBUG") == "3")
+        {
+            Console.WriteLine("GRID " + string.Join(",", grid));
+            foreach (var rr in rawRows) Console.WriteLine("  ROW " + (rr.Tap is null ? "-" : string.Join(",", rr.Tap.RgdxaCenter) + " / " + string.Join(",", rr.Tap.Cells.Select(c => $"{c.HorzMerge}{c.VertMerge}"))) + " cells=" + rr.Cells.Count);
+        }
 
         // Cells still open for a vertical merge, keyed by their first grid column.
         var open = new Dictionary<int, TableCell>();
@@ -57,7 +62,15 @@ internal static class TableGrid
             var row = new TableRow { Position = new SourcePosition(1, rawRows[r].Line) };
             var stillOpen = new Dictionary<int, TableCell>();
             int col = 0;
-            foreach (var c in rows[r])
+            var cells = rows[r];
+            // LibreOffice and Word draw a row narrower than the table with an empty cell filling the
+            // gap at either side (LibreOffice's bLEmptyCol / bREmptyCol); so do we, so both readings agree.
+            if (cells.Count > 0 && cells[0].HasGeometry && grid.Length > 0)
+            {
+                int first = Index(grid, cells[0].Left);
+                if (first > 0) row.Cells.Add(new TableCell("", 1, first) { Position = new SourcePosition(1, cells[0].Line) });
+            }
+            foreach (var c in cells)
             {
                 int start = c.HasGeometry ? Index(grid, c.Left) : col;
                 int end = c.HasGeometry ? Index(grid, c.Right) : start + 1;
@@ -74,6 +87,8 @@ internal static class TableGrid
                 row.Cells.Add(cell);
                 if (c.Tc.FVertMerge) stillOpen[start] = cell;
             }
+            if (cells.Count > 0 && cells[^1].HasGeometry && col < grid.Length - 1)
+                row.Cells.Add(new TableCell("", 1, grid.Length - 1 - col) { Position = new SourcePosition(1, cells[^1].Line) });
             open = stillOpen;
             table.Rows.Add(row);
         }
