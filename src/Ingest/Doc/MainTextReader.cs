@@ -56,8 +56,8 @@ internal sealed class MainTextReader
             if (IsDeleted(cp))
             {
                 // Deleted revisions stay in the text until accepted; the visible document has none of it.
-                // A deleted cell mark still ends its cell, or the row would fall apart.
-                if (c is CellMark) EndParagraph(cp, c);
+                // Deleted marks still end their paragraph, cell or row, as LibreOffice shows them.
+                if (c is ParagraphMark or CellMark or SectionMark) EndParagraph(cp, c);
                 continue;
             }
             switch (c)

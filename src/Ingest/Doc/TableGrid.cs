@@ -49,11 +49,6 @@ internal static class TableGrid
                 if (c.HasGeometry) { edges.Add(c.Left); edges.Add(c.Right); }
         }
         var grid = Snap(edges);
-        if (Environment.GetEnvironmentVariable("DOCDEBUG") == "3")
-        {
-            Console.WriteLine("GRID " + string.Join(",", grid));
-            foreach (var rr in rawRows) Console.WriteLine("  ROW " + (rr.Tap is null ? "-" : string.Join(",", rr.Tap.RgdxaCenter) + " / " + string.Join(",", rr.Tap.Cells.Select(c => $"{c.HorzMerge}{c.VertMerge}"))) + " cells=" + rr.Cells.Count);
-        }
 
         // Cells still open for a vertical merge, keyed by their first grid column.
         var open = new Dictionary<int, TableCell>();
