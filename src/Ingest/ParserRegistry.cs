@@ -9,6 +9,9 @@ internal static class ParserRegistry
     {
         ["text"] = () => new Text.TextParser(),
         // format parsers register below (one line each)
+        ["docx"] = () => new Docx.DocxParser(),
+        ["html"] = () => new Html.HtmlParser(),
+        ["mht"] = () => new Html.MhtParser(),
         ["doc"] = () => new Doc.DocParser("doc"),
         ["wps"] = () => new Doc.DocParser("wps"),
     };

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Jixiao.Cli.Commands;
+
+/// <summary>The one list of subcommands, in the order `--help` shows them.</summary>
+internal static class CommandSet
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return ExtractCommand.Build();
+        yield return DumpCommand.Build();
+        // import, search, show, history, eval, dump, report, export, bench, train, verify register here
+    }
+}

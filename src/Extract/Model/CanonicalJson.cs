@@ -1,0 +1,20 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Jixiao.Extract;
+
+/// <summary>Reads and writes the spec's canonical JSON (UTF-8, Chinese unescaped, nulls written).</summary>
+public static class CanonicalJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static string Serialize(ExtractedDocument doc) => JsonSerializer.Serialize(doc, Options);
+    public static ExtractedDocument Deserialize(string json) => JsonSerializer.Deserialize<ExtractedDocument>(json, Options)!;
+}
