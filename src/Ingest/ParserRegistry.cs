@@ -14,6 +14,8 @@ internal static class ParserRegistry
         ["mht"] = () => new Html.MhtParser(),
         ["xlsx"] = () => new Sheet.XlsxParser(),
         ["xls"] = () => new Sheet.XlsParser(),
+        ["doc"] = () => new Doc.DocParser("doc"),
+        ["wps"] = () => new Doc.DocParser("wps"),
     };
 
     public static IDocumentParser? For(string format) =>

@@ -17,7 +17,7 @@ internal sealed class DocxParser : IDocumentParser
         var body = package.MainDocumentPart?.Document?.Body
                    ?? throw new UnreadableDocumentException("docx has no main document body");
         var doc = new SourceDocument(fileName, Format);
-        WordContentWalker.Walk(body, new BodySink(doc, cancel), cancel);
+        WordContentWalker.Walk(body, new BodySink(doc, package.MainDocumentPart!, cancel), cancel);
         return doc;
     }
 
@@ -39,7 +39,7 @@ internal sealed class DocxParser : IDocumentParser
     }
 
     /// <summary>Top-level content becomes blocks; blank paragraphs are layout, not content.</summary>
-    sealed class BodySink(SourceDocument doc, CancellationToken cancel) : IContentSink
+    sealed class BodySink(SourceDocument doc, MainDocumentPart main, CancellationToken cancel) : IContentSink
     {
         int _line;
 
@@ -58,6 +58,12 @@ internal sealed class DocxParser : IDocumentParser
                 t.Position = new SourcePosition(1, _line);
                 doc.Blocks.Add(t);
             }
+        }
+
+        public void AltChunk(OpenXmlElement altChunk)
+        {
+            _line++;
+            doc.Blocks.AddRange(AltChunkReader.Read(main, altChunk, doc, cancel));
         }
     }
 }

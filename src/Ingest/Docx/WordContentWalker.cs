@@ -7,6 +7,9 @@ internal interface IContentSink
 {
     void Paragraph(string text);
     void Table(OpenXmlElement tbl);
+
+    /// <summary>w:altChunk: another document (HTML, MHT, docx) imported whole. Only the body reads them.</summary>
+    void AltChunk(OpenXmlElement altChunk) { }
 }
 
 /// <summary>
@@ -40,10 +43,13 @@ internal static class WordContentWalker
                     var chosen = WordXml.ChooseAlternate(e);
                     if (chosen is not null) Walk(chosen, sink, cancel);
                     break;
+                case "altChunk":
+                    sink.AltChunk(e);
+                    break;
                 case "customXml" or "ins" or "moveTo" or "smartTag":
                     Walk(e, sink, cancel);
                     break;
-                // del, moveFrom, sectPr, bookmarks, altChunk and properties hold nothing visible here.
+                // del, moveFrom, sectPr, bookmarks and properties hold nothing visible here.
             }
         }
     }

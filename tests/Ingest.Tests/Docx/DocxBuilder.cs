@@ -15,14 +15,16 @@ internal static class DocxBuilder
         "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" " +
         "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" " +
         "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" " +
-        "xmlns:v=\"urn:schemas-microsoft-com:vml\"";
+        "xmlns:v=\"urn:schemas-microsoft-com:vml\" " +
+        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
 
-    public static byte[] Build(string bodyXml)
+    public static byte[] Build(string bodyXml, Action<MainDocumentPart>? addParts = null)
     {
         var ms = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(ms, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
         {
             var main = doc.AddMainDocumentPart();
+            addParts?.Invoke(main);
             main.Document = new Document($"<w:document {Namespaces}><w:body>{bodyXml}</w:body></w:document>");
         }
         return ms.ToArray();

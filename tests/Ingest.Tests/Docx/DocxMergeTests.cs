@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml.Packaging;
 using Jixiao.Ingest;
 using static Jixiao.Ingest.Tests.Docx.DocxBuilder;
 
@@ -81,5 +82,20 @@ public class DocxMergeTests
             + "</w:tc></w:tr></w:tbl>";
         var cell = Read(xml).Tables.Single().Rows[0].Cells[0];
         Assert.Equal("绩\n效\n指\n标\tx", cell.Text);
+    }
+
+    [Fact]
+    public void AltChunk_html_page_is_read_in_place()
+    {
+        var bytes = Build(P("前") + "<w:altChunk r:id=\"chunk1\"/>" + P("后"), main =>
+        {
+            var part = main.AddAlternativeFormatImportPart(DocumentFormat.OpenXml.Packaging.AlternativeFormatImportPartType.Html, "chunk1");
+            part.FeedData(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+                "<html><body><p>绩效目标表</p><table><tr><td rowspan=2>指标</td><td>a</td></tr><tr><td>b</td></tr></table></body></html>")));
+        });
+        var doc = new Jixiao.Ingest.Docx.DocxParser().Parse(new MemoryStream(bytes), "chunk.docx", CancellationToken.None);
+        Assert.Equal("docx", doc.Format);
+        Assert.Equal(new[] { "前", "绩效目标表", "Table", "后" }, doc.Blocks.Select(b => b is Table ? "Table" : b.ToString()));
+        Assert.Equal(2, doc.Tables.Single().Rows[0].Cells[0].RowSpan);
     }
 }
