@@ -9,6 +9,7 @@ internal static class ParserRegistry
     {
         ["text"] = () => new Text.TextParser(),
         // format parsers register below (one line each)
+        ["pdf"] = () => new Pdf.PdfParser(),
     };
 
     public static IDocumentParser? For(string format) =>
