@@ -11,6 +11,37 @@ internal static class ImageRules
 {
     const byte Dark = 150;
 
+    /// <summary>
+    /// Finds the rules and paints them white in the image: tesseract reads ruling lines as
+    /// "|" and "ee" and merges cells, so it gets the page without them.
+    /// </summary>
+    public static List<Rule> FindAndErase(GrayImage img, double pointsPerPixel)
+    {
+        var rules = Find(img, pointsPerPixel);
+        var px = img.Pixels;
+        int w = img.Width, h = img.Height;
+        foreach (var r in rules)
+        {
+            int at = (int)Math.Round(r.At / pointsPerPixel);
+            int from = Math.Max(0, (int)(r.From / pointsPerPixel)), to = (int)(r.To / pointsPerPixel);
+            for (int d = -2; d <= 2; d++)
+            {
+                int line = at + d;
+                if (r.Horizontal)
+                {
+                    if (line < 0 || line >= h) continue;
+                    for (int x = from; x < Math.Min(to, w); x++) if (d == 0 || px[line * w + x] < 200) px[line * w + x] = 255;
+                }
+                else
+                {
+                    if (line < 0 || line >= w) continue;
+                    for (int y = from; y < Math.Min(to, h); y++) if (d == 0 || px[y * w + line] < 200) px[y * w + line] = 255;
+                }
+            }
+        }
+        return rules;
+    }
+
     public static List<Rule> Find(GrayImage img, double pointsPerPixel)
     {
         int minRun = Math.Max(40, (int)(22 / pointsPerPixel));   // ~22pt: longer than any glyph stroke

@@ -49,13 +49,11 @@ internal sealed partial class ScannedPageReader : IDisposable
         var image = GrayImage.ReadPgm(pgm);
 
         int rotate = DetectRotation(tesseract, pgm, cancel);
-        if (rotate != 0)
-        {
-            image = image.RotateClockwise(rotate);
-            image.WritePgm(pgm);
-        }
+        if (rotate != 0) image = image.RotateClockwise(rotate);
+        var rules = ImageRules.FindAndErase(image, PointsPerPixel);
+        image.WritePgm(pgm);
         cancel.ThrowIfCancellationRequested();
-        var tsv = ExternalTool.Run(tesseract, new[] { pgm, "-", "-l", Languages(tesseract, cancel), "--psm", "6", "tsv" }, ToolLimit, cancel);
+        var tsv = ExternalTool.Run(tesseract, new[] { pgm, "-", "-l", Languages(tesseract, cancel), "--psm", Environment.GetEnvironmentVariable("JX_PSM") ?? "6", "tsv" }, ToolLimit, cancel);
         var words = TesseractTsv.Parse(tsv);
         var glyphs = new List<Glyph>(words.Count);
         foreach (var w in words)
@@ -65,7 +63,6 @@ internal sealed partial class ScannedPageReader : IDisposable
             glyphs.Add(TesseractTsv.ToGlyph(w, PointsPerPixel));
         }
         PageCount++;
-        var rules = ImageRules.Find(image, PointsPerPixel);
         TryDelete(pgm);
         _ = pageWidth; _ = pageHeight;
         return PageReader.Layout(page, image.Width * PointsPerPixel, image.Height * PointsPerPixel, glyphs, rules);

@@ -27,7 +27,7 @@ internal static class TableStitcher
     {
         var rows = continuation.Rows;
         int start = 0;
-        if (target.Rows.Count > 0 && rows.Count > 0 && SameRow(target.Rows[0], rows[0])) start = 1;
+        if (rows.Count > 0 && IsRepeatedHeader(target, rows[0])) start = 1;
         RemapSpans(continuation, start, edgeMap);
         if (start < rows.Count) ExtendSplitCells(target, rows[start]);
         for (int r = start; r < rows.Count; r++) target.Rows.Add(rows[r]);
@@ -69,7 +69,8 @@ internal static class TableStitcher
         for (int i = 0; i < first.Cells.Count; i++)
         {
             var cell = first.Cells[i];
-            if (cell.Text.Length == 0 && open.TryGetValue(col, out var above) && above.ColSpan == cell.ColSpan && above.RowSpan > 1)
+            if (open.TryGetValue(col, out var above) && above.ColSpan == cell.ColSpan &&
+                (cell.Text.Length == 0 || cell.Text == above.Text) && (above.RowSpan > 1 || cell.RowSpan > 1))
             {
                 above.RowSpan += cell.RowSpan;
                 first.Cells.RemoveAt(i);
@@ -104,8 +105,20 @@ internal static class TableStitcher
         return bottom.Where(p => p.Value.LastRow >= last).ToDictionary(p => p.Key, p => p.Value.Cell);
     }
 
-    static bool SameRow(TableRow a, TableRow b) =>
-        a.Cells.Count == b.Cells.Count &&
-        a.Cells.Zip(b.Cells).All(p => p.First.Text == p.Second.Text && p.First.ColSpan == p.Second.ColSpan) &&
-        a.Cells.Any(c => c.Text.Length > 0);
+    /// <summary>
+    /// The first row on the new page repeats a header row of the first part (word processors
+    /// repeat heading rows; the cell of a vertical merge comes back empty, so only the filled
+    /// cells are compared, against the end of an earlier row).
+    /// </summary>
+    static bool IsRepeatedHeader(Table target, TableRow row)
+    {
+        var texts = row.Cells.Where(c => c.Text.Length > 0).Select(c => c.Text).ToList();
+        if (texts.Count < 2) return false;
+        foreach (var earlier in target.Rows)
+        {
+            var other = earlier.Cells.Where(c => c.Text.Length > 0).Select(c => c.Text).ToList();
+            if (other.Count >= texts.Count && other.Skip(other.Count - texts.Count).SequenceEqual(texts)) return true;
+        }
+        return false;
+    }
 }
