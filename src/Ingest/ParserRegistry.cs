@@ -16,6 +16,7 @@ internal static class ParserRegistry
         ["xls"] = () => new Sheet.XlsParser(),
         ["doc"] = () => new Doc.DocParser("doc"),
         ["wps"] = () => new Doc.DocParser("wps"),
+        ["pdf"] = () => new Pdf.PdfParser(),
     };
 
     public static IDocumentParser? For(string format) =>
