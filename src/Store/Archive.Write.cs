@@ -12,18 +12,19 @@ public sealed partial class Archive
     /// does not count copies twice). If the batch cannot be written, each item is retried alone so one bad
     /// item cannot sink the others.
     /// </summary>
-    public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<ImportItem> batch)
+    /// <param name="force">Rewrite even unchanged files (after an extractor upgrade).</param>
+    public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<ImportItem> batch, bool force = false)
     {
         if (batch.Count == 0) return Array.Empty<WriteOutcome>();
         try
         {
-            return InTransaction(() => batch.Select(WriteOne).ToList());
+            return InTransaction(() => batch.Select(i => WriteOne(i, force)).ToList());
         }
         catch (LiteException) when (batch.Count > 1)
         {
             return batch.Select(item =>
             {
-                try { return InTransaction(() => WriteOne(item)); }
+                try { return InTransaction(() => WriteOne(item, force)); }
                 catch (LiteException e) { return new WriteOutcome(item.Path, WriteAction.Failed, "could not store: " + e.Message, 0, 0); }
             }).ToList();
         }
@@ -45,11 +46,11 @@ public sealed partial class Archive
         }
     }
 
-    WriteOutcome WriteOne(ImportItem item)
+    WriteOutcome WriteOne(ImportItem item, bool force)
     {
         var path = System.IO.Path.GetFullPath(item.Path);
         var existing = Documents.FindOne(Query.EQ("path", path));
-        if (existing is not null && existing["hash"].AsString == item.Hash)
+        if (!force && existing is not null && new KnownFile(existing["hash"].AsString, existing["status"].AsString).IsUnchanged(item.Hash))
             return new WriteOutcome(path, WriteAction.Unchanged, null, 0, 0);
 
         var (status, reason) = Classify(item);

@@ -77,9 +77,10 @@ public sealed partial class Archive : IDisposable
     /// <summary>Every stored document, in id order.</summary>
     public IReadOnlyList<StoredDocument> AllDocuments() => Documents.FindAll().Select(ToStored).ToList();
 
-    /// <summary>path → content hash of every stored document (the importer's "unchanged" check).</summary>
-    public IReadOnlyDictionary<string, string> KnownHashes() =>
-        Documents.FindAll().ToDictionary(d => d["path"].AsString, d => d["hash"].AsString, StringComparer.Ordinal);
+    /// <summary>path → (content hash, status) of every stored document: the importer's "unchanged" check.</summary>
+    public IReadOnlyDictionary<string, KnownFile> KnownFiles() =>
+        Documents.FindAll().ToDictionary(d => d["path"].AsString,
+            d => new KnownFile(d["hash"].AsString, d["status"].AsString), StringComparer.Ordinal);
 
     public StoredDocument? GetDocument(int id)
     {

@@ -18,6 +18,14 @@ public sealed record StoredDocument(
     int Id, string Path, string FileName, string Hash, long Size, string Format, string Status, string? Error,
     int FormsCount, int IndicatorsCount, DateTime ImportedAt, int PageCount, bool NeedsReview, int? DuplicateOf);
 
+/// <summary>What the archive holds for a path. Only <see cref="Complete"/> files are skipped when unchanged:
+/// a file that failed or gave no form is read again, since a newer reader or extractor may succeed.</summary>
+public sealed record KnownFile(string Hash, string Status)
+{
+    public bool Complete => Status is DocumentStatus.Ok or DocumentStatus.Duplicate;
+    public bool IsUnchanged(string hash) => Complete && Hash == hash;
+}
+
 /// <summary>What the importer hands the archive for one file: the read and extraction outcome.</summary>
 public sealed class ImportItem
 {

@@ -13,17 +13,18 @@ internal static class ImportCommand
         var inputs = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders (folders recursively; *.json skipped)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "List what would be imported (new, changed, unchanged) without writing" };
         var workers = new Option<int>("--workers") { Description = "Parallel readers (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped)") { inputs, dryRun, workers };
+        var force = new Option<bool>("--force") { Description = "Re-read and rewrite unchanged files too (after an extractor upgrade)" };
+        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped)") { inputs, dryRun, workers, force };
         cmd.SetAction(pr =>
         {
             var walk = FileWalker.Expand(pr.GetValue(inputs)!);
             var db = pr.GetValue(GlobalOptions.Db) ?? Archive.DefaultPath;
-            return pr.GetValue(dryRun) ? DryRun(walk, db) : Run(walk, db, pr.GetValue(workers));
+            return pr.GetValue(dryRun) ? DryRun(walk, db) : Run(walk, db, pr.GetValue(workers), pr.GetValue(force));
         });
         return cmd;
     }
 
-    static int Run(FileWalker.Walk walk, string db, int workers)
+    static int Run(FileWalker.Walk walk, string db, int workers, bool force)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -37,7 +38,7 @@ internal static class ImportCommand
         {
             using var archive = Archive.Open(db);
             var progress = new ProgressLine(walk.Files.Count);
-            var importer = new Importer(archive, new Importer.Options { Workers = Math.Max(1, workers) });
+            var importer = new Importer(archive, new Importer.Options { Workers = Math.Max(1, workers), Force = force });
             var summary = importer.Run(walk.Files, s => progress.Update(s.Seen, s.Failed.Count), cancel.Token);
             progress.Finish();
             foreach (var m in walk.Missing) summary.Failed.Add((Path.GetFullPath(m), "failed", "not found"));
@@ -66,8 +67,8 @@ internal static class ImportCommand
     static int DryRun(FileWalker.Walk walk, string db)
     {
         using var archive = Archive.OpenExisting(db);
-        var known = archive?.KnownHashes() ?? new Dictionary<string, string>();
-        int news = 0, changed = 0, same = 0;
+        var known = archive?.KnownFiles() ?? new Dictionary<string, KnownFile>();
+        int news = 0, changed = 0, same = 0, retry = 0;
         foreach (var f in walk.Files)
         {
             string state;
@@ -77,12 +78,14 @@ internal static class ImportCommand
                 string hash;
                 try { hash = ContentHash.Of(f); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { hash = ""; }
-                if (hash == old) { state = "unchanged"; same++; } else { state = "changed"; changed++; }
+                if (old.IsUnchanged(hash)) { state = "unchanged"; same++; }
+                else if (old.Hash == hash) { state = "retry"; retry++; }
+                else { state = "changed"; changed++; }
             }
             Console.Out.WriteLine($"{state,-9}  {f}");
         }
         foreach (var m in walk.Missing) Console.Out.WriteLine($"{"missing",-9}  {Path.GetFullPath(m)}");
-        Console.Out.WriteLine($"would import {news + changed} ({news} new, {changed} changed), skip {same} unchanged; nothing written");
+        Console.Out.WriteLine($"would import {news + changed + retry} ({news} new, {changed} changed, {retry} failed before), skip {same} unchanged; nothing written");
         return walk.Missing.Count > 0 ? 1 : 0;
     }
 }

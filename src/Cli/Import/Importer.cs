@@ -24,6 +24,8 @@ internal sealed class Importer
         public DocumentReader.Options Read { get; init; } = DocumentReader.Options.Default;
         /// <summary>The extraction step (the real extractor unless a test wants another).</summary>
         public Func<SourceDocument, ExtractedDocument> Extract { get; init; } = Extractor.Extract;
+        /// <summary>Re-read and rewrite files even when unchanged (after an extractor upgrade).</summary>
+        public bool Force { get; init; }
         public static readonly Options Default = new();
     }
 
@@ -44,7 +46,7 @@ internal sealed class Importer
     {
         var sw = Stopwatch.StartNew();
         var summary = new ImportSummary();
-        var known = _archive.KnownHashes();
+        var known = _options.Force ? new Dictionary<string, KnownFile>() : _archive.KnownFiles();
         int workers = Math.Max(1, _options.Workers);
         var paths = Channel.CreateBounded<string>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
         var results = Channel.CreateBounded<Work>(new BoundedChannelOptions(Math.Max(_options.BatchSize, workers * 2))
@@ -82,7 +84,7 @@ internal sealed class Importer
     }
 
     /// <summary>Hash, read and extract one file; null when cancelled mid-file.</summary>
-    Work? Process(string path, IReadOnlyDictionary<string, string> known, CancellationToken cancel)
+    Work? Process(string path, IReadOnlyDictionary<string, KnownFile> known, CancellationToken cancel)
     {
         string hash;
         long size;
@@ -96,7 +98,7 @@ internal sealed class Importer
             // Empty hash: the next run retries the file.
             return new Work(new ImportItem { Path = path, Hash = "", Error = "cannot read file: " + OneLine(e.Message), Format = "unknown" }, path);
         }
-        if (known.TryGetValue(path, out var old) && old == hash) return new Work(null, path);
+        if (known.TryGetValue(path, out var old) && old.IsUnchanged(hash)) return new Work(null, path);
 
         var read = DocumentReader.Read(path, _options.Read, cancel);
         if (cancel.IsCancellationRequested) return null;
@@ -130,7 +132,7 @@ internal sealed class Importer
         void Flush()
         {
             if (batch.Count == 0) return;
-            foreach (var o in _archive.Write(batch)) Count(summary, o);
+            foreach (var o in _archive.Write(batch, _options.Force)) Count(summary, o);
             batch.Clear();
             onProgress?.Invoke(summary);
         }
