@@ -1,0 +1,40 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Jixiao.Cli.ConsoleOutput;
+
+/// <summary>The machine-readable outputs (--json, --csv) shared by search and history.</summary>
+internal static class OutputFormats
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    /// <summary>RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled.</summary>
+    public static void WriteCsv(TextWriter w, IEnumerable<string?[]> rows)
+    {
+        foreach (var r in rows)
+            w.WriteLine(string.Join(",", r.Select(Field)));
+    }
+
+    static string Field(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        if (s.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0) return s;
+        return "\"" + s.Replace("\"", "\"\"") + "\"";
+    }
+
+    /// <summary>level1 > level2 > level3, skipping empty levels.</summary>
+    public static string Hierarchy(string? l1, string? l2, string? l3) =>
+        string.Join(" > ", new[] { l1, l2, l3 }.Where(x => !string.IsNullOrWhiteSpace(x)));
+
+    /// <summary>Department and project as one column: `部门 / 项目`.</summary>
+    public static string Owner(string? department, string? project) =>
+        string.Join(" / ", new[] { department, project }.Where(x => !string.IsNullOrWhiteSpace(x)));
+}
