@@ -28,11 +28,12 @@ internal static class NumberFormatter
         if (section is null) return General(value, raw);
         // Excel drops the sign when a section of its own handles negatives.
         double shown = abs ? Math.Abs(value) : value;
+        string? shownRaw = raw is null || shown < 0 ? raw : raw.TrimStart('-');
         string text;
-        if (section.IsGeneral) text = GeneralIn(section, shown, raw);
+        if (section.IsGeneral) text = GeneralIn(section, shown, shownRaw);
         else if (section.IsDate) text = DateFormatRenderer.Render(section, shown, date1904) ?? General(value, raw);
         else if (section.IsText || IsFraction(section)) text = General(value, raw);
-        else text = RenderNumber(section, shown, abs || value >= 0 ? raw?.TrimStart('-') : raw);
+        else text = RenderNumber(section, shown, shownRaw);
         return text.Trim();
     }
 
@@ -76,7 +77,7 @@ internal static class NumberFormatter
     {
         var sb = new StringBuilder();
         foreach (var t in section.Tokens)
-            sb.Append(t.Kind == FormatTokenKind.General ? General(v, v < 0 || raw is null ? null : raw.TrimStart('-')) : t.Text);
+            sb.Append(t.Kind == FormatTokenKind.General ? General(v, raw) : t.Text);
         return sb.ToString();
     }
 

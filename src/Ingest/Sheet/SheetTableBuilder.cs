@@ -7,7 +7,7 @@ namespace Jixiao.Ingest.Sheet;
 internal static class SheetTableBuilder
 {
     /// <summary>Cells one sheet may expand to; a stray cell at XFD1048576 must not cost gigabytes.</summary>
-    internal const long MaxCells = 2_000_000;
+    internal const long MaxCells = 1_000_000;
 
     /// <summary>Leading title rows looked at; forms have one title, sometimes a subtitle.</summary>
     const int MaxTitleRows = 3;
@@ -16,12 +16,12 @@ internal static class SheetTableBuilder
     /// Appends the sheet's blocks to <paramref name="doc"/>. Returns false (and appends nothing) when the
     /// sheet shows no text.
     /// </summary>
-    public static bool AppendTo(SourceDocument doc, SheetGrid grid, CancellationToken cancel)
+    public static bool AppendTo(SourceDocument doc, SheetGrid grid, CancellationToken cancel, long maxCells = MaxCells)
     {
         if (grid.UsedRange() is not { } used) return false;
-        if ((long)used.Rows * used.Cols > MaxCells)
+        if ((long)used.Rows * used.Cols > maxCells)
         {
-            int rows = (int)Math.Max(1, MaxCells / used.Cols);
+            int rows = (int)Math.Max(1, maxCells / used.Cols);
             doc.Warnings.Add($"sheet '{grid.Name}': {used.Rows} x {used.Cols} cells, only the first {rows} rows read");
             used = used with { LastRow = used.FirstRow + rows - 1 };
         }

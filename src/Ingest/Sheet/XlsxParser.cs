@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 
@@ -15,11 +14,10 @@ internal sealed class XlsxParser : IDocumentParser
     public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
     {
         var doc = new SourceDocument(fileName, Format) { PageCount = 0 };
-        using var package = Open(stream);
-        var workbook = package.WorkbookPart ?? throw new UnreadableDocumentException("xlsx package has no workbook part");
+        using var package = Open(stream, doc);
         try
         {
-            Read(workbook, doc, cancel);
+            Read(package, doc, cancel);
         }
         catch (Exception e) when (e is XmlException or InvalidDataException or IOException or OpenXmlPackageException
                                       or FormatException or OverflowException or ArgumentException or InvalidOperationException)
@@ -29,24 +27,43 @@ internal sealed class XlsxParser : IDocumentParser
         return doc;
     }
 
-    static SpreadsheetDocument Open(Stream stream)
+    static IXlsxPackage Open(Stream stream, SourceDocument doc)
     {
+        string sdkProblem;
         try
         {
-            return SpreadsheetDocument.Open(stream, false, new OpenSettings { AutoSave = false });
+            if (OpenXmlXlsxPackage.TryOpen(stream) is { } package) return package;
+            sdkProblem = "no workbook part by content type";
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or XmlException)
+        catch (OpenXmlPackageException e)
+        {
+            sdkProblem = e.Message;
+        }
+        catch (Exception e) when (e is InvalidDataException or FileFormatException or IOException or XmlException)
         {
             throw new UnreadableDocumentException($"damaged xlsx package ({e.GetType().Name}: {e.Message})", e);
         }
+        // The SDK checks package conventions the sheet data does not depend on; read the zip itself.
+        try
+        {
+            var package = new ZipXlsxPackage(stream);
+            doc.Warnings.Add("package read without the OpenXml SDK: " + DocumentReader.OneLine(sdkProblem));
+            return package;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or XmlException)
+        {
+            throw new UnreadableDocumentException($"damaged xlsx package ({sdkProblem})", e);
+        }
     }
 
-    static void Read(WorkbookPart workbook, SourceDocument doc, CancellationToken cancel)
+    static void Read(IXlsxPackage package, SourceDocument doc, CancellationToken cancel)
     {
-        var info = XlsxWorkbook.Read(workbook.GetStream());
-        var styles = workbook.WorkbookStylesPart is { } sp ? XlsxStyles.Read(sp.GetStream()) : XlsxStyles.Empty;
-        using var sstStream = workbook.SharedStringTablePart?.GetStream();
-        var strings = XlsxSharedStrings.Read(sstStream, cancel);
+        XlsxWorkbook info;
+        using (var wb = package.Workbook()) info = XlsxWorkbook.Read(wb);
+        XlsxStyles styles;
+        using (var st = package.Styles()) styles = XlsxStyles.Read(st);
+        List<string> strings;
+        using (var sst = package.SharedStrings()) strings = XlsxSharedStrings.Read(sst, cancel);
         var reader = new XlsxSheetReader(styles, strings, info.Date1904);
 
         for (int i = 0; i < info.Sheets.Count; i++)
@@ -58,18 +75,11 @@ internal sealed class XlsxParser : IDocumentParser
                 doc.Warnings.Add($"sheet '{sheet.Name}' is {sheet.State}: skipped");
                 continue;
             }
-            OpenXmlPart? part = null;
-            try { part = sheet.RelationshipId is null ? null : workbook.GetPartById(sheet.RelationshipId); }
-            catch (ArgumentOutOfRangeException) { }
-            if (part is not WorksheetPart ws)
-            {
-                // Chart sheets and dialog sheets hold no cells.
-                if (part is null) doc.Warnings.Add($"sheet '{sheet.Name}': part missing, skipped");
-                continue;
-            }
+            // Chart sheets and dialog sheets hold no cells: no stream, nothing to read.
+            using var part = sheet.RelationshipId is null ? null : package.Worksheet(sheet.RelationshipId);
+            if (part is null) continue;
             var grid = new SheetGrid(sheet.Name, i + 1);
-            using (var s = ws.GetStream(FileMode.Open, FileAccess.Read))
-                reader.Read(s, grid, cancel);
+            reader.Read(part, grid, cancel);
             doc.PageCount++;
             SheetTableBuilder.AppendTo(doc, grid, cancel);
         }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using S = DocumentFormat.OpenXml.Spreadsheet;
@@ -151,6 +152,46 @@ public class XlsxBuiltWorkbookTests
         var xls = File.ReadAllBytes(Corpus.File("synthetic", "transfer_02.xls"));
         var cut = xls[..(xls.Length / 2)];
         Assert.Throws<UnreadableDocumentException>(() => new XlsParser().Parse(new MemoryStream(cut), "cut.xls", CancellationToken.None));
+    }
+
+    /// <summary>Copies the built package, dropping or replacing entries.</summary>
+    static MemoryStream Rezip(Func<string, string?> rewrite)
+    {
+        using var built = Build();
+        var output = new MemoryStream();
+        using (var src = new ZipArchive(built, ZipArchiveMode.Read))
+        using (var dst = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var e in src.Entries)
+            {
+                using var reader = new StreamReader(e.Open());
+                var text = reader.ReadToEnd();
+                var replaced = rewrite(e.FullName) is { } r ? r == "" ? null : r : text;
+                if (replaced is null) continue;
+                using var w = new StreamWriter(dst.CreateEntry(e.FullName).Open());
+                w.Write(replaced);
+            }
+        }
+        output.Position = 0;
+        return output;
+    }
+
+    [Fact]
+    public void PackageWithoutContentTypesIsReadFromTheZip()
+    {
+        using var ms = Rezip(name => name == "[Content_Types].xml" ? "" : null);
+        var d = new XlsxParser().Parse(ms, "no-types.xlsx", CancellationToken.None);
+        Assert.Contains(d.Warnings, w => w.Contains("without the OpenXml SDK"));
+        Assert.Equal(new[] { "表1", "第二" }, d.Tables.Select(t => t.Name));
+        Assert.Equal(new[] { "指标", "完成率", "100%", "26%" }, d.Tables.First().Rows[2].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void BrokenSheetXmlIsUnreadable()
+    {
+        using var ms = Rezip(name => name.EndsWith("sheet1.xml", StringComparison.Ordinal) || name.Contains("worksheets/") && name.EndsWith(".xml") ? "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"" : null);
+        var e = Assert.Throws<UnreadableDocumentException>(() => new XlsxParser().Parse(ms, "broken.xlsx", CancellationToken.None));
+        Assert.Contains("damaged xlsx", e.Message);
     }
 
     [Fact]
