@@ -12,6 +12,7 @@ internal static class ParserRegistry
         ["docx"] = () => new Docx.DocxParser(),
         ["html"] = () => new Html.HtmlParser(),
         ["mht"] = () => new Html.MhtParser(),
+        ["rtf"] = () => new Rtf.RtfParser(),
     };
 
     public static IDocumentParser? For(string format) =>
