@@ -62,7 +62,8 @@ public class DocxTextTests
             $"<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"{on}\"/></w14:checkbox></w:sdtPr>"
             + "<w:sdtContent><w:r><w:t>\u2610</w:t></w:r></w:sdtContent></w:sdt>";
         var text = Text(Box(1) + "<w:r><w:t>是</w:t></w:r>" + Box(0) + "<w:r><w:t>否</w:t></w:r>"
-                        + "<w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>(控件)</w:t></w:r></w:sdtContent></w:sdt>");
+                        + "<w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>(控件)</w:t></w:r></w:sdtContent></w:sdt>"
+                        + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:sdtContent></w:sdt>");
         Assert.Equal("☑是□否(控件)", text);
     }
 
