@@ -30,6 +30,7 @@ internal sealed class RtfReader
         public int Font = -1;
         public int Uc = 1;
         public bool Hidden;
+        public bool InUpr;
         public Group Clone() => (Group)MemberwiseClone();
     }
 
@@ -113,7 +114,14 @@ internal sealed class RtfReader
                     if (groupStart)
                     {
                         // The first control word of a group names its destination.
-                        if (starred && !IsKnownStarred(t.Word) || SkippedDestinations.Contains(t.Word)) state.Skip = true;
+                        if (t.Word == "upr")
+                        {
+                            // {\upr{ANSI text}{\*\ud{Unicode text}}}: the same text twice; read only \ud.
+                            state.Skip = true;
+                            state.InUpr = true;
+                        }
+                        else if (t.Word == "ud" && state.InUpr) { state.Skip = false; state.InUpr = false; }
+                        else if (starred && !IsKnownStarred(t.Word) || SkippedDestinations.Contains(t.Word)) state.Skip = true;
                         if (t.Word == "fonttbl") { state.FontTable = true; }
                     }
                     if (state.Skip) break;

@@ -70,4 +70,20 @@ public class RtfParserTests
         var ok = Read(Head + @"{\pict\pngblip 89504e47}\pard ok\par}");
         Assert.Equal("ok", ok.Paragraphs.Single().Text);
     }
+
+    [Fact]
+    public void Upr_text_is_read_once_from_its_unicode_version()
+    {
+        var doc = Read(Head + @"\pard {\upr{\f0 ANSI}{\*\ud{\f0 \u32489?\u25928?}}}\par}");
+        Assert.Equal("绩效", doc.Paragraphs.Single().Text);
+    }
+
+    [Fact]
+    public void Table_without_intbl_and_cellx_between_cells()
+    {
+        var doc = Read(@"{\rtf1\trowd\clvmgf\cellx1000 Top\cell\cellx2000 A\cell\row\trowd\clvmrg\cellx1000\cell\cellx2000 B\cell\row}");
+        var t = Assert.Single(doc.Tables);
+        Assert.Equal(("Top", 2), (t.Rows[0].Cells[0].Text, t.Rows[0].Cells[0].RowSpan));
+        Assert.Equal(new[] { "B" }, t.Rows[1].Cells.Select(c => c.Text));
+    }
 }
