@@ -108,6 +108,13 @@ public class HtmlBuiltTests
     }
 
     [Fact]
+    public void Utf8_page_with_a_stale_gb2312_meta_is_utf8()
+    {
+        var html = "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=gb2312\"></head><body><p>绩效目标表</p></body></html>";
+        Assert.Equal("绩效目标表", Parse(Encoding.UTF8.GetBytes(html)).Paragraphs.Single().Text);
+    }
+
+    [Fact]
     public void Utf8_bom_wins_over_meta()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("<meta charset=gbk><p>目标</p>")).ToArray();
