@@ -14,7 +14,31 @@ internal sealed class DocxParser : IDocumentParser
 
     public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
     {
+        long start = stream.Position;
         if (!IsReadableZip(stream)) return Salvage(stream, fileName, cancel);
+        UnreadableDocumentException damaged;
+        try
+        {
+            return ReadPackage(stream, fileName, cancel);
+        }
+        catch (UnreadableDocumentException e) when (e.InnerException is not null && stream.CanSeek)
+        {
+            damaged = e;
+        }
+        // The package opened but a part is damaged: document.xml may still inflate up to the damage.
+        stream.Position = start;
+        try
+        {
+            return Salvage(stream, fileName, cancel);
+        }
+        catch (UnreadableDocumentException)
+        {
+            throw damaged;
+        }
+    }
+
+    SourceDocument ReadPackage(Stream stream, string fileName, CancellationToken cancel)
+    {
         using var package = Open(stream);
         try
         {
@@ -25,7 +49,8 @@ internal sealed class DocxParser : IDocumentParser
             return doc;
         }
         // Parts load lazily: a damaged document.xml or zip entry only shows up here.
-        catch (Exception e) when (e is XmlException or InvalidDataException or FormatException or OpenXmlPackageException)
+        catch (Exception e) when (e is XmlException or InvalidDataException or FormatException or OpenXmlPackageException
+                                      or InvalidOperationException)
         {
             throw new UnreadableDocumentException("damaged docx: " + e.Message, e);
         }
@@ -55,11 +80,11 @@ internal sealed class DocxParser : IDocumentParser
         using var ms = new MemoryStream();
         stream.CopyTo(ms);
         var body = DocxSalvage.ReadBody(ms.ToArray(), out var truncated)
-                   ?? throw new UnreadableDocumentException("damaged zip container (truncated or corrupt), no readable document text");
+                   ?? throw new UnreadableDocumentException("damaged docx (truncated or corrupt zip), no readable document text");
         var doc = new SourceDocument(fileName, Format);
         doc.Warnings.Add(truncated
-            ? "damaged zip container: read up to the last complete paragraph or table before the damage"
-            : "damaged zip container: document text recovered from its local file header");
+            ? "damaged docx: read up to the last complete paragraph or table row before the damage"
+            : "damaged docx: document text recovered from its local zip entry");
         WordContentWalker.Walk(body, new BodySink(doc, null, cancel), cancel);
         return doc;
     }

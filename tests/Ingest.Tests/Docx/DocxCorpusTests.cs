@@ -104,7 +104,7 @@ public class DocxCorpusTests
         Assert.True(result.Ok, result.Error?.ToString());
         var doc = result.Document!;
         Assert.Equal("docx", doc.Format);
-        Assert.Contains(doc.Warnings, w => w.Contains("damaged zip"));
+        Assert.Contains(doc.Warnings, w => w.Contains("damaged docx"));
         Assert.Equal("2021年度部门整体绩效目标表", doc.Paragraphs.First().Text);
         var table = Assert.Single(doc.Tables);
         Assert.InRange(table.Rows.Count, 10, 47);
@@ -112,6 +112,6 @@ public class DocxCorpusTests
 
         var none = DocumentReader.Read(new MemoryStream(bytes[..(entry - 40)]), "cut.docx");
         Assert.False(none.Ok);
-        Assert.Contains("damaged zip", none.Error!.Reason);
+        Assert.Contains("damaged", none.Error!.Reason);
     }
 }
