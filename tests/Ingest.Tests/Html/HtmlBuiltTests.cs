@@ -56,15 +56,30 @@ public class HtmlBuiltTests
     [Fact]
     public void Nested_table_follows_the_outer_one()
     {
-        var doc = Parse("<table><tr><td>外<table><tr><td>内1</td><td>内2</td></tr></table></td></tr></table><p>后</p>");
+        var doc = Parse("<table><tr><td>项目</td><td>外<table><tr><td>内1</td><td>内2</td></tr></table></td></tr></table><p>后</p>");
         Assert.Collection(doc.Blocks,
-            b => Assert.Equal(("外", 1), (((Table)b).Rows[0].Cells[0].Text, ((Table)b).Depth)),
+            b => Assert.Equal(("外", 1), (((Table)b).Rows[0].Cells[1].Text, ((Table)b).Depth)),
             b =>
             {
                 Assert.Equal(2, ((Table)b).Depth);
                 Assert.Equal(new[] { "内1", "内2" }, ((Table)b).Rows[0].Cells.Select(c => c.Text));
             },
             b => Assert.Equal("后", ((Paragraph)b).Text));
+    }
+
+    [Fact]
+    public void Layout_table_around_the_article_is_read_as_flow()
+    {
+        var doc = Parse("<table width=100%><tr><td><div>首页 &gt; 正文</div></td></tr><tr><td>"
+                        + "<p>项目支出绩效目标表</p><table><tr><td>项目名称</td><td>X</td></tr></table></td></tr></table>");
+        Assert.Collection(doc.Blocks,
+            b => Assert.Equal("首页 > 正文", ((Paragraph)b).Text),
+            b => Assert.Equal("项目支出绩效目标表", ((Paragraph)b).Text),
+            b =>
+            {
+                Assert.Equal(1, ((Table)b).Depth);
+                Assert.Equal(new[] { "项目名称", "X" }, ((Table)b).Rows[0].Cells.Select(c => c.Text));
+            });
     }
 
     [Fact]
