@@ -1,5 +1,5 @@
-using DocumentFormat.OpenXml;
 using System.Xml;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 
 namespace Jixiao.Ingest.Docx;

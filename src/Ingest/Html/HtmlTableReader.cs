@@ -30,7 +30,7 @@ internal sealed class HtmlTableReader
         var caption = table.Children.FirstOrDefault(c => c.LocalName.Equals("caption", StringComparison.OrdinalIgnoreCase));
         if (caption is null) return null;
         var buffer = new TextBuffer();
-        new InlineText(buffer, new List<IElement>(), markdown: false).VisitChildren(caption);
+        new InlineText(buffer, new List<IElement>()).VisitChildren(caption);
         var text = string.Join('\n', buffer.TakeLines());
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }
@@ -51,7 +51,7 @@ internal sealed class HtmlTableReader
                 if (!td.LocalName.Equals("td", StringComparison.OrdinalIgnoreCase) && !td.LocalName.Equals("th", StringComparison.OrdinalIgnoreCase)) continue;
                 if (HtmlElements.IsSkipped(td)) continue;
                 var buffer = new TextBuffer();
-                new InlineText(buffer, nested, markdown: false).VisitChildren(td);
+                new InlineText(buffer, nested).VisitChildren(td);
                 var text = string.Join('\n', buffer.TakeLines());
                 int remaining = rows.Count - r;
                 int rowSpan = Span(td, "rowspan", 1);
