@@ -182,6 +182,22 @@ public class HtmlBuiltTests
     }
 
     [Fact]
+    public void Excel_mht_reads_every_sheet_page()
+    {
+        static string Page(string name, string html) =>
+            "--b\r\nContent-Location: file:///C:/x.files/" + name + "\r\nContent-Transfer-Encoding: base64\r\n"
+            + "Content-Type: text/html; charset=\"utf-8\"\r\n\r\n" + Convert.ToBase64String(Encoding.UTF8.GetBytes(html), Base64FormattingOptions.InsertLineBreaks) + "\r\n";
+        var mht = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n"
+                  + Page("x.htm", "<frameset><frame src=\"sheet001.htm\"></frameset>")
+                  + Page("sheet001.htm", "<table><tr><td>项目名称</td><td>甲</td></tr></table>")
+                  + Page("sheet002.htm", "<table><tr><td>项目名称</td><td>乙</td></tr></table>")
+                  + "--b--\r\n";
+        var result = DocumentReader.Read(new MemoryStream(Encoding.ASCII.GetBytes(mht)), "book.mht");
+        Assert.True(result.Ok, result.Error?.ToString());
+        Assert.Equal(new[] { "甲", "乙" }, result.Document!.Tables.Select(t => t.Rows[0].Cells[1].Text));
+    }
+
+    [Fact]
     public void Mht_without_html_part_is_a_clear_error()
     {
         var mht = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n";
