@@ -30,9 +30,12 @@ internal sealed class DocParser : IDocumentParser
         var chpx = FormattedDiskPages.Chpx(wordDocument, Slice(table, fib.FcPlcfBteChpx, fib.LcbPlcfBteChpx, "PlcBteChpx"));
 
         var data = compound.ReadStream("Data") ?? Array.Empty<byte>();
+        var fonts = (ulong)fib.FcSttbfFfn + fib.LcbSttbfFfn <= (ulong)table.Length
+            ? SttbfFfn.ReadNames(table.AsSpan((int)fib.FcSttbfFfn, (int)fib.LcbSttbfFfn))
+            : Array.Empty<string>();
 
         var doc = new SourceDocument(fileName, Format);
-        new MainTextReader(text, pieces, papx, chpx, data, new TableAssembler(doc)).Run(cancel);
+        new MainTextReader(text, pieces, papx, chpx, data, fonts, new TableAssembler(doc)).Run(cancel);
         return doc;
     }
 

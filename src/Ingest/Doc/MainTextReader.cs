@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Jixiao.Ingest.Docx;
 
 namespace Jixiao.Ingest.Doc;
 
@@ -25,6 +26,7 @@ internal sealed class MainTextReader
     readonly FormattedDiskPages _chpx;
     readonly TableAssembler _assembler;
     readonly byte[] _data;
+    readonly string[] _fonts;
     readonly StringBuilder _paragraph = new(256);
 
     // Field nesting: for each open field, whether its separator has been seen (result part).
@@ -37,8 +39,9 @@ internal sealed class MainTextReader
     long _runStart = -1, _runEnd = -1;
     bool _runDeleted;
 
-    public MainTextReader(char[] text, PieceTable pieces, FormattedDiskPages papx, FormattedDiskPages chpx, byte[] data, TableAssembler assembler)
+    public MainTextReader(char[] text, PieceTable pieces, FormattedDiskPages papx, FormattedDiskPages chpx, byte[] data, string[] fonts, TableAssembler assembler)
     {
+        _fonts = fonts;
         _data = data;
         _text = text;
         _pieces = pieces;
@@ -95,7 +98,7 @@ internal sealed class MainTextReader
                 return;
         }
         if (c < ' ') return; // 0x01 picture, 0x08 drawn object, 0x02 footnote reference, 0x1F optional hyphen, …
-        if (SymbolMap.IsPrivateUseSymbol(c)) c = SymbolMap.Map(c);
+        if (c >= '\uF020' && c <= '\uF0FF') c = SymbolFonts.Map(null, c) ?? c;
         _paragraph.Append(c);
     }
 
@@ -111,19 +114,24 @@ internal sealed class MainTextReader
         return _runDeleted;
     }
 
-    /// <summary>A '(' carrying sprmCFSpec and sprmCSymbol is a symbol-font character (MS-DOC 2.6.1 sprmCSymbol).</summary>
+    /// <summary>A '(' with sprmCSymbol (MS-DOC 2.6.1) is a character of a symbol font, named by its ftc.</summary>
     char? SymbolAt(int cp)
     {
         var grpprl = _chpx.GrpprlAt(_pieces.FcOf(cp));
         if (grpprl.IsEmpty) return null;
+        int ftc = -1;
         char symbol = '\0';
         var w = new Sprm.Walker(grpprl);
         while (w.MoveNext())
         {
-            if (w.Current == Sprm.CSymbol) symbol = (char)BinaryPrimitives.ReadUInt16LittleEndian(w.Operand[2..]);
+            if (w.Current != Sprm.CSymbol || w.Operand.Length < 4) continue;
+            ftc = BinaryPrimitives.ReadUInt16LittleEndian(w.Operand);
+            symbol = (char)BinaryPrimitives.ReadUInt16LittleEndian(w.Operand[2..]);
         }
         // fSpec may come from the style; a '(' with its own sprmCSymbol is a symbol either way.
-        return symbol != '\0' ? SymbolMap.Map(symbol) : null;
+        if (symbol == '\0') return null;
+        var font = ftc >= 0 && ftc < _fonts.Length ? _fonts[ftc] : null;
+        return SymbolFonts.Map(font, symbol) ?? symbol;
     }
 
     void EndParagraph(int cp, char mark)
