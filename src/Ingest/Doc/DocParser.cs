@@ -33,9 +33,12 @@ internal sealed class DocParser : IDocumentParser
         var fonts = (ulong)fib.FcSttbfFfn + fib.LcbSttbfFfn <= (ulong)table.Length
             ? SttbfFfn.ReadNames(table.AsSpan((int)fib.FcSttbfFfn, (int)fib.LcbSttbfFfn))
             : Array.Empty<string>();
+        var styles = (ulong)fib.FcStshf + fib.LcbStshf <= (ulong)table.Length
+            ? Stsh.Read(table.AsSpan((int)fib.FcStshf, (int)fib.LcbStshf))
+            : Stsh.Empty;
 
         var doc = new SourceDocument(fileName, Format);
-        new MainTextReader(text, pieces, papx, chpx, data, fonts, new TableAssembler(doc)).Run(cancel);
+        new MainTextReader(text, pieces, papx, chpx, data, fonts, styles, new TableAssembler(doc)).Run(cancel);
         return doc;
     }
 

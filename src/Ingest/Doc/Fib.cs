@@ -27,6 +27,8 @@ internal sealed class Fib
     public uint FcPlcfBtePapx { get; private init; }
     public uint LcbPlcfBtePapx { get; private init; }
     public uint FcClx { get; private init; }
+    public uint FcStshf { get; private init; }
+    public uint LcbStshf { get; private init; }
     public uint FcSttbfFfn { get; private init; }
     public uint LcbSttbfFfn { get; private init; }
     public uint LcbClx { get; private init; }
@@ -68,6 +70,7 @@ internal sealed class Fib
             CcpText = ccpText,
             FcPlcfBteChpx = U32(fcLcb, 12 * 8), LcbPlcfBteChpx = U32(fcLcb, 12 * 8 + 4),
             FcPlcfBtePapx = U32(fcLcb, 13 * 8), LcbPlcfBtePapx = U32(fcLcb, 13 * 8 + 4),
+            FcStshf = U32(fcLcb, 1 * 8), LcbStshf = U32(fcLcb, 1 * 8 + 4),
             FcSttbfFfn = U32(fcLcb, 15 * 8), LcbSttbfFfn = U32(fcLcb, 15 * 8 + 4),
             FcClx = U32(fcLcb, 33 * 8), LcbClx = U32(fcLcb, 33 * 8 + 4),
         };

@@ -27,20 +27,23 @@ internal sealed class MainTextReader
     readonly TableAssembler _assembler;
     readonly byte[] _data;
     readonly string[] _fonts;
+    readonly Stsh _styles;
     readonly StringBuilder _paragraph = new(256);
 
     // Field nesting: for each open field, whether its separator has been seen (result part).
     readonly bool[] _fieldInResult = new bool[MaxFieldDepth];
+    readonly int[] _fieldBegin = new int[MaxFieldDepth];
     int _fieldDepth;
     int _fieldsInInstruction;
     int _line;
 
-    // The character run (CHPX) last looked up: its FC range and whether it is a deleted revision.
+    // The character run (CHPX) last looked up: its FC range and whether it is hidden from the reader.
     long _runStart = -1, _runEnd = -1;
-    bool _runDeleted;
+    bool _runHidden;
 
-    public MainTextReader(char[] text, PieceTable pieces, FormattedDiskPages papx, FormattedDiskPages chpx, byte[] data, string[] fonts, TableAssembler assembler)
+    public MainTextReader(char[] text, PieceTable pieces, FormattedDiskPages papx, FormattedDiskPages chpx, byte[] data, string[] fonts, Stsh styles, TableAssembler assembler)
     {
+        _styles = styles;
         _fonts = fonts;
         _data = data;
         _text = text;
@@ -56,10 +59,11 @@ internal sealed class MainTextReader
         {
             if ((cp & 0xFFF) == 0) cancel.ThrowIfCancellationRequested();
             char c = _text[cp];
-            if (IsDeleted(cp))
+            if (IsHidden(cp))
             {
-                // Deleted revisions stay in the text until accepted; the visible document has none of it.
-                // Deleted marks still end their paragraph, cell or row, as LibreOffice shows them.
+                // Deleted revisions stay in the text until accepted, hidden text (vanish) is not shown:
+                // the visible document has neither. Their marks still end the paragraph, cell or row,
+                // as LibreOffice shows them.
                 if (c is ParagraphMark or CellMark or SectionMark) EndParagraph(cp, c);
                 continue;
             }
@@ -67,13 +71,22 @@ internal sealed class MainTextReader
             {
                 case ParagraphMark or CellMark or SectionMark: EndParagraph(cp, c); break;
                 case FieldBegin:
-                    if (_fieldDepth < MaxFieldDepth) { _fieldInResult[_fieldDepth++] = false; _fieldsInInstruction++; }
+                    if (_fieldDepth < MaxFieldDepth)
+                    {
+                        _fieldBegin[_fieldDepth] = cp;
+                        _fieldInResult[_fieldDepth++] = false;
+                        _fieldsInInstruction++;
+                    }
                     break;
                 case FieldSeparator:
-                    if (_fieldDepth > 0 && !_fieldInResult[_fieldDepth - 1]) { _fieldInResult[_fieldDepth - 1] = true; _fieldsInInstruction--; }
+                    if (_fieldDepth > 0 && !_fieldInResult[_fieldDepth - 1])
+                    {
+                        EndInstruction(_fieldBegin[_fieldDepth - 1], cp);
+                        _fieldInResult[_fieldDepth - 1] = true;
+                    }
                     break;
                 case FieldEnd:
-                    if (_fieldDepth > 0 && !_fieldInResult[--_fieldDepth]) _fieldsInInstruction--;
+                    if (_fieldDepth > 0 && !_fieldInResult[--_fieldDepth]) EndInstruction(_fieldBegin[_fieldDepth], cp);
                     break;
                 default:
                     if (_fieldsInInstruction == 0) Append(cp, c);
@@ -102,16 +115,60 @@ internal sealed class MainTextReader
         _paragraph.Append(c);
     }
 
-    bool IsDeleted(int cp)
+    /// <summary>
+    /// The instruction of the field begun at <paramref name="begin"/> ends at <paramref name="cp"/>.
+    /// A legacy check box (FORMCHECKBOX) has no result text: Word draws the box, so we write it.
+    /// </summary>
+    void EndInstruction(int begin, int cp)
+    {
+        _fieldsInInstruction--;
+        if (_fieldsInInstruction != 0) return;
+        var instruction = _text.AsSpan(begin + 1, cp - begin - 1);
+        if (instruction.IndexOf("FORMCHECKBOX", StringComparison.Ordinal) < 0) return;
+        _paragraph.Append(FormFieldData.IsChecked(_data, PicLocation(begin, instruction)) ? '☑' : '□');
+    }
+
+    /// <summary>sprmCPicLocation of the field begin, or else of the 0x01 character in its instruction.</summary>
+    long PicLocation(int begin, ReadOnlySpan<char> instruction)
+    {
+        long at = PicLocationAt(begin);
+        int anchor = instruction.IndexOf('\u0001');
+        if (at < 0 && anchor >= 0) at = PicLocationAt(begin + 1 + anchor);
+        return at;
+    }
+
+    long PicLocationAt(int cp)
+    {
+        var w = new Sprm.Walker(_chpx.GrpprlAt(_pieces.FcOf(cp)));
+        long at = -1;
+        while (w.MoveNext())
+            if (w.Current == Sprm.CPicLocation) at = BinaryPrimitives.ReadUInt32LittleEndian(w.Operand);
+        return at;
+    }
+
+    /// <summary>
+    /// Whether the run holding <paramref name="cp"/> is a deleted revision (sprmCFRMarkDel) or hidden
+    /// (sprmCFVanish; 0x80/0x81 mean "as / opposite of the paragraph style", so those runs ask the style sheet).
+    /// </summary>
+    bool IsHidden(int cp)
     {
         long fc = _pieces.FcOf(cp);
-        if (fc >= _runStart && fc < _runEnd) return _runDeleted;
+        if (fc >= _runStart && fc < _runEnd) return _runHidden;
         var grpprl = _chpx.GrpprlAt(fc, out _runStart, out _runEnd);
-        _runDeleted = false;
+        bool deleted = false;
+        int vanish = -1;
         var w = new Sprm.Walker(grpprl);
         while (w.MoveNext())
-            if (w.Current == Sprm.CFRMarkDel) _runDeleted = w.Operand[0] != 0;
-        return _runDeleted;
+        {
+            if (w.Current == Sprm.CFRMarkDel) deleted = w.Operand[0] is 1 or 0x81;
+            else if (w.Current == Sprm.CFVanish) vanish = w.Operand[0];
+        }
+        bool styleHidden = _styles.IsHidden(_papx.IstdAt(fc));
+        bool hidden = vanish switch { 0 => false, 1 => true, 0x81 => !styleHidden, _ => styleHidden };
+        // The answer depends on the paragraph as well when the run defers to the style: no caching then.
+        if (vanish is not (0 or 1)) _runEnd = _runStart;
+        _runHidden = deleted || hidden;
+        return _runHidden;
     }
 
     /// <summary>A '(' with sprmCSymbol (MS-DOC 2.6.1) is a character of a symbol font, named by its ftc.</summary>
