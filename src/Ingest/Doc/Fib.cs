@@ -51,12 +51,14 @@ internal sealed class Fib
         // not assumed, because later Word versions append to each part.
         int pos = 32;
         int csw = U16(wordDocument, pos); pos += 2 + csw * 2;
+        if (pos + 2 > wordDocument.Length) throw Truncated();
         int cslw = U16(wordDocument, pos); pos += 2;
         int rgLw = pos; pos += cslw * 4;
+        if (pos + 2 > wordDocument.Length) throw Truncated();
         int cbRgFcLcb = U16(wordDocument, pos); pos += 2;
         int rgFcLcb = pos;
         if (cslw < 4 || cbRgFcLcb < 34 || rgFcLcb + cbRgFcLcb * 8 > wordDocument.Length)
-            throw new UnreadableDocumentException("damaged .doc: FIB is truncated");
+            throw Truncated();
 
         var fcLcb = wordDocument.Slice(rgFcLcb, cbRgFcLcb * 8);
         int ccpText = (int)U32(wordDocument, rgLw + 12);
@@ -75,6 +77,8 @@ internal sealed class Fib
             FcClx = U32(fcLcb, 33 * 8), LcbClx = U32(fcLcb, 33 * 8 + 4),
         };
     }
+
+    static UnreadableDocumentException Truncated() => new("damaged .doc: FIB is truncated");
 
     static ushort U16(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt16LittleEndian(b[at..]);
     static uint U32(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt32LittleEndian(b[at..]);
