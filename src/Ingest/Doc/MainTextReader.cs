@@ -39,6 +39,7 @@ internal sealed class MainTextReader
 
     // The character run (CHPX) last looked up: its FC range and whether it is hidden from the reader.
     long _runStart = -1, _runEnd = -1;
+    int _runPiece = -1;
     bool _runHidden;
 
     public MainTextReader(char[] text, PieceTable pieces, FormattedDiskPages papx, FormattedDiskPages chpx, byte[] data, string[] fonts, Stsh styles, TableAssembler assembler)
@@ -152,16 +153,22 @@ internal sealed class MainTextReader
     /// </summary>
     bool IsHidden(int cp)
     {
+        int piece = _pieces.PieceAt(cp);
         long fc = _pieces.FcOf(cp);
-        if (fc >= _runStart && fc < _runEnd) return _runHidden;
+        if (fc >= _runStart && fc < _runEnd && piece == _runPiece) return _runHidden;
+        _runPiece = piece;
         var grpprl = _chpx.GrpprlAt(fc, out _runStart, out _runEnd);
         bool deleted = false;
         int vanish = -1;
-        var w = new Sprm.Walker(grpprl);
-        while (w.MoveNext())
+        // The run's CHPX, then the piece's Prm, which applies on top of it.
+        for (int pass = 0; pass < 2; pass++)
         {
-            if (w.Current == Sprm.CFRMarkDel) deleted = w.Operand[0] is 1 or 0x81;
-            else if (w.Current == Sprm.CFVanish) vanish = w.Operand[0];
+            var w = new Sprm.Walker(pass == 0 ? grpprl : _pieces.PrmGrpprl(piece));
+            while (w.MoveNext())
+            {
+                if (w.Current == Sprm.CFRMarkDel) deleted = w.Operand[0] is 1 or 0x81;
+                else if (w.Current == Sprm.CFVanish) vanish = w.Operand[0];
+            }
         }
         bool styleHidden = _styles.IsHidden(_papx.IstdAt(fc));
         bool hidden = vanish switch { 0 => false, 1 => true, 0x81 => !styleHidden, _ => styleHidden };

@@ -109,16 +109,44 @@ internal sealed class PieceTable
     }
 
     /// <summary>
-    /// The grpprl a piece's Prm points to (Prm1: an index into the Prc list); empty for Prm0, whose
-    /// single sprm never carries table structure.
+    /// The grpprl a piece's Prm applies to its text: for Prm1 the Prc it indexes; for Prm0 its single
+    /// sprm, when it is one this reader uses (MS-DOC 2.9.215: isprm 0x18 sprmPFInTable, 0x19 sprmPFTtp,
+    /// 0x41 sprmCFRMarkDel, 0x5C sprmCFVanish).
     /// </summary>
     public ReadOnlySpan<byte> PrmGrpprl(int pieceIndex)
     {
         if (pieceIndex < 0) return default;
         ushort prm = _pieces[pieceIndex].Prm;
-        if ((prm & 1) == 0) return default;
+        if ((prm & 1) == 0) return Prm0Grpprl(prm);
         int igrpprl = prm >> 1;
         return igrpprl < _grpprls.Count ? _grpprls[igrpprl] : default;
+    }
+
+    static ReadOnlySpan<byte> Prm0Grpprl(ushort prm)
+    {
+        int isprm = (prm >> 1) & 0x7F;
+        byte val = (byte)(prm >> 8);
+        if (val == 0 && isprm == 0) return default;
+        int index = isprm switch { 0x18 => 0, 0x19 => 1, 0x41 => 2, 0x5C => 3, _ => -1 };
+        if (index < 0) return default;
+        // One preallocated sprm per (isprm, val) pair keeps this allocation-free.
+        return Prm0Table.AsSpan((index * 256 + val) * 3, 3);
+    }
+
+    static readonly byte[] Prm0Table = BuildPrm0Table();
+
+    static byte[] BuildPrm0Table()
+    {
+        ushort[] sprms = { Sprm.PFInTable, Sprm.PFTtp, Sprm.CFRMarkDel, Sprm.CFVanish };
+        var table = new byte[sprms.Length * 256 * 3];
+        for (int i = 0; i < sprms.Length; i++)
+            for (int v = 0; v < 256; v++)
+            {
+                int at = (i * 256 + v) * 3;
+                BinaryPrimitives.WriteUInt16LittleEndian(table.AsSpan(at), sprms[i]);
+                table[at + 2] = (byte)v;
+            }
+        return table;
     }
 
     /// <summary>

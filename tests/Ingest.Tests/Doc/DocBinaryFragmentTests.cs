@@ -8,7 +8,11 @@ namespace Jixiao.Ingest.Tests.Doc;
 public class DocBinaryFragmentTests
 {
     /// <summary>A Clx with one Pcdt holding the given pieces (cp limits, fc, compressed flag).</summary>
-    static byte[] Clx(params (int cpEnd, uint fc, bool compressed)[] pieces)
+    static byte[] Clx(params (int cpEnd, uint fc, bool compressed)[] pieces) =>
+        Clx(Array.Empty<byte[]>(), pieces.Select(p => (p.cpEnd, p.fc, p.compressed, (ushort)0)).ToArray());
+
+    /// <summary>A Clx with Prc grpprls first, then the Pcdt; each piece with its Prm.</summary>
+    static byte[] Clx(byte[][] prcs, (int cpEnd, uint fc, bool compressed, ushort prm)[] pieces)
     {
         var plc = new MemoryStream();
         var w = new BinaryWriter(plc);
@@ -18,14 +22,20 @@ public class DocBinaryFragmentTests
         {
             w.Write((ushort)0);
             w.Write(p.compressed ? (p.fc * 2) | 0x40000000u : p.fc);
-            w.Write((ushort)0);
+            w.Write(p.prm);
         }
         var body = plc.ToArray();
-        var clx = new byte[5 + body.Length];
-        clx[0] = 0x02;
-        BinaryPrimitives.WriteUInt32LittleEndian(clx.AsSpan(1), (uint)body.Length);
-        body.CopyTo(clx, 5);
-        return clx;
+        var clx = new MemoryStream();
+        foreach (var prc in prcs)
+        {
+            clx.WriteByte(0x01);
+            clx.Write(BitConverter.GetBytes((short)prc.Length));
+            clx.Write(prc);
+        }
+        clx.WriteByte(0x02);
+        clx.Write(BitConverter.GetBytes((uint)body.Length));
+        clx.Write(body);
+        return clx.ToArray();
     }
 
     [Fact]
@@ -56,6 +66,20 @@ public class DocBinaryFragmentTests
         var outside = PieceTable.Read(Clx((100, 8, false)));
         var e = Assert.Throws<UnreadableDocumentException>(() => outside.ReadText(word, 100, CancellationToken.None));
         Assert.Contains("outside", e.Message);
+    }
+
+    [Fact]
+    public void Piece_Prm_carries_paragraph_sprms_as_Prm0_or_through_a_Prc()
+    {
+        // Piece 0: Prm0 isprm 0x18 (sprmPFInTable) val 1. Piece 1: Prm1 pointing at Prc 0 (sprmPFTtp 1).
+        ushort prm0 = (0x18 << 1) | (1 << 8);
+        ushort prm1 = (0 << 1) | 1;
+        var ttp = new byte[] { 0x17, 0x24, 1 };
+        var table = PieceTable.Read(Clx(new[] { ttp }, new[] { (2, 0u, true, prm0), (4, 2u, true, prm1) }));
+
+        Assert.True(ParagraphProperties.Read(default, table.PrmGrpprl(0)).FInTable);
+        var second = ParagraphProperties.Read(default, table.PrmGrpprl(1));
+        Assert.Equal((false, true), (second.FInTable, second.FTtp));
     }
 
     [Fact]
