@@ -37,8 +37,14 @@ internal sealed class DocParser : IDocumentParser
             ? Stsh.Read(table.AsSpan((int)fib.FcStshf, (int)fib.LcbStshf))
             : Stsh.Empty;
 
+        var streams = new DocStreams
+        {
+            Pieces = pieces, Papx = papx, Chpx = chpx, Data = data, Fonts = fonts, Styles = styles,
+            TextBoxes = TextBoxes.Read(fib, table, pieces, wordDocument, cancel),
+        };
+
         var doc = new SourceDocument(fileName, Format);
-        new MainTextReader(text, pieces, papx, chpx, data, fonts, styles, new TableAssembler(doc)).Run(cancel);
+        new MainTextReader(streams, text, new TableAssembler(doc)).Run(cancel);
         return doc;
     }
 

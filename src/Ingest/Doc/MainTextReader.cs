@@ -5,7 +5,7 @@ using Jixiao.Ingest.Docx;
 namespace Jixiao.Ingest.Doc;
 
 /// <summary>
-/// Walks the main document text (CPs [0, ccpText)) once, splitting it at paragraph, cell and
+/// Walks a story (the main document text, CPs [0, ccpText), or a text box) once, splitting it at paragraph, cell and
 /// section marks (MS-DOC 2.4.2), and feeds each paragraph with its table properties to the
 /// <see cref="TableAssembler"/>. Field instructions are dropped and field results kept
 /// (MS-DOC 2.8.25), nested fields included; object anchors and other control characters go.
@@ -18,16 +18,17 @@ internal sealed class MainTextReader
     const char FieldBegin = '\u0013';
     const char FieldSeparator = '\u0014';
     const char FieldEnd = '\u0015';
+    const char DrawnObject = '\u0008';
     const int MaxFieldDepth = 32;
 
+    readonly DocStreams _doc;
     readonly char[] _text;
+    readonly int _cpBase;
+    readonly int _depthOffset;
     readonly PieceTable _pieces;
     readonly FormattedDiskPages _papx;
     readonly FormattedDiskPages _chpx;
     readonly TableAssembler _assembler;
-    readonly byte[] _data;
-    readonly string[] _fonts;
-    readonly Stsh _styles;
     readonly StringBuilder _paragraph = new(256);
 
     // Field nesting: for each open field, whether its separator has been seen (result part).
@@ -35,42 +36,69 @@ internal sealed class MainTextReader
     readonly int[] _fieldBegin = new int[MaxFieldDepth];
     int _fieldDepth;
     int _fieldsInInstruction;
-    int _line;
 
     // The character run (CHPX) last looked up: its FC range and whether it is hidden from the reader.
     long _runStart = -1, _runEnd = -1;
     int _runPiece = -1;
     bool _runHidden;
 
-    public MainTextReader(char[] text, PieceTable pieces, FormattedDiskPages papx, FormattedDiskPages chpx, byte[] data, string[] fonts, Stsh styles, TableAssembler assembler)
+    // Text boxes anchored in the current paragraph, read before it (a title box floats above its anchor).
+    readonly List<(int Start, int End)> _boxes = new();
+
+    /// <summary>Reader of the main text (<paramref name="text"/> holds CPs from 0).</summary>
+    public MainTextReader(DocStreams doc, char[] text, TableAssembler assembler) : this(doc, text, 0, 0, assembler) { }
+
+    /// <summary>
+    /// Reader of another story whose <paramref name="text"/> starts at CP <paramref name="cpBase"/>; its
+    /// tables nest <paramref name="depthOffset"/> levels below the paragraph that anchors it.
+    /// </summary>
+    MainTextReader(DocStreams doc, char[] text, int cpBase, int depthOffset, TableAssembler assembler)
     {
-        _styles = styles;
-        _fonts = fonts;
-        _data = data;
+        _doc = doc;
         _text = text;
-        _pieces = pieces;
-        _papx = papx;
-        _chpx = chpx;
+        _cpBase = cpBase;
+        _depthOffset = depthOffset;
+        _pieces = doc.Pieces;
+        _papx = doc.Papx;
+        _chpx = doc.Chpx;
         _assembler = assembler;
+    }
+
+    /// <summary>Paragraph count over all stories, shared through <see cref="DocStreams"/>.</summary>
+    int Line
+    {
+        get => _doc.Line;
+        set => _doc.Line = value;
     }
 
     public void Run(CancellationToken cancel)
     {
-        for (int cp = 0; cp < _text.Length; cp++)
+        Run(_cpBase, _cpBase + _text.Length, cancel);
+        // Text after the last mark (damaged files) still counts as a paragraph.
+        if (_paragraph.Length > 0) _assembler.BodyParagraph(TakeParagraph(), ++Line);
+        _assembler.Finish();
+    }
+
+    void Run(int from, int to, CancellationToken cancel)
+    {
+        for (int cp = from; cp < to; cp++)
         {
             if ((cp & 0xFFF) == 0) cancel.ThrowIfCancellationRequested();
-            char c = _text[cp];
+            char c = _text[cp - _cpBase];
             if (IsHidden(cp))
             {
                 // Deleted revisions stay in the text until accepted, hidden text (vanish) is not shown:
                 // the visible document has neither. Their marks still end the paragraph, cell or row,
                 // as LibreOffice shows them.
-                if (c is ParagraphMark or CellMark or SectionMark) EndParagraph(cp, c);
+                if (c is ParagraphMark or CellMark or SectionMark) EndParagraph(cp, c, cancel);
                 continue;
             }
             switch (c)
             {
-                case ParagraphMark or CellMark or SectionMark: EndParagraph(cp, c); break;
+                case ParagraphMark or CellMark or SectionMark: EndParagraph(cp, c, cancel); break;
+                case DrawnObject:
+                    if (_fieldsInInstruction == 0 && _depthOffset == 0 && _doc.TextBoxes.TryGetBox(cp, out var box)) _boxes.Add(box);
+                    break;
                 case FieldBegin:
                     if (_fieldDepth < MaxFieldDepth)
                     {
@@ -94,9 +122,6 @@ internal sealed class MainTextReader
                     break;
             }
         }
-        // Text after the last mark (damaged files) still counts as a paragraph.
-        if (_paragraph.Length > 0) _assembler.BodyParagraph(TakeParagraph(), ++_line);
-        _assembler.Finish();
     }
 
     void Append(int cp, char c)
@@ -124,9 +149,9 @@ internal sealed class MainTextReader
     {
         _fieldsInInstruction--;
         if (_fieldsInInstruction != 0) return;
-        var instruction = _text.AsSpan(begin + 1, cp - begin - 1);
+        var instruction = _text.AsSpan(begin + 1 - _cpBase, cp - begin - 1);
         if (instruction.IndexOf("FORMCHECKBOX", StringComparison.Ordinal) < 0) return;
-        _paragraph.Append(FormFieldData.IsChecked(_data, PicLocation(begin, instruction)) ? '☑' : '□');
+        _paragraph.Append(FormFieldData.IsChecked(_doc.Data, PicLocation(begin, instruction)) ? '☑' : '□');
     }
 
     /// <summary>sprmCPicLocation of the field begin, or else of the 0x01 character in its instruction.</summary>
@@ -170,7 +195,7 @@ internal sealed class MainTextReader
                 else if (w.Current == Sprm.CFVanish) vanish = w.Operand[0];
             }
         }
-        bool styleHidden = _styles.IsHidden(_papx.IstdAt(fc));
+        bool styleHidden = _doc.Styles.IsHidden(_papx.IstdAt(fc));
         bool hidden = vanish switch { 0 => false, 1 => true, 0x81 => !styleHidden, _ => styleHidden };
         // The answer depends on the paragraph as well when the run defers to the style: no caching then.
         if (vanish is not (0 or 1)) _runEnd = _runStart;
@@ -194,32 +219,57 @@ internal sealed class MainTextReader
         }
         // fSpec may come from the style; a '(' with its own sprmCSymbol is a symbol either way.
         if (symbol == '\0') return null;
-        var font = ftc >= 0 && ftc < _fonts.Length ? _fonts[ftc] : null;
+        var font = ftc >= 0 && ftc < _doc.Fonts.Length ? _doc.Fonts[ftc] : null;
         return SymbolFonts.Map(font, symbol) ?? symbol;
     }
 
-    void EndParagraph(int cp, char mark)
+    void EndParagraph(int cp, char mark, CancellationToken cancel)
     {
-        _line++;
         int piece = _pieces.PieceAt(cp);
         var papxGrpprl = ResolveHugePapx(_papx.GrpprlAt(_pieces.FcOf(cp)));
         var prmGrpprl = _pieces.PrmGrpprl(piece);
         var props = ParagraphProperties.Read(papxGrpprl, prmGrpprl);
-        int depth = props.Depth;
+        int local = props.Depth;
+        int depth = local == 0 ? _depthOffset : local + _depthOffset;
         var text = TakeParagraph();
+        if (_boxes.Count > 0) ReadTextBoxes(depth, cancel);
+        Line++;
 
         if (depth == 0)
         {
-            _assembler.BodyParagraph(text, _line);
+            _assembler.BodyParagraph(text, Line);
+            return;
+        }
+        if (local == 0)
+        {
+            // A plain paragraph of a text box that sits in a table cell: one more line of that cell.
+            _assembler.CellParagraph(depth, text, Line, endsCell: false);
             return;
         }
         // Depth 1 ends cells and rows with the cell mark (0x07); deeper tables use paragraph marks
         // flagged fInnerTableCell / fInnerTtp (MS-DOC 2.4.3 "Overview of Tables").
-        bool rowEnd = depth == 1 ? props.FTtp : props.FInnerTtp;
-        bool cellEnd = depth == 1 ? mark == CellMark : props.FInnerTableCell || mark == CellMark;
+        bool rowEnd = local == 1 ? props.FTtp : props.FInnerTtp;
+        bool cellEnd = local == 1 ? mark == CellMark : props.FInnerTableCell || mark == CellMark;
         if (rowEnd || cellEnd) ResetFields();
-        if (rowEnd) _assembler.RowEnd(depth, Tap.Read(papxGrpprl, prmGrpprl), _line);
-        else _assembler.CellParagraph(depth, text, _line, cellEnd);
+        if (rowEnd) _assembler.RowEnd(depth, Tap.Read(papxGrpprl, prmGrpprl), Line);
+        else _assembler.CellParagraph(depth, text, Line, cellEnd);
+    }
+
+    /// <summary>
+    /// Text boxes anchored in the paragraph just ended, as LibreOffice and the .docx reader place them:
+    /// before the paragraph, their tables nested one level below the paragraph's own depth.
+    /// </summary>
+    void ReadTextBoxes(int depth, CancellationToken cancel)
+    {
+        var boxes = _boxes.ToArray();
+        _boxes.Clear();
+        var story = _doc.TextBoxes;
+        foreach (var (start, end) in boxes)
+        {
+            var reader = new MainTextReader(_doc, story.Text, story.CpBase, depth, _assembler);
+            reader.Run(start, end, cancel);
+            if (reader._paragraph.Length > 0) reader.EndParagraph(end - 1, ParagraphMark, cancel);
+        }
     }
 
     /// <summary>
@@ -230,10 +280,11 @@ internal sealed class MainTextReader
     {
         if (grpprl.Length < 6 || BinaryPrimitives.ReadUInt16LittleEndian(grpprl) != Sprm.PHugePapx) return grpprl;
         uint fc = BinaryPrimitives.ReadUInt32LittleEndian(grpprl[2..]);
-        if (fc + 2L > _data.Length) return default;
-        int cb = BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan((int)fc));
-        if (fc + 2L + cb > _data.Length) return default;
-        return _data.AsSpan((int)fc + 2, cb);
+        var data = _doc.Data;
+        if (fc + 2L > data.Length) return default;
+        int cb = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan((int)fc));
+        if (fc + 2L + cb > data.Length) return default;
+        return data.AsSpan((int)fc + 2, cb);
     }
 
     string TakeParagraph()

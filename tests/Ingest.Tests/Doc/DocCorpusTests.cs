@@ -97,6 +97,28 @@ public class DocCorpusTests
         Assert.Equal((2, 3), (position.RowSpan, position.ColSpan));
     }
 
+    [Fact]
+    public void Bug46817_tables_in_text_boxes_nest_in_the_cell_that_anchors_them()
+    {
+        var doc = Parse("doc-wild", "Bug46817.doc");
+
+        var tables = doc.Tables.ToList();
+        Assert.Equal(new[] { 1, 2, 2 }, tables.Select(t => t.Depth));
+        Assert.Equal(new[] { "Nazwa", "Nazwisko osoby upoważnionej do kontaktów" }, tables[1].Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal("ekomel@ekomel.com.pl", tables[2].Rows[9].Cells[0].Text);
+        // The box text is not repeated in the anchoring cell.
+        Assert.DoesNotContain("Gmina Cekcyn", tables[0].Rows[0].Cells[0].Text);
+    }
+
+    [Fact]
+    public void Form_check_boxes_become_box_characters()
+    {
+        var doc = Parse("doc-wild", "au.edu.utas.www___data_assets_word_doc_0003_154335_International-Travel-Approval-Request-Form.doc");
+
+        var insurance = doc.Tables.First().Rows.First(r => r.Cells[0].Text == "Insurance:").Cells[1].Text;
+        Assert.Contains("□  Yes  □ No", insurance);
+    }
+
     [Theory]
     [InlineData("PasswordProtected.doc", "encrypted .doc (password-protected)")]
     [InlineData("password_password_cryptoapi.doc", "encrypted .doc (password-protected)")]

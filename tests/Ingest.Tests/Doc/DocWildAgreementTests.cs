@@ -58,6 +58,8 @@ public class DocWildAgreementTests
     [InlineData("Bug53380_1.doc")]
     [InlineData("53446.doc")]
     [InlineData("parentinvguid.doc")]
+    [InlineData("Bug46817.doc")]
+    [InlineData("au.edu.utas.www___data_assets_word_doc_0003_154335_International-Travel-Approval-Request-Form.doc")]
     public void Twin_agrees(string file)
     {
         var diffs = Compare(file);
