@@ -64,23 +64,31 @@ internal sealed class PieceTable
     }
 
     /// <summary>Decodes CPs [0, <paramref name="ccp"/>) into one char array (one allocation for the whole text).</summary>
-    public char[] ReadText(ReadOnlySpan<byte> wordDocument, int ccp, CancellationToken cancel)
+    public char[] ReadText(ReadOnlySpan<byte> wordDocument, int ccp, CancellationToken cancel) =>
+        ReadText(wordDocument, 0, ccp, cancel);
+
+    /// <summary>Decodes CPs [<paramref name="cpStart"/>, <paramref name="cpStart"/> + <paramref name="count"/>) of a story.</summary>
+    public char[] ReadText(ReadOnlySpan<byte> wordDocument, int cpStart, int count, CancellationToken cancel)
     {
-        ccp = Math.Clamp(ccp, 0, CpLimit);
-        var text = new char[ccp];
-        foreach (var p in _pieces)
+        int cpEnd = (int)Math.Clamp((long)cpStart + Math.Max(0, count), 0, CpLimit);
+        cpStart = Math.Clamp(cpStart, 0, cpEnd);
+        var text = new char[cpEnd - cpStart];
+        for (int i = Math.Max(0, PieceAt(cpStart)); i < _pieces.Length; i++)
         {
             cancel.ThrowIfCancellationRequested();
-            if (p.CpStart >= ccp) break;
-            int count = Math.Min(p.CpEnd, ccp) - p.CpStart;
-            long start = p.ByteOffset;
-            if (start + (long)count * p.BytesPerChar > wordDocument.Length) throw Damaged("piece lies outside the WordDocument stream");
-            var dest = text.AsSpan(p.CpStart, count);
-            var src = wordDocument.Slice((int)start, count * p.BytesPerChar);
+            var p = _pieces[i];
+            if (p.CpStart >= cpEnd) break;
+            int from = Math.Max(p.CpStart, cpStart), to = Math.Min(p.CpEnd, cpEnd);
+            if (to <= from) continue;
+            long start = p.ByteOffset + (long)(from - p.CpStart) * p.BytesPerChar;
+            int n = to - from;
+            if (start + (long)n * p.BytesPerChar > wordDocument.Length) throw Damaged("piece lies outside the WordDocument stream");
+            var dest = text.AsSpan(from - cpStart, n);
+            var src = wordDocument.Slice((int)start, n * p.BytesPerChar);
             if (p.FCompressed)
-                for (int i = 0; i < count; i++) dest[i] = Compressed[src[i]];
+                for (int k = 0; k < n; k++) dest[k] = Compressed[src[k]];
             else
-                for (int i = 0; i < count; i++) dest[i] = (char)BinaryPrimitives.ReadUInt16LittleEndian(src[(i * 2)..]);
+                for (int k = 0; k < n; k++) dest[k] = (char)BinaryPrimitives.ReadUInt16LittleEndian(src[(k * 2)..]);
         }
         return text;
     }

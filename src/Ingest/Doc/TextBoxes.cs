@@ -32,13 +32,13 @@ internal sealed class TextBoxes
         char[] all;
         try
         {
-            all = pieces.ReadText(wordDocument, (int)(start + fib.CcpTxbx), cancel);
+            all = pieces.ReadText(wordDocument, (int)start, fib.CcpTxbx, cancel);
         }
         catch (UnreadableDocumentException)
         {
             return None; // a damaged text box story must not cost the main text
         }
-        var boxes = new TextBoxes { Text = all.AsSpan((int)start, fib.CcpTxbx).ToArray(), CpBase = (int)start };
+        var boxes = new TextBoxes { Text = all, CpBase = (int)start };
 
         var spa = table.AsSpan((int)fib.FcPlcSpaMom, (int)fib.LcbPlcSpaMom);
         int nSpa = (spa.Length - 4) / (4 + FspaSize);

@@ -51,6 +51,8 @@ public class DocBinaryFragmentTests
         var text = new string(table.ReadText(word, 7, CancellationToken.None));
 
         Assert.Equal("Ab\u201C\u0080中文\r", text);
+        // A story in the middle (as the text box story is read) starts inside the first piece.
+        Assert.Equal("\u0080中文", new string(table.ReadText(word, 3, 3, CancellationToken.None)));
         Assert.Equal(12, table.FcOf(2));   // compressed: one byte a character
         Assert.Equal(22, table.FcOf(5));   // UTF-16: two bytes a character
         Assert.Equal(-1, table.FcOf(7));
