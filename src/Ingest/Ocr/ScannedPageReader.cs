@@ -51,10 +51,9 @@ internal sealed partial class ScannedPageReader : IDisposable
         int rotate = DetectRotation(tesseract, pgm, cancel);
         if (rotate != 0) image = image.RotateClockwise(rotate);
         var rules = ImageRules.FindAndErase(image, PointsPerPixel);
-        image.WritePgm(pgm);
         cancel.ThrowIfCancellationRequested();
-        var tsv = ExternalTool.Run(tesseract, new[] { pgm, "-", "-l", Languages(tesseract, cancel), "--psm", Environment.GetEnvironmentVariable("JX_PSM") ?? "6", "tsv" }, ToolLimit, cancel);
-        var words = TesseractTsv.Parse(tsv);
+        var words = Recognise(tesseract, image, rules, prefix, cancel);
+        TryDelete(pgm);
         var glyphs = new List<Glyph>(words.Count);
         foreach (var w in words)
         {
@@ -63,9 +62,71 @@ internal sealed partial class ScannedPageReader : IDisposable
             glyphs.Add(TesseractTsv.ToGlyph(w, PointsPerPixel));
         }
         PageCount++;
-        TryDelete(pgm);
         _ = pageWidth; _ = pageHeight;
         return PageReader.Layout(page, image.Width * PointsPerPixel, image.Height * PointsPerPixel, glyphs, rules);
+    }
+
+    /// <summary>
+    /// OCR in one tesseract run over several images: the page with its tables blanked out, then
+    /// every table cell cropped on its own. Whole-page OCR mixes the lines of side-by-side cells;
+    /// cell by cell keeps them apart. Word boxes come back in page pixels.
+    /// </summary>
+    List<OcrWord> Recognise(string tesseract, GrayImage image, List<Rule> rules, string prefix, CancellationToken cancel)
+    {
+        var lattices = LatticeFinder.Find(RuleMerger.Merge(rules, PageReader.Tolerance), PageReader.Tolerance);
+        var offsets = new List<(int X, int Y)> { (0, 0) };
+        var files = new List<string>();
+        var outside = image.Crop(0, 0, image.Width, image.Height, 0);
+        const int pad = 12;
+        int Px(double pt) => (int)Math.Round(pt / PointsPerPixel);
+        foreach (var lattice in lattices)
+        {
+            var b = lattice.Bounds;
+            outside.Blank(Px(b.Left), Px(b.Top), Px(b.Right), Px(b.Bottom));
+            foreach (var cell in GridTableBuilder.MergedCells(lattice, PageReader.Tolerance).Cells)
+            {
+                var box = GridTableBuilder.CellBox(lattice, cell);
+                int x0 = Px(box.Left) + 3, y0 = Px(box.Top) + 3, x1 = Px(box.Right) - 3, y1 = Px(box.Bottom) - 3;
+                if (x1 - x0 < 8 || y1 - y0 < 8 || !HasInk(image, x0, y0, x1, y1)) continue;
+                if (files.Count >= 3000) break;
+                var path = $"{prefix}-c{files.Count}.pgm";
+                image.Crop(x0, y0, x1, y1, pad).WritePgm(path);
+                files.Add(path);
+                offsets.Add((x0 - pad, y0 - pad));
+            }
+        }
+        var pagePath = prefix + "-outside.pgm";
+        outside.WritePgm(pagePath);
+        files.Insert(0, pagePath);
+        var list = prefix + "-list.txt";
+        File.WriteAllLines(list, files);
+        try
+        {
+            var tsv = ExternalTool.Run(tesseract, new[] { list, "-", "-l", Languages(tesseract, cancel), "--psm", "6", "tsv" }, ToolLimit, cancel);
+            var words = new List<OcrWord>();
+            foreach (var w in TesseractTsv.Parse(tsv))
+            {
+                if (w.Image < 1 || w.Image > offsets.Count) continue;
+                var (dx, dy) = offsets[w.Image - 1];
+                words.Add(w with { Left = w.Left + dx, Top = w.Top + dy });
+            }
+            return words;
+        }
+        finally
+        {
+            foreach (var f in files) TryDelete(f);
+            TryDelete(list);
+        }
+    }
+
+    /// <summary>Blank cells are not worth a tesseract page.</summary>
+    static bool HasInk(GrayImage img, int x0, int y0, int x1, int y1)
+    {
+        int dark = 0;
+        for (int y = y0; y < y1; y += 2)
+            for (int x = x0; x < x1; x += 2)
+                if (img[x, y] < 128 && ++dark >= 6) return true;
+        return false;
     }
 
     /// <summary>Clockwise degrees that make the page upright, from tesseract's orientation detection.</summary>
