@@ -102,7 +102,7 @@ internal sealed partial class ScannedPageReader : IDisposable
         File.WriteAllLines(list, files);
         try
         {
-            var tsv = ExternalTool.Run(tesseract, new[] { list, "-", "-l", Languages(tesseract, cancel), "--psm", "6", "tsv" }, ToolLimit, cancel);
+            var tsv = ExternalTool.Run(tesseract, new[] { list, "-", "--dpi", "300", "-l", Languages(tesseract, cancel), "--psm", "6", "tsv" }, ToolLimit, cancel);
             var words = new List<OcrWord>();
             foreach (var w in TesseractTsv.Parse(tsv))
             {
@@ -134,7 +134,7 @@ internal sealed partial class ScannedPageReader : IDisposable
     {
         try
         {
-            var osd = ExternalTool.Run(tesseract, new[] { pgm, "-", "--psm", "0" }, ToolLimit, cancel);
+            var osd = ExternalTool.Run(tesseract, new[] { pgm, "-", "--dpi", "300", "--psm", "0" }, ToolLimit, cancel);
             var m = RotateLine().Match(osd);
             var c = OrientationConfidence().Match(osd);
             if (!m.Success) return 0;

@@ -31,13 +31,14 @@ internal sealed class DocumentAssembler
                     _openTable = _openTable with { ColumnEdges = union };
                     continue;
                 }
+                t.Table.Position = new SourcePosition(page.Number, i + 1);
                 _doc.Blocks.Add(t.Table);
                 _openTable = t;
                 continue;
             }
             int j = i;
             while (j + 1 < items.Count && items[j + 1] is LineItem) j++;
-            AddParagraphs(items.Skip(i).Take(j - i + 1).Cast<LineItem>().ToList(), page);
+            AddParagraphs(items.Skip(i).Take(j - i + 1).Cast<LineItem>().ToList(), page, i);
             _openTable = null;
             i = j;
         }
@@ -63,7 +64,7 @@ internal sealed class DocumentAssembler
         items.RemoveRange(0, first);
     }
 
-    void AddParagraphs(List<LineItem> lines, PageContent page)
+    void AddParagraphs(List<LineItem> lines, PageContent page, int firstItem)
     {
         double right = lines.Max(l => l.Line.Right);
         double left = lines.Min(l => l.Line.Left);
@@ -81,7 +82,7 @@ internal sealed class DocumentAssembler
             {
                 Flush(text, page, firstLine);
                 text = line.Text;
-                firstLine = k + 1;
+                firstLine = firstItem + k + 1;
             }
             prev = line;
         }
