@@ -100,7 +100,7 @@ internal sealed class DocumentAssembler
     {
         double size = a.Line.Size;
         if (Math.Abs(a.Line.Size - b.Line.Size) > 0.6) return false;
-        if (b.Top - a.Bottom > size * 0.9) return false;
+        if (b.Top - a.Bottom > size * 1.3) return false;
         if (a.Line.Right < right - size * 2) return false;
         if (b.Line.Left > left + size * 0.6 && b.Line.Left > a.Line.Left + size * 0.6) return false;
         // Justified prose has few wide gaps; a form-like line with spread-out chunks does not wrap.
