@@ -46,13 +46,20 @@ internal sealed partial class ScannedPageReader : IDisposable
         var prefix = Path.Combine(_dir!, $"p{page}");
         ExternalTool.Run(pdftoppm, new[] { "-r", Dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", $"{page}", "-l", $"{page}", "-singlefile", _pdfPath!, prefix }, ToolLimit, cancel);
         var pgm = prefix + ".pgm";
-        var image = GrayImage.ReadPgm(pgm);
+        var original = GrayImage.ReadPgm(pgm);
 
-        int rotate = DetectRotation(tesseract, pgm, cancel);
-        if (rotate != 0) image = image.RotateClockwise(rotate);
-        var rules = ImageRules.FindAndErase(image, PointsPerPixel);
-        cancel.ThrowIfCancellationRequested();
-        var words = Recognise(tesseract, image, rules, prefix, cancel);
+        // Most scans are upright: read first, and only when the result looks like noise ask
+        // tesseract's orientation detection (a few seconds a page) and read again turned.
+        var (image, rules, words) = ReadTurned(tesseract, original, 0, prefix, cancel);
+        if (LooksUnreadable(words))
+        {
+            int rotate = DetectRotation(tesseract, pgm, cancel);
+            if (rotate != 0)
+            {
+                var turned = ReadTurned(tesseract, original, rotate, prefix, cancel);
+                if (Score(turned.Words) > Score(words)) (image, rules, words) = turned;
+            }
+        }
         TryDelete(pgm);
         var glyphs = new List<Glyph>(words.Count);
         foreach (var w in words)
@@ -65,6 +72,18 @@ internal sealed partial class ScannedPageReader : IDisposable
         _ = pageWidth; _ = pageHeight;
         return PageReader.Layout(page, image.Width * PointsPerPixel, image.Height * PointsPerPixel, glyphs, rules);
     }
+
+    (GrayImage Image, List<Rule> Rules, List<OcrWord> Words) ReadTurned(string tesseract, GrayImage original, int rotate, string prefix, CancellationToken cancel)
+    {
+        var image = rotate == 0 ? original.Crop(0, 0, original.Width, original.Height, 0) : original.RotateClockwise(rotate);
+        var rules = ImageRules.FindAndErase(image, PointsPerPixel);
+        cancel.ThrowIfCancellationRequested();
+        return (image, rules, Recognise(tesseract, image, rules, prefix, cancel));
+    }
+
+    static bool LooksUnreadable(List<OcrWord> words) => words.Count < 10 || words.Average(w => w.Confidence) < 70;
+
+    static double Score(List<OcrWord> words) => words.Sum(w => w.Confidence * w.Text.Length);
 
     /// <summary>
     /// OCR in one tesseract run over several images: the page with its tables blanked out, then
