@@ -86,6 +86,6 @@ internal static class StreamTableFinder
                 row.Cells.Add(new TableCell(string.Join(" ", t)) { Position = new SourcePosition(page, r + 1) });
             table.Rows.Add(row);
         }
-        return new TableItem(table, edges.ToArray(), lines[0].Top, lines[^1].Bottom);
+        return new TableItem(table, edges.ToArray(), lines[0].Top, lines[^1].Bottom, Ruled: false);
     }
 }

@@ -63,4 +63,13 @@ public class GeometryPdfTests
         Assert.False(result.Ok);
         Assert.Contains("encrypted PDF", result.Error!.Reason);
     }
+
+    [Fact]
+    public void APageFrameIsNotATable()
+    {
+        var doc = MiniPdf.Parse(MiniPdf.Build(
+            "1 w 20 20 555 802 re S BT /F1 12 Tf 100 700 Td (Inside the frame) Tj ET"));
+        Assert.Empty(doc.Tables);
+        Assert.Equal("Inside the frame", Assert.Single(doc.Paragraphs).Text);
+    }
 }
