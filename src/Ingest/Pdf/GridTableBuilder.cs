@@ -28,16 +28,23 @@ internal static class GridTableBuilder
             used[g] = true;
         }
 
+        // A rule that stops short (an underline inside one cell) can make a grid row in which no
+        // cell starts; such rows are dropped and the spans over them shortened.
+        var starts = new bool[rows];
+        foreach (var c in cells) starts[c.R0] = true;
+        int Span(int r0, int r1) { int n = 0; for (int r = r0; r <= r1; r++) if (starts[r]) n++; return n; }
+
         var table = new Table { Position = new SourcePosition(page, 0) };
         for (int r = 0; r < rows; r++)
         {
+            if (!starts[r]) continue;
             var row = new TableRow { Position = new SourcePosition(page, r + 1) };
             for (int i = 0; i < cells.Count; i++)
             {
                 var s = cells[i];
                 if (s.R0 != r) continue;
                 var text = string.Join("\n", TextLineBuilder.Build(content[i]).Select(l => l.Text));
-                row.Cells.Add(new TableCell(text, s.R1 - s.R0 + 1, s.C1 - s.C0 + 1) { Position = new SourcePosition(page, r + 1) });
+                row.Cells.Add(new TableCell(text, Span(s.R0, s.R1), s.C1 - s.C0 + 1) { Position = new SourcePosition(page, r + 1) });
             }
             table.Rows.Add(row);
         }

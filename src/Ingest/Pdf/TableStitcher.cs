@@ -66,7 +66,6 @@ internal static class TableStitcher
     {
         var open = OpenCellsAtBottom(target);
         int col = 0;
-        var carried = new HashSet<int>();
         for (int i = 0; i < first.Cells.Count; i++)
         {
             var cell = first.Cells[i];
@@ -79,7 +78,6 @@ internal static class TableStitcher
             }
             col += cell.ColSpan;
         }
-        _ = carried;
     }
 
     /// <summary>Cells that reach the last row of the table, by starting grid column.</summary>
