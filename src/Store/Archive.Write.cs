@@ -20,12 +20,15 @@ public sealed partial class Archive
         {
             return InTransaction(() => batch.Select(i => WriteOne(i, force)).ToList());
         }
-        catch (LiteException) when (batch.Count > 1)
+        catch (Exception) when (batch.Count > 1)
         {
             return batch.Select(item =>
             {
                 try { return InTransaction(() => WriteOne(item, force)); }
-                catch (LiteException e) { return new WriteOutcome(item.Path, WriteAction.Failed, "could not store: " + e.Message, 0, 0); }
+                catch (Exception e) when (e is LiteException or InvalidOperationException or InvalidCastException or ArgumentException)
+                {
+                    return new WriteOutcome(item.Path, WriteAction.Failed, "could not store: " + e.Message.ReplaceLineEndings(" "), 0, 0);
+                }
             }).ToList();
         }
     }

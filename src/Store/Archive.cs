@@ -31,6 +31,7 @@ public sealed partial class Archive : IDisposable
     Archive(string path, bool readOnly)
     {
         Path = System.IO.Path.GetFullPath(path);
+        RefuseForeignFile(Path);
         var cs = new ConnectionString
         {
             Filename = Path,
@@ -48,12 +49,34 @@ public sealed partial class Archive : IDisposable
         if (!readOnly) EnsureIndexes();
     }
 
-    /// <summary>Opens (creating if needed) the archive at <paramref name="path"/> for reading and writing.</summary>
-    public static Archive Open(string path) => new(path, readOnly: false);
+    /// <summary>Opens (creating it and its folder if needed) the archive at <paramref name="path"/> for reading and writing.</summary>
+    public static Archive Open(string path)
+    {
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        return new(path, readOnly: false);
+    }
 
     /// <summary>Opens an existing archive read-only; null when the file does not exist.</summary>
     public static Archive? OpenExisting(string path) =>
         File.Exists(path) ? new Archive(path, readOnly: true) : null;
+
+    /// <summary>
+    /// LiteDB silently re-initializes a short non-LiteDB file: a mistyped --db must not overwrite a document.
+    /// A LiteDB 5 file starts with a header page that carries this marker at byte 32.
+    /// </summary>
+    static void RefuseForeignFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length == 0) return;
+        var marker = "** This is a LiteDB file **"u8;
+        var head = new byte[32 + marker.Length];
+        using (var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            if (s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.AsSpan(32).SequenceEqual(marker)) return;
+        }
+        throw new InvalidDataException($"{path} is not a jixiao archive (LiteDB file); refusing to overwrite it");
+    }
 
     void EnsureIndexes()
     {
