@@ -15,26 +15,27 @@ public sealed partial class Archive
     public SearchResult Search(SearchQuery q)
     {
         var text = TextNorm.Normalize(q.Text);
-        var rows = Candidates(q).Where(r => PassesFilters(r, q)).ToList();
-        List<(BsonDocument Row, double Rank)> hits;
-        bool fuzzy = false;
-        if (text.Length == 0)
-            hits = rows.Select(r => (r, 1.0)).ToList();
-        else
+        // Streams the candidates; only matching rows are kept. A second pass scores similar names, and runs
+        // only when no name contains the text.
+        var hits = new List<(BsonDocument Row, double Rank)>();
+        foreach (var r in Candidates(q))
         {
-            hits = rows.Where(r => r["nameNorm"].AsString.Contains(text, StringComparison.Ordinal))
-                       .Select(r => (r, Rank: text.Length / (double)Math.Max(1, r["nameNorm"].AsString.Length))).ToList();
-            if (hits.Count == 0)
+            if (!PassesFilters(r, q)) continue;
+            var name = r["nameNorm"].AsString;
+            if (text.Length == 0) hits.Add((r, 1.0));
+            else if (name.Contains(text, StringComparison.Ordinal)) hits.Add((r, text.Length / (double)Math.Max(1, name.Length)));
+        }
+        bool fuzzy = false;
+        if (text.Length > 0 && hits.Count == 0)
+        {
+            fuzzy = true;
+            var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var r in Candidates(q))
             {
-                fuzzy = true;
-                var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-                hits = rows.Select(r =>
-                    {
-                        var name = r["nameNorm"].AsString;
-                        if (!scores.TryGetValue(name, out var s)) scores[name] = s = Fuzzy.SearchScore(text, name);
-                        return (r, Rank: s);
-                    })
-                    .Where(h => h.Rank > 0).ToList();
+                if (!PassesFilters(r, q)) continue;
+                var name = r["nameNorm"].AsString;
+                if (!scores.TryGetValue(name, out var score)) scores[name] = score = Fuzzy.SearchScore(text, name);
+                if (score > 0) hits.Add((r, score));
             }
         }
         var files = new Dictionary<int, string>();
@@ -52,26 +53,15 @@ public sealed partial class Archive
 
     IEnumerable<BsonDocument> Candidates(SearchQuery q)
     {
-        var parts = new List<BsonExpression>();
-        if (q.YearFrom is int from) parts.Add(Query.GTE("year", from));
-        if (q.YearTo is int to) parts.Add(Query.LTE("year", to));
+        var terms = new List<(string, string, BsonValue)>();
+        if (q.YearFrom is int from) terms.Add(("year", ">=", from));
+        if (q.YearTo is int to) terms.Add(("year", "<=", to));
         if (q.Target is { Number: double n } t)
         {
-            parts.Add(t.Comparator switch
-            {
-                "≥" => Query.GTE("targetNumber", n),
-                ">" => Query.GT("targetNumber", n),
-                "≤" => Query.LTE("targetNumber", n),
-                "<" => Query.LT("targetNumber", n),
-                _ => Query.EQ("targetNumber", n),
-            });
+            var op = t.Comparator switch { "≥" => ">=", ">" => ">", "≤" => "<=", "<" => "<", _ => "=" };
+            terms.Add(("targetNumber", op, n));
         }
-        return parts.Count switch
-        {
-            0 => Indicators.FindAll(),
-            1 => Indicators.Find(parts[0]),
-            _ => Indicators.Find(Query.And(parts.ToArray())),
-        };
+        return terms.Count == 0 ? Indicators.FindAll() : Indicators.Find(Where.All(terms));
     }
 
     static bool PassesFilters(BsonDocument r, SearchQuery q)

@@ -20,12 +20,15 @@ public sealed partial class Archive
         {
             return InTransaction(() => batch.Select(i => WriteOne(i, force)).ToList());
         }
-        catch (LiteException) when (batch.Count > 1)
+        catch (Exception) when (batch.Count > 1)
         {
             return batch.Select(item =>
             {
                 try { return InTransaction(() => WriteOne(item, force)); }
-                catch (LiteException e) { return new WriteOutcome(item.Path, WriteAction.Failed, "could not store: " + e.Message, 0, 0); }
+                catch (Exception e) when (e is LiteException or InvalidOperationException or InvalidCastException or ArgumentException)
+                {
+                    return new WriteOutcome(item.Path, WriteAction.Failed, "could not store: " + e.Message.ReplaceLineEndings(" "), 0, 0);
+                }
             }).ToList();
         }
     }
@@ -49,7 +52,7 @@ public sealed partial class Archive
     WriteOutcome WriteOne(ImportItem item, bool force)
     {
         var path = System.IO.Path.GetFullPath(item.Path);
-        var existing = Documents.FindOne(Query.EQ("path", path));
+        var existing = Documents.FindOne(Where.Eq("path", path));
         if (!force && existing is not null && new KnownFile(existing["hash"].AsString, existing["status"].AsString).IsUnchanged(item.Hash))
             return new WriteOutcome(path, WriteAction.Unchanged, null, 0, 0);
 
@@ -57,7 +60,7 @@ public sealed partial class Archive
         BsonDocument? original = null;
         if (status == DocumentStatus.Ok)
         {
-            original = Documents.Find(Query.And(Query.EQ("hash", item.Hash), Query.EQ("status", DocumentStatus.Ok)))
+            original = Documents.Find(Where.All(new (string, string, BsonValue)[] { ("hash", "=", item.Hash), ("status", "=", DocumentStatus.Ok) }))
                 .FirstOrDefault(d => d["path"].AsString != path);
             if (original is not null)
             {
@@ -149,18 +152,18 @@ public sealed partial class Archive
     void ReleaseContent(BsonDocument doc)
     {
         int id = doc["_id"].AsInt32;
-        var copies = Documents.Find(Query.EQ("duplicateOf", id)).OrderBy(d => d["_id"].AsInt32).ToList();
+        var copies = Documents.Find(Where.Eq("duplicateOf", id)).OrderBy(d => d["_id"].AsInt32).ToList();
         if (copies.Count == 0)
         {
-            Indicators.DeleteMany(Query.EQ("documentId", id));
-            Budget.DeleteMany(Query.EQ("documentId", id));
-            Forms.DeleteMany(Query.EQ("documentId", id));
+            Indicators.DeleteMany(Where.Eq("documentId", id));
+            Budget.DeleteMany(Where.Eq("documentId", id));
+            Forms.DeleteMany(Where.Eq("documentId", id));
             return;
         }
         var heir = copies[0];
         int heirId = heir["_id"].AsInt32;
         foreach (var col in new[] { Forms, Indicators, Budget })
-            foreach (var row in col.Find(Query.EQ("documentId", id)).ToList())
+            foreach (var row in col.Find(Where.Eq("documentId", id)).ToList())
             {
                 row["documentId"] = heirId;
                 col.Update(row);

@@ -31,6 +31,7 @@ public sealed partial class Archive : IDisposable
     Archive(string path, bool readOnly)
     {
         Path = System.IO.Path.GetFullPath(path);
+        RefuseForeignFile(Path);
         var cs = new ConnectionString
         {
             Filename = Path,
@@ -48,27 +49,48 @@ public sealed partial class Archive : IDisposable
         if (!readOnly) EnsureIndexes();
     }
 
-    /// <summary>Opens (creating if needed) the archive at <paramref name="path"/> for reading and writing.</summary>
-    public static Archive Open(string path) => new(path, readOnly: false);
+    /// <summary>Opens (creating it and its folder if needed) the archive at <paramref name="path"/> for reading and writing.</summary>
+    public static Archive Open(string path)
+    {
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        return new(path, readOnly: false);
+    }
 
     /// <summary>Opens an existing archive read-only; null when the file does not exist.</summary>
     public static Archive? OpenExisting(string path) =>
         File.Exists(path) ? new Archive(path, readOnly: true) : null;
 
+    /// <summary>
+    /// LiteDB silently re-initializes a short non-LiteDB file: a mistyped --db must not overwrite a document.
+    /// A LiteDB 5 file starts with a header page that carries this marker at byte 32.
+    /// </summary>
+    static void RefuseForeignFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length == 0) return;
+        var marker = "** This is a LiteDB file **"u8;
+        var head = new byte[32 + marker.Length];
+        using (var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            if (s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.AsSpan(32).SequenceEqual(marker)) return;
+        }
+        throw new InvalidDataException($"{path} is not a jixiao archive (LiteDB file); refusing to overwrite it");
+    }
+
     void EnsureIndexes()
     {
         Documents.EnsureIndex("path", unique: true);
         Documents.EnsureIndex("hash");
+        Documents.EnsureIndex("duplicateOf");
         Forms.EnsureIndex("documentId");
         Forms.EnsureIndex("year");
-        foreach (var c in new[] { Indicators, Budget })
-        {
-            c.EnsureIndex("documentId");
-            c.EnsureIndex("formId");
-            c.EnsureIndex("year");
-            c.EnsureIndex("department");
-            c.EnsureIndex("kind");
-        }
+        // Budget facts are read by document only; indicators also by the search filters.
+        Budget.EnsureIndex("documentId");
+        Indicators.EnsureIndex("documentId");
+        Indicators.EnsureIndex("year");
+        Indicators.EnsureIndex("department");
+        Indicators.EnsureIndex("kind");
         Indicators.EnsureIndex("level1");
         Indicators.EnsureIndex("nameNorm");
         Indicators.EnsureIndex("targetNumber");
@@ -92,7 +114,7 @@ public sealed partial class Archive : IDisposable
     public StoredDocument? FindDocument(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
-        var d = Documents.FindOne(Query.EQ("path", full));
+        var d = Documents.FindOne(Where.Eq("path", full));
         if (d is not null) return ToStored(d);
         var byName = Documents.FindAll().Where(x => x["fileName"].AsString == System.IO.Path.GetFileName(path)).Take(2).ToList();
         return byName.Count == 1 ? ToStored(byName[0]) : null;
@@ -105,10 +127,13 @@ public sealed partial class Archive : IDisposable
         var doc = Documents.FindById(documentId);
         if (doc is not null && !doc["duplicateOf"].IsNull) documentId = doc["duplicateOf"].AsInt32;
         var result = new List<StoredForm>();
-        foreach (var f in Forms.Find(Query.EQ("documentId", documentId)).OrderBy(f => f["index"].AsInt32))
+        // By document, then grouped: one index lookup per collection instead of one per form.
+        var indicators = Indicators.Find(Where.Eq("documentId", documentId)).ToLookup(r => r["formId"].AsInt32);
+        var budget = Budget.Find(Where.Eq("documentId", documentId)).ToLookup(r => r["formId"].AsInt32);
+        foreach (var f in Forms.Find(Where.Eq("documentId", documentId)).OrderBy(f => f["index"].AsInt32))
         {
             int id = f["_id"].AsInt32;
-            var form = FormMapper.FromForm(f, Indicators.Find(Query.EQ("formId", id)), Budget.Find(Query.EQ("formId", id)));
+            var form = FormMapper.FromForm(f, indicators[id], budget[id]);
             result.Add(new StoredForm(id, documentId, f["index"].AsInt32, form));
         }
         return result;

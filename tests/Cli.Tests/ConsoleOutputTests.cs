@@ -37,6 +37,16 @@ public class ConsoleOutputTests
         Assert.Equal("一二三…", w.ToString().Split(Environment.NewLine)[2]);
     }
 
+    [Fact]
+    public void Hierarchy_ShortensUpperLevelsBeforeTheIndicator()
+    {
+        Assert.Equal("产出指标 > 数量指标 > 督查次数", OutputFormats.Hierarchy("产出指标", "数量指标", "督查次数"));
+        Assert.Equal("满意度 > 服务对象满意度", OutputFormats.Hierarchy(null, "满意度", "服务对象满意度"));
+        var cut = OutputFormats.Hierarchy("满意度指标", "服务对象满意度指标", "患者满意度（门诊）", maxWidth: 30);
+        Assert.EndsWith(" > 患者满意度（门诊）", cut);
+        Assert.True(TextWidth.Of(cut) <= 30, cut);
+    }
+
     [Theory]
     [InlineData("2024", 2024, 2024)]
     [InlineData("2019..2024", 2019, 2024)]

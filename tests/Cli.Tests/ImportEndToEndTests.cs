@@ -90,6 +90,20 @@ public class ImportEndToEndTests
         Assert.Contains("nope.docx: failed: not found", r.Out);
     }
 
+    [Fact]
+    public void DbOptionNamingAnotherFile_IsRefusedWithOneLine()
+    {
+        using var t = new TempDir();
+        var notes = Path.Combine(t.Path, "notes.txt");
+        File.WriteAllText(notes, "keep me");
+        var r = JixiaoProcess.Run("--db", notes, "import", Corpus.File("seeds"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("is not a jixiao archive", r.Err);
+        Assert.DoesNotContain("   at ", r.Err);
+        Assert.Equal("keep me", File.ReadAllText(notes));
+        Assert.Equal(1, JixiaoProcess.Run("--db", notes, "search", "x").ExitCode);
+    }
+
     static byte[] RandomBytes(int n)
     {
         var b = new byte[n];

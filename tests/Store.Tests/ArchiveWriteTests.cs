@@ -152,4 +152,19 @@ public class ArchiveWriteTests
         Assert.Equal(new ArchiveCounts(30, 30, 30, 30, 30), t.Archive.Counts());
         Assert.True(t.Archive.Verify().Ok);
     }
+
+    [Fact]
+    public void OpeningAFileThatIsNotAnArchive_IsRefusedAndLeavesItUntouched()
+    {
+        var dir = Directory.CreateTempSubdirectory("jixiao-store-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "notes.txt");
+            File.WriteAllText(path, "not a db");
+            Assert.Throws<InvalidDataException>(() => Archive.Open(path));
+            Assert.Throws<InvalidDataException>(() => Archive.OpenExisting(path));
+            Assert.Equal("not a db", File.ReadAllText(path));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

@@ -36,7 +36,8 @@ internal static class ImportCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            using var archive = Archive.Open(db);
+            using var archive = ArchiveOpener.OpenForWriting(db);
+            if (archive is null) return 1;
             var progress = new ProgressLine(walk.Files.Count);
             var importer = new Importer(archive, new Importer.Options { Workers = Math.Max(1, workers), Force = force });
             var summary = importer.Run(walk.Files, s => progress.Update(s.Seen, s.Failed.Count), cancel.Token);
@@ -66,7 +67,8 @@ internal static class ImportCommand
 
     static int DryRun(FileWalker.Walk walk, string db)
     {
-        using var archive = Archive.OpenExisting(db);
+        using var archive = File.Exists(db) ? ArchiveOpener.OpenExisting(db) : null;
+        if (archive is null && File.Exists(db)) return 1;
         var known = archive?.KnownFiles() ?? new Dictionary<string, KnownFile>();
         int news = 0, changed = 0, same = 0, retry = 0;
         foreach (var f in walk.Files)

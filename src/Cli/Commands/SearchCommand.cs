@@ -75,10 +75,10 @@ internal static class SearchCommand
             Console.Error.WriteLine("no matching indicators");
             return;
         }
-        var t = new TablePrinter("year", "department / project", "scope", "indicator", "target", "actual");
+        var t = new TablePrinter("year", "department / project", "scope", "indicator", "target", "actual") { MaxWidth = 50 };
         foreach (var h in r.Hits)
             t.Add(h.Year?.ToString(), OutputFormats.Owner(h.Department, h.Project), h.Scope,
-                  OutputFormats.Hierarchy(h.Level1, h.Level2, h.Level3), h.Target, h.Actual);
+                  OutputFormats.Hierarchy(h.Level1, h.Level2, h.Level3, maxWidth: 50), h.Target, h.Actual);
         t.Write(Console.Out);
         var note = r.Fuzzy ? " (no name contains the text; showing similar names)" : "";
         Console.Error.WriteLine($"{r.Hits.Count} of {r.Total} indicators{note}");

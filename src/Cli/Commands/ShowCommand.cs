@@ -100,7 +100,11 @@ internal static class ShowCommand
             ("category", i => i.Category), ("deviation", i => i.Deviation),
         };
         var used = columns.Where(c => rows.Any(r => !string.IsNullOrEmpty(c.Get(r)))).ToArray();
-        var t = new TablePrinter(used.Select(c => c.Head).ToArray()) { MaxWidth = 30 };
+        var t = new TablePrinter(used.Select(c => c.Head).ToArray())
+        {
+            MaxWidth = 30,
+            ColumnMax = new Dictionary<string, int> { ["level3"] = 60, ["deviation"] = 40 },
+        };
         foreach (var r in rows) t.Add(used.Select(c => c.Get(r)).ToArray());
         t.Write(o);
     }

@@ -10,8 +10,29 @@ internal static class ArchiveOpener
     public static Archive? OpenForReading(ParseResult pr)
     {
         var path = pr.GetValue(GlobalOptions.Db) ?? Archive.DefaultPath;
-        var archive = Archive.OpenExisting(path);
+        var archive = Guard(path, () => Archive.OpenExisting(path));
+        if (archive is null && File.Exists(path)) return null;
         if (archive is null) Console.Error.WriteLine($"jixiao: no archive at {Path.GetFullPath(path)} (run `jixiao import` first, or pass --db)");
         return archive;
+    }
+
+    /// <summary>Opens an existing archive read-only; null (after a message) when it cannot be read.</summary>
+    public static Archive? OpenExisting(string path) => Guard(path, () => Archive.OpenExisting(path));
+
+    /// <summary>Opens for writing; null after a one-line message when the file is not a usable archive.</summary>
+    public static Archive? OpenForWriting(string path) => Guard(path, () => Archive.Open(path));
+
+    /// <summary>A damaged, foreign or locked file gives one line, not a stack trace.</summary>
+    static Archive? Guard(string path, Func<Archive?> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception e) when (e is LiteDB.LiteException or IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"jixiao: cannot open archive {Path.GetFullPath(path)}: {e.Message.ReplaceLineEndings(" ")}");
+            return null;
+        }
     }
 }

@@ -25,9 +25,21 @@ internal static class OutputFormats
         return "\"" + s.Replace("\"", "\"\"") + "\"";
     }
 
-    /// <summary>level1 > level2 > level3, skipping empty levels.</summary>
-    public static string Hierarchy(string? l1, string? l2, string? l3) =>
-        string.Join(" > ", new[] { l1, l2, l3 }.Where(x => !string.IsNullOrWhiteSpace(x)));
+    /// <summary>
+    /// level1 > level2 > level3, skipping empty levels. When longer than <paramref name="maxWidth"/> columns
+    /// the upper levels are shortened first: the indicator itself (the last level) is what a reader scans for.
+    /// </summary>
+    public static string Hierarchy(string? l1, string? l2, string? l3, int maxWidth = int.MaxValue)
+    {
+        var levels = new[] { l1, l2, l3 }.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x!.Replace('\n', ' ')).ToList();
+        var full = string.Join(" > ", levels);
+        if (TextWidth.Of(full) <= maxWidth || levels.Count < 2) return full;
+        var last = levels[^1];
+        int upper = levels.Count - 1;
+        int budget = maxWidth - TextWidth.Of(last) - 3 * upper;
+        int each = Math.Max(3, budget / upper);
+        return string.Join(" > ", levels.Take(upper).Select(l => TextWidth.Truncate(l, each)).Append(last));
+    }
 
     /// <summary>Department and project as one column: `部门 / 项目`.</summary>
     public static string Owner(string? department, string? project) =>

@@ -13,6 +13,9 @@ internal sealed class TablePrinter
 
     public int MaxWidth { get; init; } = 40;
 
+    /// <summary>Per-column limits that override <see cref="MaxWidth"/>, by header name.</summary>
+    public IReadOnlyDictionary<string, int> ColumnMax { get; init; } = new Dictionary<string, int>();
+
     public int Count => _rows.Count;
 
     public void Add(params string?[] cells) =>
@@ -25,7 +28,7 @@ internal sealed class TablePrinter
         int n = _headers.Length;
         var widths = new int[n];
         for (int i = 0; i < n; i++)
-            widths[i] = Math.Min(MaxWidth, Math.Max(TextWidth.Of(_headers[i]), _rows.Count == 0 ? 0 : _rows.Max(r => TextWidth.Of(r[i]))));
+            widths[i] = Math.Min(ColumnMax.GetValueOrDefault(_headers[i], MaxWidth), Math.Max(TextWidth.Of(_headers[i]), _rows.Count == 0 ? 0 : _rows.Max(r => TextWidth.Of(r[i]))));
         WriteRow(w, _headers, widths);
         w.WriteLine(string.Join("  ", widths.Select(x => new string('-', x))).TrimEnd());
         foreach (var r in _rows) WriteRow(w, r, widths);
