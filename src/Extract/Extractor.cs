@@ -14,14 +14,30 @@ public static class Extractor
         var doc = new ExtractedDocument { File = source.File, Format = source.Format };
         var lines = LineStream.From(source);
         var drafts = new FormReader(lines).Read();
+        var documentYear = DocumentYear(lines, source.File);
         foreach (var draft in drafts)
         {
-            var form = FormFinisher.Finish(draft, source.NeedsReview);
+            var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear);
             if (form.Indicators.Count == 0 && form.Budget.Count == 0 && form.Goals.Count == 0 && form.Fields.Count < 2 && form.Title is null) continue;
             doc.Forms.Add(form);
         }
         if (doc.Forms.Count == 0) (doc.Warnings ??= new()).Add("no 绩效表 form found");
         if (source.Warnings.Count > 0) (doc.Warnings ??= new()).AddRange(source.Warnings);
         return doc;
+    }
+
+    /// <summary>
+    /// The last resort for a form's year: the budget book's own heading (`2026年度部门预算`), else the
+    /// year in the file name, which is how offices file these documents.
+    /// </summary>
+    static int? DocumentYear(List<Line> lines, string fileName)
+    {
+        foreach (var line in lines.Take(40))
+        {
+            var text = line.IsParagraph ? line.Paragraph! : line.Cells.FirstOrDefault(c => !c.IsEmpty)?.Raw;
+            if (text is null || text.Length > 80) continue;
+            if (TitleRules.YearOf(text) is { } y) return y;
+        }
+        return TitleRules.YearOf(fileName);
     }
 }

@@ -93,7 +93,7 @@ internal sealed partial class FormReader
 
         if (_current is null) StartForm(null);
         else if (StartsNewForm(filled)) StartForm(null);
-        return SectionDispatcher.Read(_current!, _lines, i);
+        return SectionDispatcher.Read(_current!, _lines, i, SplitByProject);
     }
 
     /// <summary>A 项目名称 / 部门名称 row while the current form already has one starts the next form.</summary>
@@ -107,6 +107,30 @@ internal sealed partial class FormReader
         if (Array.IndexOf(v.DepartmentLabels, filled[0].Label) >= 0)
             return form.Department is not null && (form.Indicators.Count > 0 || _current.IndicatorTables.Count > 0);
         return false;
+    }
+
+    /// <summary>
+    /// One table, many projects (budget books: 项目名称 | 项目总额 | 绩效目标 | 一级指标 …): each project is a form
+    /// of its own with the book's title, unit, year and department.
+    /// </summary>
+    FormDraft SplitByProject(FormDraft current, string project)
+    {
+        if (current.Form.Project is null && current.Form.Indicators.Count == 0 && current.IndicatorTables.All(t => t.Rows.Count == 0))
+        {
+            current.Form.Project = project;
+            return current;
+        }
+        var next = new FormDraft();
+        next.Form.Title = current.Form.Title;
+        next.Form.Unit = current.Form.Unit;
+        next.Form.Year = current.Form.Year;
+        next.Form.Department = current.Form.Department;
+        next.Form.Project = project;
+        next.ColumnYears.AddRange(current.ColumnYears);
+        next.TextYears.AddRange(current.TextYears);
+        _forms.Add(next);
+        _current = next;
+        return next;
     }
 
     internal static string? UnitOf(string text)
