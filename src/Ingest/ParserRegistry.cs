@@ -12,6 +12,11 @@ internal static class ParserRegistry
         ["docx"] = () => new Docx.DocxParser(),
         ["html"] = () => new Html.HtmlParser(),
         ["mht"] = () => new Html.MhtParser(),
+        ["xlsx"] = () => new Sheet.XlsxParser(),
+        ["xls"] = () => new Sheet.XlsParser(),
+        ["doc"] = () => new Doc.DocParser("doc"),
+        ["wps"] = () => new Doc.DocParser("wps"),
+        ["pdf"] = () => new Pdf.PdfParser(),
         ["rtf"] = () => new Rtf.RtfParser(),
     };
 
