@@ -85,6 +85,8 @@ internal static partial class IndicatorReader
                 if (role is "prev2" or "prev1" || role.StartsWith("year:")) history.TryAdd(role, value);
                 else values.TryAdd(role, value);
             }
+            // A header row repeated after a page break names columns, not a project.
+            if (values.TryGetValue("project", out var repeated) && RoleOf(TextNorm.Label(repeated)) is not null) continue;
             if (values.Remove("project", out var project))
             {
                 draft = split(draft, TextNorm.OutputLabel(project));
