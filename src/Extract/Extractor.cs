@@ -57,7 +57,9 @@ public static class Extractor
     {
         foreach (var line in lines.Take(40))
         {
-            var text = line.IsParagraph ? line.Paragraph! : line.Cells.FirstOrDefault(c => !c.IsEmpty)?.Raw;
+            // Headings only: a paragraph, or a table row holding nothing but one title cell.
+            var filled = line.Filled.ToList();
+            var text = line.IsParagraph ? line.Paragraph! : filled.Count == 1 ? filled[0].Raw : null;
             if (text is null || text.Length > 80) continue;
             if (TitleRules.YearOf(text) is { } y) return y;
         }
