@@ -167,4 +167,15 @@ public class ArchiveWriteTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void ASecondWriterIsRefusedWhileTheFirstHoldsTheArchive()
+    {
+        using var t = new TempArchive();
+        var e = Assert.Throws<IOException>(() => Archive.Open(t.DbPath));
+        Assert.Contains("being written by another jixiao process", e.Message);
+        t.Archive.Dispose();
+        Assert.False(File.Exists(t.DbPath + ".lock"));
+        using var again = Archive.Open(t.DbPath);
+    }
 }
