@@ -57,6 +57,7 @@ public sealed partial class Archive
             return new WriteOutcome(path, WriteAction.Unchanged, null, 0, 0);
 
         var (status, reason) = Classify(item);
+        reason = reason?.ReplaceLineEndings(" ").Trim(); // the import log keeps one line per file
         BsonDocument? original = null;
         if (status == DocumentStatus.Ok)
         {

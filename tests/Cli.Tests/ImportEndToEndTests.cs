@@ -68,6 +68,12 @@ public class ImportEndToEndTests
         Assert.Equal(DocumentStatus.Failed, docs["random.docx"].Status);
         Assert.False(string.IsNullOrWhiteSpace(docs["random.docx"].Error));
         Assert.Equal(3, archive.ImportLog().Count);
+        archive.Dispose();
+
+        var show = JixiaoProcess.Run("--db", t.Db, "show", Path.Combine(nested, "random.docx"));
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("status failed, 0 form(s)", show.Out);
+        Assert.Contains("error: " + docs["random.docx"].Error, show.Out);
     }
 
     [Fact]
