@@ -123,7 +123,11 @@ public static class FormatSniffer
         }
         catch (InvalidDataException)
         {
-            return "zip-damaged";
+            // A cut-off .docx still starts with readable local entries; the docx reader salvages them.
+            stream.Position = 0;
+            var all = new byte[(int)Math.Min(stream.Length, 64L * 1024 * 1024)];
+            int n = ReadUpTo(stream, all);
+            return Docx.DocxSalvage.HasDocumentEntry(all.AsSpan(0, n)) ? "docx" : "zip-damaged";
         }
     }
 

@@ -17,6 +17,7 @@ internal static class ParserRegistry
         ["doc"] = () => new Doc.DocParser("doc"),
         ["wps"] = () => new Doc.DocParser("wps"),
         ["pdf"] = () => new Pdf.PdfParser(),
+        ["rtf"] = () => new Rtf.RtfParser(),
     };
 
     public static IDocumentParser? For(string format) =>

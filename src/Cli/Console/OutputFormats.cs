@@ -8,13 +8,8 @@ namespace Jixiao.Cli.ConsoleOutput;
 /// <summary>The machine-readable outputs (--json, --csv) shared by search and history.</summary>
 internal static class OutputFormats
 {
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    /// <summary>The same JSON conventions as the canonical extraction output.</summary>
+    public static JsonSerializerOptions Json => Jixiao.Extract.CanonicalJson.Options;
 
     /// <summary>RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled.</summary>
     public static void WriteCsv(TextWriter w, IEnumerable<string?[]> rows)

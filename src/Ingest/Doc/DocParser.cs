@@ -30,9 +30,21 @@ internal sealed class DocParser : IDocumentParser
         var chpx = FormattedDiskPages.Chpx(wordDocument, Slice(table, fib.FcPlcfBteChpx, fib.LcbPlcfBteChpx, "PlcBteChpx"));
 
         var data = compound.ReadStream("Data") ?? Array.Empty<byte>();
+        var fonts = (ulong)fib.FcSttbfFfn + fib.LcbSttbfFfn <= (ulong)table.Length
+            ? SttbfFfn.ReadNames(table.AsSpan((int)fib.FcSttbfFfn, (int)fib.LcbSttbfFfn))
+            : Array.Empty<string>();
+        var styles = (ulong)fib.FcStshf + fib.LcbStshf <= (ulong)table.Length
+            ? Stsh.Read(table.AsSpan((int)fib.FcStshf, (int)fib.LcbStshf))
+            : Stsh.Empty;
+
+        var streams = new DocStreams
+        {
+            Pieces = pieces, Papx = papx, Chpx = chpx, Data = data, Fonts = fonts, Styles = styles,
+            TextBoxes = TextBoxes.Read(fib, table, pieces, wordDocument, cancel),
+        };
 
         var doc = new SourceDocument(fileName, Format);
-        new MainTextReader(text, pieces, papx, chpx, data, new TableAssembler(doc)).Run(cancel);
+        new MainTextReader(streams, text, new TableAssembler(doc)).Run(cancel);
         return doc;
     }
 

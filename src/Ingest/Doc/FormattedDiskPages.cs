@@ -55,6 +55,26 @@ internal sealed class FormattedDiskPages
         return _wordDocument.AsSpan(r.GrpprlOffset, r.GrpprlLength);
     }
 
+    /// <summary>The paragraph style (istd) in force at <paramref name="fc"/>: the two bytes before a PAPX grpprl; 0 (Normal) when none.</summary>
+    public int IstdAt(long fc)
+    {
+        int found = FindRun(fc);
+        if (found < 0 || _runs[found].GrpprlOffset < 2) return 0;
+        return BinaryPrimitives.ReadUInt16LittleEndian(_wordDocument.AsSpan(_runs[found].GrpprlOffset - 2));
+    }
+
+    int FindRun(long fc)
+    {
+        int lo = 0, hi = _runs.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_runs[mid].FcStart <= fc) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found >= 0 && fc < _runs[found].FcEnd ? found : -1;
+    }
+
     static FormattedDiskPages Read(byte[] wordDocument, ReadOnlySpan<byte> plcBte, bool paragraphs)
     {
         // PlcBte: n+1 FCs then n PnFkp (low 22 bits: page number).

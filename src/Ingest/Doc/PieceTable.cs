@@ -64,23 +64,31 @@ internal sealed class PieceTable
     }
 
     /// <summary>Decodes CPs [0, <paramref name="ccp"/>) into one char array (one allocation for the whole text).</summary>
-    public char[] ReadText(ReadOnlySpan<byte> wordDocument, int ccp, CancellationToken cancel)
+    public char[] ReadText(ReadOnlySpan<byte> wordDocument, int ccp, CancellationToken cancel) =>
+        ReadText(wordDocument, 0, ccp, cancel);
+
+    /// <summary>Decodes CPs [<paramref name="cpStart"/>, <paramref name="cpStart"/> + <paramref name="count"/>) of a story.</summary>
+    public char[] ReadText(ReadOnlySpan<byte> wordDocument, int cpStart, int count, CancellationToken cancel)
     {
-        ccp = Math.Clamp(ccp, 0, CpLimit);
-        var text = new char[ccp];
-        foreach (var p in _pieces)
+        int cpEnd = (int)Math.Clamp((long)cpStart + Math.Max(0, count), 0, CpLimit);
+        cpStart = Math.Clamp(cpStart, 0, cpEnd);
+        var text = new char[cpEnd - cpStart];
+        for (int i = Math.Max(0, PieceAt(cpStart)); i < _pieces.Length; i++)
         {
             cancel.ThrowIfCancellationRequested();
-            if (p.CpStart >= ccp) break;
-            int count = Math.Min(p.CpEnd, ccp) - p.CpStart;
-            long start = p.ByteOffset;
-            if (start + (long)count * p.BytesPerChar > wordDocument.Length) throw Damaged("piece lies outside the WordDocument stream");
-            var dest = text.AsSpan(p.CpStart, count);
-            var src = wordDocument.Slice((int)start, count * p.BytesPerChar);
+            var p = _pieces[i];
+            if (p.CpStart >= cpEnd) break;
+            int from = Math.Max(p.CpStart, cpStart), to = Math.Min(p.CpEnd, cpEnd);
+            if (to <= from) continue;
+            long start = p.ByteOffset + (long)(from - p.CpStart) * p.BytesPerChar;
+            int n = to - from;
+            if (start + (long)n * p.BytesPerChar > wordDocument.Length) throw Damaged("piece lies outside the WordDocument stream");
+            var dest = text.AsSpan(from - cpStart, n);
+            var src = wordDocument.Slice((int)start, n * p.BytesPerChar);
             if (p.FCompressed)
-                for (int i = 0; i < count; i++) dest[i] = Compressed[src[i]];
+                for (int k = 0; k < n; k++) dest[k] = Compressed[src[k]];
             else
-                for (int i = 0; i < count; i++) dest[i] = (char)BinaryPrimitives.ReadUInt16LittleEndian(src[(i * 2)..]);
+                for (int k = 0; k < n; k++) dest[k] = (char)BinaryPrimitives.ReadUInt16LittleEndian(src[(k * 2)..]);
         }
         return text;
     }
@@ -109,16 +117,44 @@ internal sealed class PieceTable
     }
 
     /// <summary>
-    /// The grpprl a piece's Prm points to (Prm1: an index into the Prc list); empty for Prm0, whose
-    /// single sprm never carries table structure.
+    /// The grpprl a piece's Prm applies to its text: for Prm1 the Prc it indexes; for Prm0 its single
+    /// sprm, when it is one this reader uses (MS-DOC 2.9.215: isprm 0x18 sprmPFInTable, 0x19 sprmPFTtp,
+    /// 0x41 sprmCFRMarkDel, 0x5C sprmCFVanish).
     /// </summary>
     public ReadOnlySpan<byte> PrmGrpprl(int pieceIndex)
     {
         if (pieceIndex < 0) return default;
         ushort prm = _pieces[pieceIndex].Prm;
-        if ((prm & 1) == 0) return default;
+        if ((prm & 1) == 0) return Prm0Grpprl(prm);
         int igrpprl = prm >> 1;
         return igrpprl < _grpprls.Count ? _grpprls[igrpprl] : default;
+    }
+
+    static ReadOnlySpan<byte> Prm0Grpprl(ushort prm)
+    {
+        int isprm = (prm >> 1) & 0x7F;
+        byte val = (byte)(prm >> 8);
+        if (val == 0 && isprm == 0) return default;
+        int index = isprm switch { 0x18 => 0, 0x19 => 1, 0x41 => 2, 0x5C => 3, _ => -1 };
+        if (index < 0) return default;
+        // One preallocated sprm per (isprm, val) pair keeps this allocation-free.
+        return Prm0Table.AsSpan((index * 256 + val) * 3, 3);
+    }
+
+    static readonly byte[] Prm0Table = BuildPrm0Table();
+
+    static byte[] BuildPrm0Table()
+    {
+        ushort[] sprms = { Sprm.PFInTable, Sprm.PFTtp, Sprm.CFRMarkDel, Sprm.CFVanish };
+        var table = new byte[sprms.Length * 256 * 3];
+        for (int i = 0; i < sprms.Length; i++)
+            for (int v = 0; v < 256; v++)
+            {
+                int at = (i * 256 + v) * 3;
+                BinaryPrimitives.WriteUInt16LittleEndian(table.AsSpan(at), sprms[i]);
+                table[at + 2] = (byte)v;
+            }
+        return table;
     }
 
     /// <summary>

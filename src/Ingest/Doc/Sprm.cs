@@ -20,6 +20,8 @@ internal static class Sprm
     public const ushort TDelete = 0x5622;
     public const ushort CFSpec = 0x0855;
     public const ushort CFRMarkDel = 0x0800;
+    public const ushort CFVanish = 0x083C;
+    public const ushort CPicLocation = 0x6A03;
     public const ushort CSymbol = 0x6A09;
 
     /// <summary>

@@ -77,7 +77,7 @@ internal sealed class TableAssembler
             FlushCell(t);
             if (t.Row.Cells.Count > 0) t.Rows.Add(t.Row);
             t.Row = new RawRow();
-            TableGrid.Build(t.Rows, t.Table);
+            TapGrid.Build(t.Rows, t.Table);
         }
         if (_open.Count == 0 && _group.Count > 0)
         {

@@ -1,3 +1,4 @@
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 
@@ -13,11 +14,78 @@ internal sealed class DocxParser : IDocumentParser
 
     public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
     {
+        long start = stream.Position;
+        if (!IsReadableZip(stream)) return Salvage(stream, fileName, cancel);
+        UnreadableDocumentException damaged;
+        try
+        {
+            return ReadPackage(stream, fileName, cancel);
+        }
+        catch (UnreadableDocumentException e) when (e.InnerException is not null && stream.CanSeek)
+        {
+            damaged = e;
+        }
+        // The package opened but a part is damaged: document.xml may still inflate up to the damage.
+        stream.Position = start;
+        try
+        {
+            return Salvage(stream, fileName, cancel);
+        }
+        catch (UnreadableDocumentException)
+        {
+            throw damaged;
+        }
+    }
+
+    SourceDocument ReadPackage(Stream stream, string fileName, CancellationToken cancel)
+    {
         using var package = Open(stream);
-        var body = package.MainDocumentPart?.Document?.Body
-                   ?? throw new UnreadableDocumentException("docx has no main document body");
+        try
+        {
+            var body = package.MainDocumentPart?.Document?.Body
+                       ?? throw new UnreadableDocumentException("docx has no main document body");
+            var doc = new SourceDocument(fileName, Format);
+            WordContentWalker.Walk(body, new BodySink(doc, package.MainDocumentPart!, cancel), cancel);
+            return doc;
+        }
+        // Parts load lazily: a damaged document.xml or zip entry only shows up here.
+        catch (Exception e) when (e is XmlException or InvalidDataException or FormatException or OpenXmlPackageException
+                                      or InvalidOperationException)
+        {
+            throw new UnreadableDocumentException("damaged docx: " + e.Message, e);
+        }
+    }
+
+    static bool IsReadableZip(Stream stream)
+    {
+        long at = stream.Position;
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            return zip.Entries.Count > 0;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+        finally
+        {
+            stream.Position = at;
+        }
+    }
+
+    /// <summary>A zip without its central directory (cut-off download): read what document.xml still holds.</summary>
+    SourceDocument Salvage(Stream stream, string fileName, CancellationToken cancel)
+    {
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        var body = DocxSalvage.ReadBody(ms.ToArray(), out var truncated)
+                   ?? throw new UnreadableDocumentException("damaged docx (truncated or corrupt zip), no readable document text");
         var doc = new SourceDocument(fileName, Format);
-        WordContentWalker.Walk(body, new BodySink(doc, package.MainDocumentPart!, cancel), cancel);
+        doc.Warnings.Add(truncated
+            ? "damaged docx: read up to the last complete paragraph or table row before the damage"
+            : "damaged docx: document text recovered from its local zip entry");
+        WordContentWalker.Walk(body, new BodySink(doc, null, cancel), cancel);
         return doc;
     }
 
@@ -32,14 +100,14 @@ internal sealed class DocxParser : IDocumentParser
         {
             throw new UnreadableDocumentException("damaged docx package: " + e.Message, e);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or FormatException or XmlException)
         {
-            throw new UnreadableDocumentException("damaged docx zip container: " + e.Message, e);
+            throw new UnreadableDocumentException("damaged docx container: " + e.Message, e);
         }
     }
 
     /// <summary>Top-level content becomes blocks; blank paragraphs are layout, not content.</summary>
-    sealed class BodySink(SourceDocument doc, MainDocumentPart main, CancellationToken cancel) : IContentSink
+    sealed class BodySink(SourceDocument doc, MainDocumentPart? main, CancellationToken cancel) : IContentSink
     {
         int _line;
 
@@ -63,7 +131,7 @@ internal sealed class DocxParser : IDocumentParser
         public void AltChunk(OpenXmlElement altChunk)
         {
             _line++;
-            doc.Blocks.AddRange(AltChunkReader.Read(main, altChunk, doc, cancel));
+            if (main is not null) doc.Blocks.AddRange(AltChunkReader.Read(main, altChunk, doc, cancel));
         }
     }
 }

@@ -93,7 +93,8 @@ internal sealed class ParagraphTextReader
     void VisitRun(OpenXmlElement run)
     {
         var rPr = run.Child("rPr");
-        if (rPr.Child("vanish").IsOn() || rPr.Child("webHidden").IsOn()) return;
+        // w:webHidden is hidden in Web view only; printed forms show it (TOC page numbers), so it stays.
+        if (rPr.Child("vanish").IsOn()) return;
         var fonts = rPr.Child("rFonts");
         var font = fonts.Attr("ascii") ?? fonts.Attr("hAnsi");
         VisitChildren(run, SymbolFonts.IsSymbolFont(font) ? font : null);
@@ -146,7 +147,10 @@ internal sealed class ParagraphTextReader
 
     void VisitContentControl(OpenXmlElement sdt, string? symbolFont)
     {
-        var checkbox = sdt.Child("sdtPr").Child("checkbox");
+        var properties = sdt.Child("sdtPr");
+        // A control still showing its placeholder ("单击或点击此处输入文字。") holds no entered value.
+        if (properties.Child("showingPlcHdr").IsOn()) return;
+        var checkbox = properties.Child("checkbox");
         if (checkbox is not null)
         {
             if (!InInstruction) _text.Append(checkbox.Child("checked").Attr("val") is "1" or "true" ? '☑' : '□');

@@ -36,6 +36,7 @@ internal static class WordContentWalker
                     sink.Table(e);
                     break;
                 case "sdt":
+                    if (e.Child("sdtPr").Child("showingPlcHdr").IsOn()) break;
                     var content = e.Child("sdtContent");
                     if (content is not null) Walk(content, sink, cancel);
                     break;

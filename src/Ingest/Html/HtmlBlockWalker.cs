@@ -37,7 +37,12 @@ internal sealed partial class HtmlBlockWalker(SourceDocument doc, bool markdown,
                 cancel.ThrowIfCancellationRequested();
                 if (HtmlElements.IsSkipped(e)) return;
                 if (HtmlElements.IsLineBreak(e)) { _buffer.LineBreak(); return; }
-                if (HtmlElements.IsTable(e) && !HtmlElements.IsTextBoxLayoutTable(e)) { Flush(); AddTable(e); return; }
+                if (HtmlElements.IsTable(e) && !HtmlElements.IsTextBoxLayoutTable(e) && !HtmlElements.IsLayoutTable(e))
+                {
+                    Flush();
+                    AddTable(e);
+                    return;
+                }
                 if (HtmlElements.FormControlText(e) is { } glyph) { _buffer.Append(glyph); return; }
                 bool block = HtmlElements.IsBlock(e);
                 if (block) Flush();

@@ -19,7 +19,16 @@ internal static partial class HtmlDecoding
         var encoding = Resolve(declaredCharset) ?? Resolve(MetaCharset(data));
         // A page declared UTF-8 that is not valid UTF-8 is, in practice, GBK: TextDecoding falls back to GB18030.
         if (encoding is null || encoding.CodePage == Encoding.UTF8.CodePage) return TextDecoding.Decode(data);
+        // Pages copied from GB2312 templates keep their meta after being re-saved as UTF-8. Chinese
+        // text in GBK is practically never valid UTF-8, so valid multi-byte UTF-8 is taken as UTF-8.
+        if (encoding.CodePage == TextDecoding.Gb18030.CodePage && IsMultiByteUtf8(data)) return Encoding.UTF8.GetString(data);
         return encoding.GetString(data);
+    }
+
+    static bool IsMultiByteUtf8(byte[] data)
+    {
+        if (!data.Any(b => b >= 0x80)) return false;
+        return System.Text.Unicode.Utf8.IsValid(data);
     }
 
     static bool HasByteOrderMark(byte[] d) =>

@@ -43,6 +43,36 @@ internal static class HtmlElements
         table.QuerySelectorAll("td").Length <= 2 && table.Descendants<IElement>().Any(d => d.HasAttribute("v:shape"));
 
     /// <summary>
+    /// A table used for page layout, not data: role="presentation", or one cell per row with a table
+    /// inside (old government sites frame the whole article so). Its content is read as flowing
+    /// blocks, so a title inside it stays a paragraph right before the data table it names.
+    /// </summary>
+    public static bool IsLayoutTable(IElement table)
+    {
+        if (table.GetAttribute("role") is "presentation" or "none") return true;
+        bool nested = false;
+        foreach (var row in OwnRows(table))
+        {
+            var cells = row.Children.Where(c => c.LocalName is "td" or "th").ToList();
+            if (cells.Count > 1) return false;
+            if (cells.Count == 1 && cells[0].QuerySelector("table") is not null) nested = true;
+        }
+        return nested;
+    }
+
+    /// <summary>Rows of this table only: direct &lt;tr&gt; and those in thead/tbody/tfoot.</summary>
+    public static IEnumerable<IElement> OwnRows(IElement table)
+    {
+        foreach (var c in table.Children)
+        {
+            if (c.LocalName == "tr") yield return c;
+            else if (c.LocalName is "thead" or "tbody" or "tfoot")
+                foreach (var tr in c.Children)
+                    if (tr.LocalName == "tr") yield return tr;
+        }
+    }
+
+    /// <summary>
     /// Word adds a row of empty cells after each table inside &lt;![if !supportMisalignedColumns]&gt;, a
     /// conditional only Word reads; HTML parsers see a bogus comment and would keep the row.
     /// </summary>

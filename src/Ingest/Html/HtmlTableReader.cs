@@ -30,7 +30,7 @@ internal sealed class HtmlTableReader
         var caption = table.Children.FirstOrDefault(c => c.LocalName.Equals("caption", StringComparison.OrdinalIgnoreCase));
         if (caption is null) return null;
         var buffer = new TextBuffer();
-        new InlineText(buffer, new List<IElement>(), markdown: false).VisitChildren(caption);
+        new InlineText(buffer, new List<IElement>()).VisitChildren(caption);
         var text = string.Join('\n', buffer.TakeLines());
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }
@@ -51,7 +51,7 @@ internal sealed class HtmlTableReader
                 if (!td.LocalName.Equals("td", StringComparison.OrdinalIgnoreCase) && !td.LocalName.Equals("th", StringComparison.OrdinalIgnoreCase)) continue;
                 if (HtmlElements.IsSkipped(td)) continue;
                 var buffer = new TextBuffer();
-                new InlineText(buffer, nested, markdown: false).VisitChildren(td);
+                new InlineText(buffer, nested).VisitChildren(td);
                 var text = string.Join('\n', buffer.TakeLines());
                 int remaining = rows.Count - r;
                 int rowSpan = Span(td, "rowspan", 1);
@@ -75,19 +75,9 @@ internal sealed class HtmlTableReader
         return i == 0 ? fallback : n;
     }
 
-    /// <summary>Rows in tree order: direct &lt;tr&gt; and those in thead/tbody/tfoot, never a nested table's.</summary>
-    static IEnumerable<IElement> Rows(IElement table)
-    {
-        foreach (var c in table.Children)
-        {
-            if (HtmlElements.IsSkipped(c)) continue;
-            if (c.LocalName.Equals("tr", StringComparison.OrdinalIgnoreCase)) { if (!HtmlElements.IsMisalignedColumnsRow(c)) yield return c; }
-            else if (c.LocalName is "thead" or "tbody" or "tfoot")
-                foreach (var tr in c.Children)
-                    if (tr.LocalName.Equals("tr", StringComparison.OrdinalIgnoreCase) && !HtmlElements.IsSkipped(tr) && !HtmlElements.IsMisalignedColumnsRow(tr))
-                        yield return tr;
-        }
-    }
+    /// <summary>Rows in tree order, never a nested table's; hidden rows and Word's misaligned-columns row left out.</summary>
+    static IEnumerable<IElement> Rows(IElement table) =>
+        HtmlElements.OwnRows(table).Where(tr => !HtmlElements.IsSkipped(tr) && !HtmlElements.IsMisalignedColumnsRow(tr));
 
     static SourcePosition Position(IElement e) =>
         e.SourceReference is { } s ? new SourcePosition(1, s.Position.Line) : SourcePosition.None;

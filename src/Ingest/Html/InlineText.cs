@@ -6,7 +6,7 @@ namespace Jixiao.Ingest.Html;
 /// Flattens the content of one element (a table cell, a caption) into a <see cref="TextBuffer"/>:
 /// &lt;br&gt; and block boundaries become line breaks, tables inside are set aside for the caller.
 /// </summary>
-internal sealed class InlineText(TextBuffer buffer, List<IElement> nestedTables, bool markdown)
+internal sealed class InlineText(TextBuffer buffer, List<IElement> nestedTables)
 {
     public void VisitChildren(INode parent)
     {
@@ -18,8 +18,7 @@ internal sealed class InlineText(TextBuffer buffer, List<IElement> nestedTables,
         switch (node)
         {
             case IText text:
-                if (markdown) AppendMarkdown(text.Data);
-                else buffer.Append(text.Data);
+                buffer.Append(text.Data);
                 break;
             case IElement e:
                 if (HtmlElements.IsSkipped(e)) return;
@@ -36,17 +35,6 @@ internal sealed class InlineText(TextBuffer buffer, List<IElement> nestedTables,
                 VisitChildren(e);
                 if (block) buffer.BlockBreak();
                 break;
-        }
-    }
-
-    /// <summary>In Markdown every source line is its own line of text.</summary>
-    void AppendMarkdown(string data)
-    {
-        var lines = data.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (i > 0) buffer.LineBreak();
-            buffer.Append(lines[i]);
         }
     }
 }

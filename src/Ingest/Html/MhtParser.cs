@@ -4,7 +4,7 @@ namespace Jixiao.Ingest.Html;
 
 /// <summary>
 /// MHTML (.mht/.mhtml, Word's "Single File Web Page"): a MIME multipart/related message whose
-/// text/html part is the page. MimeKit undoes the transfer encoding (quoted-printable, base64); the
+/// text/html part is the page (Excel's has one per sheet). MimeKit undoes the transfer encoding (quoted-printable, base64); the
 /// part's charset (or else the page's meta) decodes the text, and the HTML reader does the rest.
 /// </summary>
 internal sealed class MhtParser : IDocumentParser
@@ -22,11 +22,20 @@ internal sealed class MhtParser : IDocumentParser
         {
             throw new UnreadableDocumentException("damaged MHT (MIME) container: " + e.Message, e);
         }
-        var part = message.BodyParts.OfType<MimePart>().FirstOrDefault(p => p.ContentType.IsMimeType("text", "html"))
-                   ?? throw new UnreadableDocumentException("MHT holds no text/html part");
-        using var decoded = new MemoryStream();
-        part.Content?.DecodeTo(decoded, cancel);
-        var html = HtmlDecoding.Decode(decoded.ToArray(), part.ContentType.Charset);
-        return HtmlParser.ParseText(html, fileName, Format, markdown: false, cancel);
+        var pages = message.BodyParts.OfType<MimePart>().Where(p => p.ContentType.IsMimeType("text", "html")).ToList();
+        if (pages.Count == 0) throw new UnreadableDocumentException("MHT holds no text/html part");
+        // Word saves one page; Excel saves a frameset plus one page per sheet: read every page in order.
+        var doc = new SourceDocument(fileName, Format);
+        foreach (var page in pages)
+        {
+            cancel.ThrowIfCancellationRequested();
+            using var decoded = new MemoryStream();
+            page.Content?.DecodeTo(decoded, cancel);
+            var html = HtmlDecoding.Decode(decoded.ToArray(), page.ContentType.Charset);
+            var read = HtmlParser.ParseText(html, fileName, Format, markdown: false, cancel);
+            doc.Blocks.AddRange(read.Blocks);
+            doc.Warnings.AddRange(read.Warnings);
+        }
+        return doc;
     }
 }

@@ -39,6 +39,27 @@ internal sealed class GrayImage
         fs.Write(Pixels);
     }
 
+    /// <summary>A copy of a rectangle with a white margin around it (tesseract reads edge-touching text badly).</summary>
+    public GrayImage Crop(int x0, int y0, int x1, int y1, int pad)
+    {
+        x0 = Math.Clamp(x0, 0, Width); x1 = Math.Clamp(x1, 0, Width);
+        y0 = Math.Clamp(y0, 0, Height); y1 = Math.Clamp(y1, 0, Height);
+        int w = Math.Max(0, x1 - x0) + 2 * pad, h = Math.Max(0, y1 - y0) + 2 * pad;
+        var dst = new byte[w * h];
+        Array.Fill(dst, (byte)255);
+        for (int y = y0; y < y1; y++)
+            Array.Copy(Pixels, y * Width + x0, dst, (y - y0 + pad) * w + pad, x1 - x0);
+        return new GrayImage(w, h, dst);
+    }
+
+    /// <summary>Paints a rectangle white.</summary>
+    public void Blank(int x0, int y0, int x1, int y1)
+    {
+        x0 = Math.Clamp(x0, 0, Width); x1 = Math.Clamp(x1, 0, Width);
+        y0 = Math.Clamp(y0, 0, Height); y1 = Math.Clamp(y1, 0, Height);
+        for (int y = y0; y < y1; y++) Array.Fill(Pixels, (byte)255, y * Width + x0, x1 - x0);
+    }
+
     /// <summary>Rotates clockwise by a multiple of 90 degrees.</summary>
     public GrayImage RotateClockwise(int degrees)
     {

@@ -46,15 +46,21 @@ internal sealed partial class ScannedPageReader : IDisposable
         var prefix = Path.Combine(_dir!, $"p{page}");
         ExternalTool.Run(pdftoppm, new[] { "-r", Dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", $"{page}", "-l", $"{page}", "-singlefile", _pdfPath!, prefix }, ToolLimit, cancel);
         var pgm = prefix + ".pgm";
-        var image = GrayImage.ReadPgm(pgm);
+        var original = GrayImage.ReadPgm(pgm);
 
-        int rotate = DetectRotation(tesseract, pgm, cancel);
-        if (rotate != 0) image = image.RotateClockwise(rotate);
-        var rules = ImageRules.FindAndErase(image, PointsPerPixel);
-        image.WritePgm(pgm);
-        cancel.ThrowIfCancellationRequested();
-        var tsv = ExternalTool.Run(tesseract, new[] { pgm, "-", "-l", Languages(tesseract, cancel), "--psm", Environment.GetEnvironmentVariable("JX_PSM") ?? "6", "tsv" }, ToolLimit, cancel);
-        var words = TesseractTsv.Parse(tsv);
+        // Most scans are upright: read first, and only when the result looks like noise ask
+        // tesseract's orientation detection (a few seconds a page) and read again turned.
+        var (image, rules, words) = ReadTurned(tesseract, original, 0, prefix, cancel);
+        if (LooksUnreadable(words))
+        {
+            int rotate = DetectRotation(tesseract, pgm, cancel);
+            if (rotate != 0)
+            {
+                var turned = ReadTurned(tesseract, original, rotate, prefix, cancel);
+                if (Score(turned.Words) > Score(words)) (image, rules, words) = turned;
+            }
+        }
+        TryDelete(pgm);
         var glyphs = new List<Glyph>(words.Count);
         foreach (var w in words)
         {
@@ -63,9 +69,83 @@ internal sealed partial class ScannedPageReader : IDisposable
             glyphs.Add(TesseractTsv.ToGlyph(w, PointsPerPixel));
         }
         PageCount++;
-        TryDelete(pgm);
         _ = pageWidth; _ = pageHeight;
         return PageReader.Layout(page, image.Width * PointsPerPixel, image.Height * PointsPerPixel, glyphs, rules);
+    }
+
+    (GrayImage Image, List<Rule> Rules, List<OcrWord> Words) ReadTurned(string tesseract, GrayImage original, int rotate, string prefix, CancellationToken cancel)
+    {
+        var image = rotate == 0 ? original.Crop(0, 0, original.Width, original.Height, 0) : original.RotateClockwise(rotate);
+        var rules = ImageRules.FindAndErase(image, PointsPerPixel);
+        cancel.ThrowIfCancellationRequested();
+        return (image, rules, Recognise(tesseract, image, rules, prefix, cancel));
+    }
+
+    static bool LooksUnreadable(List<OcrWord> words) => words.Count < 10 || words.Average(w => w.Confidence) < 70;
+
+    static double Score(List<OcrWord> words) => words.Sum(w => w.Confidence * w.Text.Length);
+
+    /// <summary>
+    /// OCR in one tesseract run over several images: the page with its tables blanked out, then
+    /// every table cell cropped on its own. Whole-page OCR mixes the lines of side-by-side cells;
+    /// cell by cell keeps them apart. Word boxes come back in page pixels.
+    /// </summary>
+    List<OcrWord> Recognise(string tesseract, GrayImage image, List<Rule> rules, string prefix, CancellationToken cancel)
+    {
+        var lattices = LatticeFinder.Find(RuleMerger.Merge(rules, PageReader.Tolerance), PageReader.Tolerance);
+        var offsets = new List<(int X, int Y)> { (0, 0) };
+        var files = new List<string>();
+        var outside = image.Crop(0, 0, image.Width, image.Height, 0);
+        const int pad = 12;
+        int Px(double pt) => (int)Math.Round(pt / PointsPerPixel);
+        foreach (var lattice in lattices)
+        {
+            var b = lattice.Bounds;
+            outside.Blank(Px(b.Left), Px(b.Top), Px(b.Right), Px(b.Bottom));
+            foreach (var cell in GridTableBuilder.MergedCells(lattice, PageReader.Tolerance).Cells)
+            {
+                var box = GridTableBuilder.CellBox(lattice, cell);
+                int x0 = Px(box.Left) + 3, y0 = Px(box.Top) + 3, x1 = Px(box.Right) - 3, y1 = Px(box.Bottom) - 3;
+                if (x1 - x0 < 8 || y1 - y0 < 8 || !HasInk(image, x0, y0, x1, y1)) continue;
+                if (files.Count >= 3000) break;
+                var path = $"{prefix}-c{files.Count}.pgm";
+                image.Crop(x0, y0, x1, y1, pad).WritePgm(path);
+                files.Add(path);
+                offsets.Add((x0 - pad, y0 - pad));
+            }
+        }
+        var pagePath = prefix + "-outside.pgm";
+        outside.WritePgm(pagePath);
+        files.Insert(0, pagePath);
+        var list = prefix + "-list.txt";
+        File.WriteAllLines(list, files);
+        try
+        {
+            var tsv = ExternalTool.Run(tesseract, new[] { list, "-", "--dpi", "300", "-l", Languages(tesseract, cancel), "--psm", "6", "tsv" }, ToolLimit, cancel);
+            var words = new List<OcrWord>();
+            foreach (var w in TesseractTsv.Parse(tsv))
+            {
+                if (w.Image < 1 || w.Image > offsets.Count) continue;
+                var (dx, dy) = offsets[w.Image - 1];
+                words.Add(w with { Left = w.Left + dx, Top = w.Top + dy });
+            }
+            return words;
+        }
+        finally
+        {
+            foreach (var f in files) TryDelete(f);
+            TryDelete(list);
+        }
+    }
+
+    /// <summary>Blank cells are not worth a tesseract page.</summary>
+    static bool HasInk(GrayImage img, int x0, int y0, int x1, int y1)
+    {
+        int dark = 0;
+        for (int y = y0; y < y1; y += 2)
+            for (int x = x0; x < x1; x += 2)
+                if (img[x, y] < 128 && ++dark >= 6) return true;
+        return false;
     }
 
     /// <summary>Clockwise degrees that make the page upright, from tesseract's orientation detection.</summary>
@@ -73,7 +153,7 @@ internal sealed partial class ScannedPageReader : IDisposable
     {
         try
         {
-            var osd = ExternalTool.Run(tesseract, new[] { pgm, "-", "--psm", "0" }, ToolLimit, cancel);
+            var osd = ExternalTool.Run(tesseract, new[] { pgm, "-", "--dpi", "300", "--psm", "0" }, ToolLimit, cancel);
             var m = RotateLine().Match(osd);
             var c = OrientationConfidence().Match(osd);
             if (!m.Success) return 0;

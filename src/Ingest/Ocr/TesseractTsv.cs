@@ -4,7 +4,7 @@ using Jixiao.Ingest.Pdf;
 namespace Jixiao.Ingest.Ocr;
 
 /// <summary>One recognised word with its box in pixels and tesseract's confidence (0..100).</summary>
-internal readonly record struct OcrWord(string Text, int Left, int Top, int Width, int Height, double Confidence, int Line = 0);
+internal readonly record struct OcrWord(string Text, int Left, int Top, int Width, int Height, double Confidence, int Line = 0, int Image = 1);
 
 /// <summary>Reads tesseract's TSV output (level 5 rows are words).</summary>
 internal static class TesseractTsv
@@ -21,8 +21,9 @@ internal static class TesseractTsv
             if (!double.TryParse(f[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var conf) || conf < 0) continue;
             if (!int.TryParse(f[6], out var l) || !int.TryParse(f[7], out var t) ||
                 !int.TryParse(f[8], out var w) || !int.TryParse(f[9], out var h)) continue;
-            int line = HashCode.Combine(f[2], f[3], f[4]);
-            words.Add(new OcrWord(text, l, t, w, h, conf, line));
+            int line = HashCode.Combine(f[1], f[2], f[3], f[4]);
+            int image = int.TryParse(f[1], out var pn) ? pn : 1;
+            words.Add(new OcrWord(text, l, t, w, h, conf, line, image));
         }
         return FixTallBoxes(words);
     }

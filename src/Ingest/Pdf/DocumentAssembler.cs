@@ -9,6 +9,7 @@ internal sealed class DocumentAssembler
     readonly SourceDocument _doc;
     readonly PageFurniture _furniture = new();
     TableItem? _openTable;   // the last block of the previous page, when it was a table
+    HashSet<string> _previousLines = new();
 
     public DocumentAssembler(SourceDocument doc) => _doc = doc;
 
@@ -16,23 +17,28 @@ internal sealed class DocumentAssembler
     {
         _furniture.Remove(page);
         var items = page.Items;
+        var lineTexts = items.OfType<LineItem>().Select(l => l.Text).ToHashSet();
+        SkipRepeatedHeading(items);
+        _previousLines = lineTexts;
         for (int i = 0; i < items.Count; i++)
         {
             var item = items[i];
             if (item is TableItem t)
             {
-                if (i == 0 && _openTable is not null && TableStitcher.MapEdges(_openTable.ColumnEdges, t.ColumnEdges) is { } map)
+                if (i == 0 && _openTable is not null && TableStitcher.UnionEdges(_openTable.ColumnEdges, t.ColumnEdges) is { } union)
                 {
-                    TableStitcher.Append(_openTable.Table, t.Table, map);
+                    TableStitcher.Append(_openTable, t, union);
+                    _openTable = _openTable with { ColumnEdges = union };
                     continue;
                 }
+                t.Table.Position = new SourcePosition(page.Number, i + 1);
                 _doc.Blocks.Add(t.Table);
                 _openTable = t;
                 continue;
             }
             int j = i;
             while (j + 1 < items.Count && items[j + 1] is LineItem) j++;
-            AddParagraphs(items.Skip(i).Take(j - i + 1).Cast<LineItem>().ToList(), page);
+            AddParagraphs(items.Skip(i).Take(j - i + 1).Cast<LineItem>().ToList(), page, i);
             _openTable = null;
             i = j;
         }
@@ -40,7 +46,25 @@ internal sealed class DocumentAssembler
         if (items.Count == 0 || items[^1] is not TableItem) _openTable = null;
     }
 
-    void AddParagraphs(List<LineItem> lines, PageContent page)
+    /// <summary>
+    /// Long tables repeat their title and unit line on every page. When the lines above the first
+    /// table all appeared on the previous page and the table starts by repeating a header row of
+    /// the open table, the lines are a running heading and the table continues. (One form per page
+    /// with the same title is not stitched: its first row is not a repeated header.)
+    /// </summary>
+    void SkipRepeatedHeading(List<PageItem> items)
+    {
+        if (_openTable is null) return;
+        int first = items.FindIndex(it => it is TableItem);
+        if (first <= 0) return;
+        if (!items.Take(first).All(it => it is LineItem l && _previousLines.Contains(l.Text))) return;
+        var table = (TableItem)items[first];
+        if (table.Table.Rows.Count == 0 || !TableStitcher.IsRepeatedHeader(_openTable.Table, table.Table.Rows[0])) return;
+        if (TableStitcher.UnionEdges(_openTable.ColumnEdges, table.ColumnEdges) is null) return;
+        items.RemoveRange(0, first);
+    }
+
+    void AddParagraphs(List<LineItem> lines, PageContent page, int firstItem)
     {
         double right = lines.Max(l => l.Line.Right);
         double left = lines.Min(l => l.Line.Left);
@@ -58,7 +82,7 @@ internal sealed class DocumentAssembler
             {
                 Flush(text, page, firstLine);
                 text = line.Text;
-                firstLine = k + 1;
+                firstLine = firstItem + k + 1;
             }
             prev = line;
         }
@@ -76,7 +100,7 @@ internal sealed class DocumentAssembler
     {
         double size = a.Line.Size;
         if (Math.Abs(a.Line.Size - b.Line.Size) > 0.6) return false;
-        if (b.Top - a.Bottom > size * 0.9) return false;
+        if (b.Top - a.Bottom > size * 1.3) return false;
         if (a.Line.Right < right - size * 2) return false;
         if (b.Line.Left > left + size * 0.6 && b.Line.Left > a.Line.Left + size * 0.6) return false;
         // Justified prose has few wide gaps; a form-like line with spread-out chunks does not wrap.

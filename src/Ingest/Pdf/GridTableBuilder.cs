@@ -8,10 +8,55 @@ internal static class GridTableBuilder
 {
     public static Table Build(Lattice lattice, IReadOnlyList<Glyph> glyphs, bool[] used, int page, double tol)
     {
+        int rows = lattice.RowCount;
+        var xs = lattice.Xs;
+        var ys = lattice.Ys;
+        var (cells, cellAt) = MergedCells(lattice, tol);
+        var content = new List<Glyph>[cells.Count];
+        for (int i = 0; i < cells.Count; i++) content[i] = new List<Glyph>();
+        var bounds = lattice.Bounds;
+        for (int g = 0; g < glyphs.Count; g++)
+        {
+            if (used[g]) continue;
+            var gl = glyphs[g];
+            if (!bounds.Contains(gl.CenterX, gl.CenterY)) continue;
+            int c = Index(xs, gl.CenterX), r = Index(ys, gl.CenterY);
+            if (c < 0 || r < 0) continue;
+            int id = cellAt[r, c];
+            if (id < 0) continue;
+            content[id].Add(gl);
+            used[g] = true;
+        }
+
+        // A rule that stops short (an underline inside one cell) can make a grid row in which no
+        // cell starts; such rows are dropped and the spans over them shortened.
+        var starts = new bool[rows];
+        foreach (var c in cells) starts[c.R0] = true;
+        int Span(int r0, int r1) { int n = 0; for (int r = r0; r <= r1; r++) if (starts[r]) n++; return n; }
+
+        var table = new Table { Position = new SourcePosition(page, 0) };
+        for (int r = 0; r < rows; r++)
+        {
+            if (!starts[r]) continue;
+            var row = new TableRow { Position = new SourcePosition(page, r + 1) };
+            for (int i = 0; i < cells.Count; i++)
+            {
+                var s = cells[i];
+                if (s.R0 != r) continue;
+                var text = string.Join("\n", TextLineBuilder.Build(content[i]).Select(l => l.Text));
+                row.Cells.Add(new TableCell(text, Span(s.R0, s.R1), s.C1 - s.C0 + 1) { Position = new SourcePosition(page, r + 1) });
+            }
+            table.Rows.Add(row);
+        }
+        return table;
+    }
+
+    /// <summary>Grid cells merged across missing inner rules: each as its grid rectangle, plus a grid-to-cell map.</summary>
+    public static (List<(int R0, int C0, int R1, int C1)> Cells, int[,] CellAt) MergedCells(Lattice lattice, double tol)
+    {
         int rows = lattice.RowCount, cols = lattice.Columns;
         var xs = lattice.Xs;
         var ys = lattice.Ys;
-        var owner = new int[rows, cols];
         var parent = Enumerable.Range(0, rows * cols).ToArray();
         int Root(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
         void Union(int a, int b) { a = Root(a); b = Root(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
@@ -47,39 +92,13 @@ internal static class GridTableBuilder
                 for (int c = s.C0; c <= s.C1; c++)
                     if (cellAt[r, c] < 0) cellAt[r, c] = id;
         }
-        _ = owner;
 
-        var content = new List<Glyph>[cells.Count];
-        for (int i = 0; i < cells.Count; i++) content[i] = new List<Glyph>();
-        var bounds = lattice.Bounds;
-        for (int g = 0; g < glyphs.Count; g++)
-        {
-            if (used[g]) continue;
-            var gl = glyphs[g];
-            if (!bounds.Contains(gl.CenterX, gl.CenterY)) continue;
-            int c = Index(xs, gl.CenterX), r = Index(ys, gl.CenterY);
-            if (c < 0 || r < 0) continue;
-            int id = cellAt[r, c];
-            if (id < 0) continue;
-            content[id].Add(gl);
-            used[g] = true;
-        }
-
-        var table = new Table { Position = new SourcePosition(page, 0) };
-        for (int r = 0; r < rows; r++)
-        {
-            var row = new TableRow { Position = new SourcePosition(page, r + 1) };
-            for (int i = 0; i < cells.Count; i++)
-            {
-                var s = cells[i];
-                if (s.R0 != r) continue;
-                var text = string.Join("\n", TextLineBuilder.Build(content[i]).Select(l => l.Text));
-                row.Cells.Add(new TableCell(text, s.R1 - s.R0 + 1, s.C1 - s.C0 + 1) { Position = new SourcePosition(page, r + 1) });
-            }
-            table.Rows.Add(row);
-        }
-        return table;
+        return (cells, cellAt);
     }
+
+    /// <summary>The page box of a merged cell.</summary>
+    public static Box CellBox(Lattice lattice, (int R0, int C0, int R1, int C1) c) =>
+        new(lattice.Xs[c.C0], lattice.Ys[c.R0], lattice.Xs[c.C1 + 1], lattice.Ys[c.R1 + 1]);
 
     /// <summary>The grid interval holding v, or -1 when outside.</summary>
     static int Index(double[] edges, double v)

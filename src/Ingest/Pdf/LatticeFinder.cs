@@ -49,6 +49,8 @@ internal static class LatticeFinder
             // the grid spans from the outermost vertical to the outermost horizontal rule.
             if (xs.Count < 2 || ys.Count < 2) continue;
             if (xs[^1] - xs[0] < 10 || ys[^1] - ys[0] < 5) continue;
+            // A single box (page frame, boxed note) is decoration: its text stays running text.
+            if (xs.Count == 2 && ys.Count == 2) continue;
             lattices.Add(new Lattice { Xs = xs.ToArray(), Ys = ys.ToArray(), Rules = members });
         }
         return lattices.OrderBy(l => l.Ys[0]).ToList();

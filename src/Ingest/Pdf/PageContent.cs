@@ -24,4 +24,4 @@ internal sealed record LineItem(TextLine Line) : PageItem(Line.Top, Line.Bottom)
 }
 
 /// <summary>A table with the column edges used to decide whether the next page continues it.</summary>
-internal sealed record TableItem(Table Table, double[] ColumnEdges, double TopEdge, double BottomEdge) : PageItem(TopEdge, BottomEdge);
+internal sealed record TableItem(Table Table, double[] ColumnEdges, double TopEdge, double BottomEdge, bool Ruled = true) : PageItem(TopEdge, BottomEdge);

@@ -23,6 +23,10 @@ public sealed class PdfParser : IDocumentParser
         {
             throw new UnreadableDocumentException("encrypted PDF (needs a password)", e);
         }
+        catch (UglyToad.PdfPig.Core.PdfDocumentFormatException e)
+        {
+            throw new UnreadableDocumentException("damaged PDF: " + DocumentReader.OneLine(e.Message), e);
+        }
         using (pdf)
         {
             if (pdf.IsEncrypted) doc.Warnings.Add("PDF is encrypted with an empty user password; read anyway");
@@ -36,14 +40,19 @@ public sealed class PdfParser : IDocumentParser
                 {
                     cancel.ThrowIfCancellationRequested();
                     PageContent content;
-                    var page = pdf.GetPage(n);
-                    if (ScanDetector.IsScanned(page))
+                    try
                     {
-                        content = ocr.Read(n, page.Width, page.Height, cancel);
+                        var page = pdf.GetPage(n);
+                        content = ScanDetector.IsScanned(page)
+                            ? ocr.Read(n, page.Width, page.Height, cancel)
+                            : PageReader.Read(page);
                     }
-                    else
+                    catch (Exception e) when (e is not OperationCanceledException and not UnreadableDocumentException and not OutOfMemoryException)
                     {
-                        content = PageReader.Read(page);
+                        // One broken page (bad font, damaged content stream) should not cost the whole book.
+                        doc.Warnings.Add($"page {n} skipped: {e.GetType().Name}: {DocumentReader.OneLine(e.Message)}");
+                        if (n == 1 && pages == 1) throw;
+                        continue;
                     }
                     assembler.Add(content);
                 }

@@ -50,7 +50,6 @@ internal static class StreamTableFinder
     /// </summary>
     static List<(double From, double To)> Gutters(List<List<TextLine>> run)
     {
-        double left = run.Min(r => r[0].Left), right = run.Max(r => r[^1].Right);
         var occupied = RuleMerger.JoinIntervals(run.SelectMany(r => r).Select(c => (c.Left, c.Right)), 0);
         var free = new List<(double, double)>();
         for (int k = 0; k + 1 < occupied.Count; k++)
@@ -61,7 +60,6 @@ internal static class StreamTableFinder
             bool split = line.Count >= 2 && free.Any(g => line.Any(c => c.Right <= g.Item1 + 0.1) && line.Any(c => c.Left >= g.Item2 - 0.1));
             if (!split) return new();
         }
-        _ = left; _ = right;
         return free;
     }
 
@@ -86,6 +84,6 @@ internal static class StreamTableFinder
                 row.Cells.Add(new TableCell(string.Join(" ", t)) { Position = new SourcePosition(page, r + 1) });
             table.Rows.Add(row);
         }
-        return new TableItem(table, edges.ToArray(), lines[0].Top, lines[^1].Bottom);
+        return new TableItem(table, edges.ToArray(), lines[0].Top, lines[^1].Bottom, Ruled: false);
     }
 }

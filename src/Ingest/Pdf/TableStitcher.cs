@@ -8,43 +8,44 @@ internal static class TableStitcher
 {
     const double EdgeTolerance = 4.0;
 
-    /// <summary>Column index map from <paramref name="next"/>'s edges into <paramref name="prev"/>'s, or null.</summary>
-    public static int[]? MapEdges(double[] prev, double[] next)
+    /// <summary>
+    /// The column edges of both parts together, when the outer edges agree (one part may have
+    /// extra inner columns); null when the tables are not the same width.
+    /// </summary>
+    public static double[]? UnionEdges(double[] prev, double[] next)
     {
         if (Math.Abs(prev[0] - next[0]) > EdgeTolerance || Math.Abs(prev[^1] - next[^1]) > EdgeTolerance) return null;
-        var map = new int[next.Length];
-        int k = 0;
-        for (int i = 0; i < next.Length; i++)
-        {
-            while (k < prev.Length && prev[k] < next[i] - EdgeTolerance) k++;
-            if (k >= prev.Length || Math.Abs(prev[k] - next[i]) > EdgeTolerance) return null;
-            map[i] = k;
-        }
-        return map;
+        var all = prev.Concat(next).OrderBy(x => x).ToList();
+        var union = new List<double>();
+        foreach (var x in all)
+            if (union.Count == 0 || x - union[^1] > EdgeTolerance) union.Add(x);
+        return union.ToArray();
     }
 
-    public static void Append(Table target, Table continuation, int[] edgeMap)
+    /// <summary>Appends the continuation's rows; both tables are first re-expressed on the union grid.</summary>
+    public static void Append(TableItem target, TableItem continuation, double[] union)
     {
-        var rows = continuation.Rows;
-        int start = 0;
-        if (rows.Count > 0 && IsRepeatedHeader(target, rows[0])) start = 1;
-        RemapSpans(continuation, start, edgeMap);
-        if (start < rows.Count) ExtendSplitCells(target, rows[start]);
-        for (int r = start; r < rows.Count; r++) target.Rows.Add(rows[r]);
+        Remap(target.Table, 0, MapInto(target.ColumnEdges, union));
+        Remap(continuation.Table, 0, MapInto(continuation.ColumnEdges, union));
+        var rows = continuation.Table.Rows;
+        int start = rows.Count > 0 && IsRepeatedHeader(target.Table, rows[0]) ? 1 : 0;
+        if (start < rows.Count) ExtendSplitCells(target.Table, rows[start]);
+        for (int r = start; r < rows.Count; r++) target.Table.Rows.Add(rows[r]);
     }
 
-    /// <summary>When the continuation has fewer columns, widen its cells' ColSpan to cover the first part's grid.</summary>
-    static void RemapSpans(Table continuation, int start, int[] edgeMap)
+    static int[] MapInto(double[] edges, double[] union) =>
+        edges.Select(e => Array.FindIndex(union, u => Math.Abs(u - e) <= EdgeTolerance)).ToArray();
+
+    /// <summary>Rewrites ColSpan so each cell covers the same page width on the finer grid.</summary>
+    static void Remap(Table table, int start, int[] edgeMap)
     {
-        bool identity = edgeMap.Select((v, i) => v == i).All(b => b) && edgeMap.Length == edgeMap[^1] + 1;
-        if (identity) return;
-        // Track occupied columns of the continuation's own grid to know where each cell starts.
+        if (edgeMap.Select((v, i) => v == i).All(b => b)) return;
         int cols = edgeMap.Length - 1;
         var carry = new int[cols];
-        for (int r = start; r < continuation.Rows.Count; r++)
+        for (int r = start; r < table.Rows.Count; r++)
         {
             int c = 0;
-            foreach (var cell in continuation.Rows[r].Cells)
+            foreach (var cell in table.Rows[r].Cells)
             {
                 while (c < cols && carry[c] > 0) c++;
                 if (c >= cols) break;
@@ -65,7 +66,6 @@ internal static class TableStitcher
     {
         var open = OpenCellsAtBottom(target);
         int col = 0;
-        var carried = new HashSet<int>();
         for (int i = 0; i < first.Cells.Count; i++)
         {
             var cell = first.Cells[i];
@@ -78,7 +78,6 @@ internal static class TableStitcher
             }
             col += cell.ColSpan;
         }
-        _ = carried;
     }
 
     /// <summary>Cells that reach the last row of the table, by starting grid column.</summary>
@@ -110,7 +109,7 @@ internal static class TableStitcher
     /// repeat heading rows; the cell of a vertical merge comes back empty, so only the filled
     /// cells are compared, against the end of an earlier row).
     /// </summary>
-    static bool IsRepeatedHeader(Table target, TableRow row)
+    public static bool IsRepeatedHeader(Table target, TableRow row)
     {
         var texts = row.Cells.Where(c => c.Text.Length > 0).Select(c => c.Text).ToList();
         if (texts.Count < 2) return false;

@@ -70,7 +70,7 @@ internal static class TextLineBuilder
             {
                 var (t, b) = bands[i];
                 double h = Math.Min(b - t, g.Height);
-                if (g.CenterY >= t + h * 0.15 && g.CenterY <= b - h * 0.15 && OverlapsNoGlyph(lines[i], g)) { hit = i; break; }
+                if (g.CenterY >= t + h * 0.15 && g.CenterY <= b - h * 0.15) { hit = i; break; }
             }
             if (hit < 0)
             {
@@ -93,10 +93,6 @@ internal static class TextLineBuilder
         }
         return result.OrderBy(l => l.Top).ThenBy(l => l.Left).ToList();
     }
-
-    // Superscripts and stacked glyphs at the same x are another line; a glyph horizontally on top
-    // of one already in the line (fake bold draws text twice) is dropped by RemoveOverdraw instead.
-    static bool OverlapsNoGlyph(List<Glyph> line, Glyph g) => true;
 
     /// <summary>Fake bold prints every glyph twice with a tiny offset; keep one.</summary>
     static List<Glyph> RemoveOverdraw(List<Glyph> line)

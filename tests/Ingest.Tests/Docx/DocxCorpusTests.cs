@@ -92,4 +92,26 @@ public class DocxCorpusTests
         var inner = Read("doc-wild", "innertable.lo.docx");
         Assert.Equal(new[] { 1, 2 }, inner.Tables.Select(t => t.Depth));
     }
+
+    [Fact]
+    public void Cut_off_download_keeps_the_rows_before_the_damage()
+    {
+        var bytes = File.ReadAllBytes(Corpus.File("synthetic", "dept_target_02.docx"));
+        int entry = bytes.AsSpan().IndexOf("word/document.xml"u8);
+        // About three quarters of document.xml's compressed data survive; no central directory.
+        var result = DocumentReader.Read(new MemoryStream(bytes[..(entry + 3000)]), "cut.docx");
+
+        Assert.True(result.Ok, result.Error?.ToString());
+        var doc = result.Document!;
+        Assert.Equal("docx", doc.Format);
+        Assert.Contains(doc.Warnings, w => w.Contains("damaged docx"));
+        Assert.Equal("2021年度部门整体绩效目标表", doc.Paragraphs.First().Text);
+        var table = Assert.Single(doc.Tables);
+        Assert.InRange(table.Rows.Count, 10, 47);
+        Assert.Equal("济南市章丘区民政局", table.Rows[0].Cells[1].Text);
+
+        var none = DocumentReader.Read(new MemoryStream(bytes[..(entry - 40)]), "cut.docx");
+        Assert.False(none.Ok);
+        Assert.Contains("damaged", none.Error!.Reason);
+    }
 }

@@ -62,7 +62,8 @@ public class DocxTextTests
             $"<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"{on}\"/></w14:checkbox></w:sdtPr>"
             + "<w:sdtContent><w:r><w:t>\u2610</w:t></w:r></w:sdtContent></w:sdt>";
         var text = Text(Box(1) + "<w:r><w:t>是</w:t></w:r>" + Box(0) + "<w:r><w:t>否</w:t></w:r>"
-                        + "<w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>(控件)</w:t></w:r></w:sdtContent></w:sdt>");
+                        + "<w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>(控件)</w:t></w:r></w:sdtContent></w:sdt>"
+                        + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:sdtContent></w:sdt>");
         Assert.Equal("☑是□否(控件)", text);
     }
 
@@ -91,12 +92,19 @@ public class DocxTextTests
     }
 
     [Fact]
-    public void Damaged_package_is_a_one_line_error()
+    public void Damaged_document_xml_is_a_one_line_error()
     {
-        var bytes = Build(P("x"));
-        var truncated = bytes.AsSpan(0, bytes.Length / 2).ToArray();
-        var result = DocumentReader.Read(new MemoryStream(truncated), "broken.docx");
+        var ms = new MemoryStream();
+        ms.Write(Build(P("x")));
+        using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var w = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            w.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>\n<w:r>");
+        }
+        var result = DocumentReader.Read(new MemoryStream(ms.ToArray()), "broken.docx");
         Assert.False(result.Ok);
-        Assert.DoesNotContain('\n', result.Error!.Reason);
+        Assert.StartsWith("damaged docx", result.Error!.Reason);
+        Assert.DoesNotContain('\n', result.Error.Reason);
     }
 }

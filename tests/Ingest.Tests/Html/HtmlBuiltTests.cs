@@ -56,15 +56,30 @@ public class HtmlBuiltTests
     [Fact]
     public void Nested_table_follows_the_outer_one()
     {
-        var doc = Parse("<table><tr><td>外<table><tr><td>内1</td><td>内2</td></tr></table></td></tr></table><p>后</p>");
+        var doc = Parse("<table><tr><td>项目</td><td>外<table><tr><td>内1</td><td>内2</td></tr></table></td></tr></table><p>后</p>");
         Assert.Collection(doc.Blocks,
-            b => Assert.Equal(("外", 1), (((Table)b).Rows[0].Cells[0].Text, ((Table)b).Depth)),
+            b => Assert.Equal(("外", 1), (((Table)b).Rows[0].Cells[1].Text, ((Table)b).Depth)),
             b =>
             {
                 Assert.Equal(2, ((Table)b).Depth);
                 Assert.Equal(new[] { "内1", "内2" }, ((Table)b).Rows[0].Cells.Select(c => c.Text));
             },
             b => Assert.Equal("后", ((Paragraph)b).Text));
+    }
+
+    [Fact]
+    public void Layout_table_around_the_article_is_read_as_flow()
+    {
+        var doc = Parse("<table width=100%><tr><td><div>首页 &gt; 正文</div></td></tr><tr><td>"
+                        + "<p>项目支出绩效目标表</p><table><tr><td>项目名称</td><td>X</td></tr></table></td></tr></table>");
+        Assert.Collection(doc.Blocks,
+            b => Assert.Equal("首页 > 正文", ((Paragraph)b).Text),
+            b => Assert.Equal("项目支出绩效目标表", ((Paragraph)b).Text),
+            b =>
+            {
+                Assert.Equal(1, ((Table)b).Depth);
+                Assert.Equal(new[] { "项目名称", "X" }, ((Table)b).Rows[0].Cells.Select(c => c.Text));
+            });
     }
 
     [Fact]
@@ -105,6 +120,13 @@ public class HtmlBuiltTests
         var html = $"<html><head>{meta}</head><body><p>绩效目标表</p></body></html>";
         var doc = Parse(Encoding.GetEncoding("GB18030").GetBytes(html));
         Assert.Equal("绩效目标表", doc.Paragraphs.Single().Text);
+    }
+
+    [Fact]
+    public void Utf8_page_with_a_stale_gb2312_meta_is_utf8()
+    {
+        var html = "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=gb2312\"></head><body><p>绩效目标表</p></body></html>";
+        Assert.Equal("绩效目标表", Parse(Encoding.UTF8.GetBytes(html)).Paragraphs.Single().Text);
     }
 
     [Fact]
@@ -157,6 +179,22 @@ public class HtmlBuiltTests
         var t = Assert.IsType<Table>(doc.Blocks[1]);
         Assert.Equal(("绩效指标", 2), (t.Rows[0].Cells[0].Text, t.Rows[0].Cells[0].RowSpan));
         Assert.Equal("效益指标", t.Rows[1].Cells.Single().Text);
+    }
+
+    [Fact]
+    public void Excel_mht_reads_every_sheet_page()
+    {
+        static string Page(string name, string html) =>
+            "--b\r\nContent-Location: file:///C:/x.files/" + name + "\r\nContent-Transfer-Encoding: base64\r\n"
+            + "Content-Type: text/html; charset=\"utf-8\"\r\n\r\n" + Convert.ToBase64String(Encoding.UTF8.GetBytes(html), Base64FormattingOptions.InsertLineBreaks) + "\r\n";
+        var mht = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n"
+                  + Page("x.htm", "<frameset><frame src=\"sheet001.htm\"></frameset>")
+                  + Page("sheet001.htm", "<table><tr><td>项目名称</td><td>甲</td></tr></table>")
+                  + Page("sheet002.htm", "<table><tr><td>项目名称</td><td>乙</td></tr></table>")
+                  + "--b--\r\n";
+        var result = DocumentReader.Read(new MemoryStream(Encoding.ASCII.GetBytes(mht)), "book.mht");
+        Assert.True(result.Ok, result.Error?.ToString());
+        Assert.Equal(new[] { "甲", "乙" }, result.Document!.Tables.Select(t => t.Rows[0].Cells[1].Text));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal sealed class RawRow
 /// cells (fMerged) fold into the first cell of their run; a vertically continued cell (fVertMerge
 /// without fVertRestart) extends the RowSpan of the cell above it and is not emitted.
 /// </summary>
-internal static class TableGrid
+internal static class TapGrid
 {
     /// <summary>Boundaries closer than this (twips) are one grid line: Word nudges edges by a few twips.</summary>
     const int SnapTwips = 3;

@@ -1,0 +1,39 @@
+using static Jixiao.Ingest.Tests.Pdf.PdfTestSupport;
+
+namespace Jixiao.Ingest.Tests.Pdf;
+
+public class RealPdfTests
+{
+    [Fact]
+    public void Guangzhou_TwoPageFormIsOneTable()
+    {
+        var doc = Read("real", "广州市政务服务和数据局2026年部门整体预算绩效目标申报表.pdf");
+        Assert.Equal(2, doc.PageCount);
+        var table = Assert.Single(doc.Tables);
+        Assert.Equal("部门整体预算绩效目标申报表", doc.Paragraphs.First().Text);
+        Assert.Contains(table.Rows, r => r.Cells.Any(c => c.Text == "一级指标"));
+        Assert.Equal("广州市政务服务和数据管理局", RowWith(doc, "部门名称").Cells[1].Text);
+        // The 年度重点工作任务 cell is cut by the page break and continues on page 2.
+        Assert.Equal(6, Cell(doc, "年度重点工作任务").RowSpan);
+    }
+
+    [Fact]
+    public void Guangzhou_TwelvePagePackedTableIsStitchedAndHeadingsDropped()
+    {
+        var doc = Read("real", "广州市政务服务和数据管理局2026年项目支出绩效目标表（含转移支付项目）.pdf");
+        Assert.Equal(12, doc.PageCount);
+        Assert.Single(doc.Tables);
+        Assert.Equal(new[] { "项目支出绩效目标表（含转移支付项目）", "部门名称：广州市政务服务和数据管理局 单位：万元" }, doc.Paragraphs.Select(p => p.Text));
+        Assert.Contains(Rows(doc).SelectMany(r => r.Cells), c => c.Text.Contains("数量指标"));
+    }
+
+    [Fact]
+    public void Beijing_BudgetBookReadsEveryPage()
+    {
+        var doc = Read("real", "北京市重大项目建设指挥部办公室2026年度部门预算报表.pdf");
+        Assert.Equal(18, doc.PageCount);
+        Assert.True(doc.Tables.Count() >= 10, $"{doc.Tables.Count()} tables");
+        Assert.Contains(doc.Paragraphs, p => p.Text.Contains("项目支出绩效目标表"));
+        Assert.DoesNotContain(doc.Paragraphs, p => System.Text.RegularExpressions.Regex.IsMatch(p.Text, @"^\s*[-—]?\s*\d{1,3}\s*[-—]?\s*$"));
+    }
+}
