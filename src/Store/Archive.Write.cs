@@ -36,14 +36,17 @@ public sealed partial class Archive
     T InTransaction<T>(Func<T> work)
     {
         _db.BeginTrans();
+        _pendingNames = null;
         try
         {
             var r = work();
+            FlushNames();
             _db.Commit();
             return r;
         }
         catch
         {
+            _pendingNames = null;
             _db.Rollback();
             throw;
         }
@@ -139,7 +142,9 @@ public sealed partial class Archive
         foreach (var f in forms)
         {
             int formId = Forms.Insert(FormMapper.ToForm(f, documentId, index++)).AsInt32;
-            Indicators.InsertBulk(f.Indicators.Select((i, n) => FormMapper.ToIndicator(i, f, formId, documentId, n)));
+            var rows = f.Indicators.Select((i, n) => FormMapper.ToIndicator(i, f, formId, documentId, n)).ToList();
+            Indicators.InsertBulk(rows);
+            AdjustNames(rows.Select(r => r["nameNorm"].AsString), +1);
             Budget.InsertBulk(f.Budget.Select((b, n) => FormMapper.ToBudget(b, f, formId, documentId, n)));
             indicators += f.Indicators.Count;
         }
@@ -156,6 +161,7 @@ public sealed partial class Archive
         var copies = Documents.Find(Where.Eq("duplicateOf", id)).OrderBy(d => d["_id"].AsInt32).ToList();
         if (copies.Count == 0)
         {
+            AdjustNames(Indicators.Find(Where.Eq("documentId", id)).Select(r => r["nameNorm"].AsString).ToList(), -1);
             Indicators.DeleteMany(Where.Eq("documentId", id));
             Budget.DeleteMany(Where.Eq("documentId", id));
             Forms.DeleteMany(Where.Eq("documentId", id));

@@ -104,6 +104,7 @@ public sealed partial class Archive : IDisposable
         Indicators.EnsureIndex("level1");
         Indicators.EnsureIndex("nameNorm");
         Indicators.EnsureIndex("targetNumber");
+        EnsureNames();
     }
 
     /// <summary>Every stored document, in id order.</summary>

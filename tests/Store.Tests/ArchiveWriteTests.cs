@@ -178,4 +178,22 @@ public class ArchiveWriteTests
         Assert.False(File.Exists(t.DbPath + ".lock"));
         using var again = Archive.Open(t.DbPath);
     }
+
+    [Fact]
+    public void NameList_IsRebuiltForOlderArchivesAndCheckedByVerify()
+    {
+        using var t = new TempArchive();
+        t.Archive.Write(new[] { t.File("a.txt", "a", TwoForms()) });
+        Assert.Equal(2, t.Archive.Names.Count()); // 公用经费控制率 ×2, 社会公众满意度 ×1
+        Assert.Equal(2, t.Archive.Names.FindById("公用经费控制率")["count"].AsInt32);
+
+        t.Archive.Names.Upsert(new LiteDB.BsonDocument { ["_id"] = "公用经费控制率", ["count"] = 5 });
+        Assert.Contains(t.Archive.Verify().Problems, p => p.Contains("5 indicators named 公用经费控制率, 2 stored"));
+
+        t.Archive.Names.DeleteAll();
+        Assert.Equal(2, t.Archive.Search(new SearchQuery { Text = "公用经费" }).Total); // falls back to a scan
+        t.Reopen();
+        Assert.Equal(2, t.Archive.Names.Count());
+        Assert.True(t.Archive.Verify().Ok);
+    }
 }
