@@ -12,19 +12,19 @@ public sealed partial class Archive
     /// does not count copies twice). If the batch cannot be written, each item is retried alone so one bad
     /// item cannot sink the others.
     /// </summary>
-    /// <param name="force">Rewrite even unchanged files (after an extractor upgrade).</param>
-    public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<ImportItem> batch, bool force = false)
+    /// <param name="policy">Which unchanged files are rewritten anyway.</param>
+    public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<ImportItem> batch, ReimportPolicy policy = ReimportPolicy.ChangedOnly)
     {
         if (batch.Count == 0) return Array.Empty<WriteOutcome>();
         try
         {
-            return InTransaction(() => batch.Select(i => WriteOne(i, force)).ToList());
+            return InTransaction(() => batch.Select(i => WriteOne(i, policy)).ToList());
         }
         catch (Exception) when (batch.Count > 1)
         {
             return batch.Select(item =>
             {
-                try { return InTransaction(() => WriteOne(item, force)); }
+                try { return InTransaction(() => WriteOne(item, policy)); }
                 catch (Exception e) when (e is LiteException or InvalidOperationException or InvalidCastException or ArgumentException)
                 {
                     return new WriteOutcome(item.Path, WriteAction.Failed, "could not store: " + e.Message.ReplaceLineEndings(" "), 0, 0);
@@ -52,11 +52,11 @@ public sealed partial class Archive
         }
     }
 
-    WriteOutcome WriteOne(ImportItem item, bool force)
+    WriteOutcome WriteOne(ImportItem item, ReimportPolicy policy)
     {
         var path = System.IO.Path.GetFullPath(item.Path);
         var existing = Documents.FindOne(Where.Eq("path", path));
-        if (!force && existing is not null && new KnownFile(existing["hash"].AsString, existing["status"].AsString).IsUnchanged(item.Hash))
+        if (existing is not null && new KnownFile(existing["hash"].AsString, existing["status"].AsString).Skips(item.Hash, policy))
             return new WriteOutcome(path, WriteAction.Unchanged, null, 0, 0);
 
         var (status, reason) = Classify(item);
