@@ -18,6 +18,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["transfer_tianjin"] = 1.00,
         ["shenzhen_sheet1"] = 0.90,
         ["xian_self_p55"] = 0.20,
+        ["guojia_xinfang_self_p34"] = 1.00,
     };
 
     public static TheoryData<string> Stems()
