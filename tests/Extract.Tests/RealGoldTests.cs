@@ -19,6 +19,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["shenzhen_sheet1"] = 0.90,
         ["xian_self_p55"] = 0.20,
         ["guojia_xinfang_self_p34"] = 1.00,
+        ["guangzhou_2026_target_p1"] = 0.00, // today: no form found in a one-table-many-projects page with packed indicators
     };
 
     public static TheoryData<string> Stems()
