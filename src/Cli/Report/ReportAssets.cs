@@ -32,6 +32,7 @@ internal static class ReportAssets
         table.grid caption{caption-side:top;text-align:left;color:var(--muted);font-size:11px}
         table.grid td,table.grid th{border:1px solid #9aa3ad;padding:3px 5px;vertical-align:middle;white-space:pre-wrap;word-break:break-word}
         table.grid th.rn{background:#eef0f3;color:#8a94a0;font-weight:400;font-size:10px;width:1.8em;text-align:right;padding:1px 3px}
+        table.grid td.nw,table.grid th.rn{white-space:nowrap}
         table.grid td.hole{background:repeating-linear-gradient(45deg,#f3f3f3,#f3f3f3 4px,#fff 4px,#fff 8px)}
         table.grid td.src{background:#f1f8ff;cursor:pointer}
         p.para{margin:4px 0;color:#37474f;white-space:pre-wrap}

@@ -34,7 +34,11 @@ internal static class SourceGrid
                 sb.Append($"<td id=\"{id}\"");
                 if (rs > 1) sb.Append($" rowspan=\"{rs}\"");
                 if (cs > 1) sb.Append($" colspan=\"{cs}\"");
-                if (links.TryGetValue(id, out var facts)) sb.Append($" class=\"src\" data-facts=\"{string.Join(' ', facts)}\"");
+                // Short values (numbers, 93.58%) stay on one line; long text wraps.
+                bool shortText = cell.Text.Length <= 12 && !cell.Text.Contains('\n');
+                bool linked = links.TryGetValue(id, out var facts);
+                if (shortText || linked) sb.Append(" class=\"").Append(string.Join(' ', new[] { linked ? "src" : null, shortText ? "nw" : null }.Where(x => x is not null))).Append('"');
+                if (linked) sb.Append($" data-facts=\"{string.Join(' ', facts!)}\"");
                 sb.Append('>').Append(Html.Multiline(cell.Text)).Append("</td>");
             }
             sb.Append("</tr>");
