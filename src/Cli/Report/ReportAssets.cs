@@ -25,7 +25,7 @@ internal static class ReportAssets
         section.form{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px;margin:14px 0}
         section.form.flagged{border-left:6px solid var(--flag)}
         section.review{background:#fdecea;border:1px solid #f5c2c0;border-radius:6px;padding:6px 12px;margin:10px 0}
-        .pair{display:grid;grid-template-columns:minmax(0,1.15fr) minmax(0,1fr);gap:14px;align-items:start}
+        .pair{display:grid;grid-template-columns:minmax(0,1.25fr) minmax(0,1fr);gap:14px;align-items:start}
         .pane{max-height:82vh;overflow:auto;border:1px solid #e3e6ea;border-radius:4px;padding:6px;background:#fff}
         table{border-collapse:collapse;margin:4px 0 10px}
         table.grid{font-size:13px;min-width:100%}
@@ -38,7 +38,8 @@ internal static class ReportAssets
         p.para{margin:4px 0;color:#37474f;white-space:pre-wrap}
         table.facts{width:100%;font-size:13px}
         table.facts th,table.facts td{border:1px solid #dde1e6;padding:3px 6px;text-align:left;vertical-align:top;word-break:break-word}
-        table.facts thead th{background:#eef2f7;position:sticky;top:-6px}
+        table.facts thead th{background:#eef2f7;position:sticky;top:-6px;white-space:nowrap}
+        table.facts td{min-width:2.5em}
         table.header th{width:9em;background:#f7f8fa;font-weight:500}
         tr.fact{cursor:pointer}tr.fact.nolink{cursor:default;color:#555}
         tr.fact.approx td:last-child{border-bottom:1px dashed #90a4ae}
