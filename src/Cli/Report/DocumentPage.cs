@@ -89,6 +89,14 @@ internal static class DocumentPage
         var factBlocks = forms.Select(f => f.Budget.Select(b => b.Source).Concat(f.Indicators.Select(i => i.Source))
             .Where(r => r is not null && r.Block >= 0 && r.Block < count).Select(r => r!.Block).ToHashSet()).ToList();
         var starts = forms.Select((f, i) => f.Source?.Block ?? (factBlocks[i].Count > 0 ? factBlocks[i].Min() : (int?)null)).ToList();
+        // A form found by its table owns the title lines just above it (they would otherwise end the previous form).
+        for (int i = 0; i < forms.Count; i++)
+        {
+            if (starts[i] is not int s || s <= 0 || s >= count || source.Blocks[s] is not Table) continue;
+            int floor = i == 0 ? 0 : Math.Max((starts[i - 1] ?? -1) + 1, factBlocks[i - 1].Count > 0 ? factBlocks[i - 1].Max() + 1 : 0);
+            for (int k = 0; k < 3 && s - 1 >= floor && source.Blocks[s - 1] is Paragraph; k++) s--;
+            starts[i] = s;
+        }
         for (int i = 0; i < forms.Count; i++)
         {
             var set = new SortedSet<int>(factBlocks[i]);

@@ -60,7 +60,8 @@ internal static class HistoryPage
         if (hi <= lo) hi = lo + 1;
         hi += (hi - lo) * 0.1;
         int y0 = years[0], y1 = years[^1];
-        double X(int year) => years.Count == 1 ? Left + (W - Left - Right) / 2.0 : Left + (W - Left - Right) * (year - y0) / (double)(y1 - y0);
+        const int Pad = 28; // keeps the first and last points and their labels off the axis ends
+        double X(int year) => years.Count == 1 ? Left + (W - Left - Right) / 2.0 : Left + Pad + (W - Left - Right - 2 * Pad) * (year - y0) / (double)(y1 - y0);
         double Y(double v) => Top + (H - Top - Bottom) * (1 - (v - lo) / (hi - lo));
         string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 

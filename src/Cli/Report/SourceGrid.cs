@@ -35,7 +35,7 @@ internal static class SourceGrid
                 if (rs > 1) sb.Append($" rowspan=\"{rs}\"");
                 if (cs > 1) sb.Append($" colspan=\"{cs}\"");
                 // Short values (numbers, 93.58%) stay on one line; long text wraps.
-                bool shortText = cell.Text.Length <= 12 && !cell.Text.Contains('\n');
+                bool shortText = cell.Text.Length <= 8 && !cell.Text.Contains('\n');
                 bool linked = links.TryGetValue(id, out var facts);
                 if (shortText || linked) sb.Append(" class=\"").Append(string.Join(' ', new[] { linked ? "src" : null, shortText ? "nw" : null }.Where(x => x is not null))).Append('"');
                 if (linked) sb.Append($" data-facts=\"{string.Join(' ', facts!)}\"");

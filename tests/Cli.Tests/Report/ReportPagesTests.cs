@@ -36,6 +36,25 @@ public sealed class ReportPagesTests : IDisposable
     }
 
     [Fact]
+    public void MultiFormFile_EachFormOwnsItsTitleLineAndTable()
+    {
+        var dir = _t.Sub("rep");
+        var r = JixiaoProcess.Run("report", Corpus.File("synthetic", "multi_self_01.mht"), "--out", dir);
+        Assert.True(r.ExitCode == 0, r.Err);
+        var html = File.ReadAllText(Path.Combine(dir, "doc-001.html"));
+        var form1 = Regex.Match(html, "<section class=\"form\" id=\"form-1\">.*?</section>", RegexOptions.Singleline).Value;
+        var form2 = Regex.Match(html, "<section class=\"form\" id=\"form-2\">.*?</section>", RegexOptions.Singleline).Value;
+        Assert.Contains("法律援助专项经费", form1);
+        Assert.DoesNotContain("2023年度普法宣传经费项目自评表</p>", form1);
+        Assert.Contains("2023年度普法宣传经费项目自评表</p>", form2);
+        Assert.Equal(1, Count(form1, "<table class=\"grid\""));
+        Assert.Equal(1, Count(form2, "<table class=\"grid\""));
+        // 13 indicators each, all linked to a cell of their own form's copy of the table.
+        var indicators2 = Regex.Match(form2, "<table class=\"facts indicators\">.*?</table>", RegexOptions.Singleline).Value;
+        Assert.Equal(13, Count(indicators2, "class=\"fact\" data-src=\"f2-c-\\d+-\\d+-\\d+\""));
+    }
+
+    [Fact]
     public void All_ListsFailedDocumentsWithReason_AndShowsFactsOfAMissingFile()
     {
         var src = _t.Sub("in");
