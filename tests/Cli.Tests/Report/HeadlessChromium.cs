@@ -119,7 +119,9 @@ internal sealed class HeadlessChromium : IDisposable
         Send("Page.enable");
         Send("Page.navigate", new { url });
         var until = DateTime.UtcNow.AddSeconds(20);
-        while (Evaluate("document.readyState")?.GetValue<string>() != "complete")
+        // about:blank is "complete" too: wait for the new document, not just any loaded one.
+        var expected = JsonSerializer.Serialize(url);
+        while (Evaluate($"location.href === {expected} && document.readyState === 'complete'")?.GetValue<bool>() != true)
         {
             if (DateTime.UtcNow > until) throw new TimeoutException("page did not load: " + url);
             Thread.Sleep(50);
