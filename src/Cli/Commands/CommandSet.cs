@@ -15,6 +15,8 @@ internal static class CommandSet
         yield return ShowCommand.Build();
         yield return HistoryCommand.Build();
         yield return VerifyCommand.Build();
+        yield return ReportCommand.Build();
+        yield return ExportCommand.Build();
         // import, search, show, history, eval, dump, report, export, bench, train, verify register here
     }
 }

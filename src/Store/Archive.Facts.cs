@@ -1,0 +1,54 @@
+using LiteDB;
+
+namespace Jixiao.Store;
+
+/// <summary>What <see cref="Archive.Facts"/> returns: indicator rows, budget rows, or both.</summary>
+[Flags]
+public enum FactKinds { Indicators = 1, Budget = 2, All = Indicators | Budget }
+
+/// <summary>
+/// One stored fact with its form and document context, flat, for export. An indicator row fills the
+/// indicator fields; a budget row fills <see cref="Item"/>, <see cref="Column"/> and <see cref="Value"/>.
+/// </summary>
+public sealed record FactRow(
+    string Fact, int DocumentId, string File, string Path, int? Year, string Kind, string? Department, string? Project,
+    string? Level1, string? Level2, string? Level3, string? Scope, string? Target, string? Actual, string? Weight,
+    string? Score, IReadOnlyDictionary<string, string> History, string? Basis, string? Category, string? Deviation,
+    string? Item, string? Column, string? Value);
+
+public sealed partial class Archive
+{
+    static readonly IReadOnlyDictionary<string, string> NoHistory = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Every indicator and/or budget fact, streamed in document, form and row order (so an export of a large
+    /// archive does not hold it in memory). Duplicates are not repeated: their facts live under the original.
+    /// </summary>
+    public IEnumerable<FactRow> Facts(FactKinds kinds = FactKinds.All)
+    {
+        // The document list is small; materialized so no cursor stays open across the nested queries.
+        var docs = Documents.Find(Query.All()).Select(d => (Id: d["_id"].AsInt32, File: d["fileName"].AsString, Path: d["path"].AsString)).ToList();
+        foreach (var (id, file, path) in docs)
+        {
+            if ((kinds & FactKinds.Indicators) != 0)
+                foreach (var r in Indicators.Find(Where.Eq("documentId", id)).OrderBy(r => r["formId"].AsInt32).ThenBy(r => r["ord"].AsInt32))
+                    yield return new FactRow("indicator", id, file, path, Year(r), r["kind"].AsString, FormMapper.S(r["department"]),
+                        FormMapper.S(r["project"]), FormMapper.S(r["level1"]), FormMapper.S(r["level2"]), FormMapper.S(r["level3"]),
+                        FormMapper.S(r["scope"]), FormMapper.S(r["target"]), FormMapper.S(r["actual"]), FormMapper.S(r["weight"]),
+                        FormMapper.S(r["score"]), HistoryOf(r), FormMapper.S(r["basis"]), FormMapper.S(r["category"]),
+                        FormMapper.S(r["deviation"]), null, null, null);
+            if ((kinds & FactKinds.Budget) != 0)
+                foreach (var r in Budget.Find(Where.Eq("documentId", id)).OrderBy(r => r["formId"].AsInt32).ThenBy(r => r["ord"].AsInt32))
+                    yield return new FactRow("budget", id, file, path, Year(r), r["kind"].AsString, FormMapper.S(r["department"]),
+                        FormMapper.S(r["project"]), null, null, null, null, null, null, null, null, NoHistory, null, null, null,
+                        r["item"].AsString, FormMapper.S(r["column"]), r["value"].AsString);
+        }
+    }
+
+    static int? Year(BsonDocument r) => r["year"].IsNull ? null : r["year"].AsInt32;
+
+    static IReadOnlyDictionary<string, string> HistoryOf(BsonDocument r) =>
+        r["history"].IsArray && r["history"].AsArray.Count > 0
+            ? new SortedDictionary<string, string>(r["history"].AsArray.ToDictionary(h => h["year"].AsString, h => h["value"].AsString), StringComparer.Ordinal)
+            : NoHistory;
+}
