@@ -47,6 +47,13 @@ internal sealed partial class ScannedPageReader : IDisposable
         ExternalTool.Run(pdftoppm, new[] { "-r", Dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", $"{page}", "-l", $"{page}", "-singlefile", _pdfPath!, prefix }, ToolLimit, cancel);
         var pgm = prefix + ".pgm";
         var original = GrayImage.ReadPgm(pgm);
+        if (IsBlank(original))
+        {
+            // Scanned backs of sheets: nothing to read, and OCR would only invent noise.
+            TryDelete(pgm);
+            PageCount++;
+            return new PageContent(page, original.Width * PointsPerPixel, original.Height * PointsPerPixel);
+        }
 
         // Most scans are upright: read first, and only when the result looks like noise ask
         // tesseract's orientation detection (a few seconds a page) and read again turned.
@@ -136,6 +143,16 @@ internal sealed partial class ScannedPageReader : IDisposable
             foreach (var f in files) TryDelete(f);
             TryDelete(list);
         }
+    }
+
+    /// <summary>Less than 0.2% dark pixels: an empty page with some scanner dust.</summary>
+    static bool IsBlank(GrayImage img)
+    {
+        long dark = 0, seen = 0;
+        for (int y = 0; y < img.Height; y += 3)
+            for (int x = 0; x < img.Width; x += 3, seen++)
+                if (img[x, y] < 128) dark++;
+        return seen == 0 || dark < seen * 0.002;
     }
 
     /// <summary>Blank cells are not worth a tesseract page.</summary>
