@@ -37,9 +37,18 @@ public static class FormatSniffer
         if (trimmed.StartsWith(@"{\rtf", StringComparison.Ordinal)) return "rtf";
         if (LooksLikeMime(trimmed)) return "mht";
         if (LooksLikeHtml(trimmed)) return "html";
-        if (extension == ".md" && trimmed.Contains("<table", StringComparison.OrdinalIgnoreCase)) return "html";
+        if (extension == ".md" && MarkdownHasHtmlTable(stream)) return "html";
         if (LooksBinary(span)) return "binary";
         return "text";
+    }
+
+    /// <summary>Markdown converted from PDF (MinerU and similar) writes tables as HTML, often far below the first 8 KB.</summary>
+    static bool MarkdownHasHtmlTable(Stream stream)
+    {
+        stream.Position = 0;
+        var buf = new byte[(int)Math.Min(stream.Length, 16L * 1024 * 1024)];
+        int n = ReadUpTo(stream, buf);
+        return buf.AsSpan(0, n).IndexOf("<table"u8) >= 0 || buf.AsSpan(0, n).IndexOf("<TABLE"u8) >= 0;
     }
 
     static int ReadUpTo(Stream s, byte[] buf)
@@ -114,7 +123,11 @@ public static class FormatSniffer
         }
         catch (InvalidDataException)
         {
-            return "zip-damaged";
+            // A cut-off .docx still starts with readable local entries; the docx reader salvages them.
+            stream.Position = 0;
+            var all = new byte[(int)Math.Min(stream.Length, 64L * 1024 * 1024)];
+            int n = ReadUpTo(stream, all);
+            return Docx.DocxSalvage.HasDocumentEntry(all.AsSpan(0, n)) ? "docx" : "zip-damaged";
         }
     }
 

@@ -9,7 +9,15 @@ internal static class ParserRegistry
     {
         ["text"] = () => new Text.TextParser(),
         // format parsers register below (one line each)
+        ["docx"] = () => new Docx.DocxParser(),
+        ["html"] = () => new Html.HtmlParser(),
+        ["mht"] = () => new Html.MhtParser(),
+        ["xlsx"] = () => new Sheet.XlsxParser(),
+        ["xls"] = () => new Sheet.XlsParser(),
+        ["doc"] = () => new Doc.DocParser("doc"),
+        ["wps"] = () => new Doc.DocParser("wps"),
         ["pdf"] = () => new Pdf.PdfParser(),
+        ["rtf"] = () => new Rtf.RtfParser(),
     };
 
     public static IDocumentParser? For(string format) =>

@@ -8,6 +8,13 @@ internal static class CommandSet
     public static IEnumerable<Command> All()
     {
         yield return ExtractCommand.Build();
+        yield return DumpCommand.Build();
+        yield return EvalCommand.Build();
+        yield return ImportCommand.Build();
+        yield return SearchCommand.Build();
+        yield return ShowCommand.Build();
+        yield return HistoryCommand.Build();
+        yield return VerifyCommand.Build();
         // import, search, show, history, eval, dump, report, export, bench, train, verify register here
     }
 }

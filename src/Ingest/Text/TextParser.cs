@@ -1,8 +1,22 @@
 namespace Jixiao.Ingest.Text;
 
-/// <summary>Placeholder until the flattened-text parser lands.</summary>
+/// <summary>
+/// Reads the flattened-text export of Word files (spec/extraction.md, "The flattened text format"):
+/// paragraphs are lines, table rows are groups of TAB-led cell lines separated by blank lines.
+/// Stages: <see cref="TextLineLexer"/> (lines → tokens) → <see cref="TextTableBuilder"/> (tokens → rows)
+/// → <see cref="SplitRowRepair"/> (rows whose label cell was split off).
+/// </summary>
 internal sealed class TextParser : IDocumentParser
 {
     public string Format => "text";
-    public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel) => new(fileName, Format);
+
+    public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
+    {
+        var text = TextDecoding.ReadAll(stream);
+        var doc = new SourceDocument(fileName, Format);
+        var tokens = TextLineLexer.Lex(text);
+        new TextTableBuilder(doc, cancel).Build(tokens);
+        foreach (var table in doc.Tables) SplitRowRepair.Apply(table);
+        return doc;
+    }
 }

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Jixiao.Cli.ConsoleOutput;
+using Jixiao.Cli.Import;
+using Jixiao.Store;
+
+namespace Jixiao.Cli.Commands;
+
+/// <summary>`jixiao import PATH… [--dry-run] [--workers N]`: read, extract and store files and folders.</summary>
+internal static class ImportCommand
+{
+    public static Command Build()
+    {
+        var inputs = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders (folders recursively; *.json skipped)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "List what would be imported (new, changed, unchanged) without writing" };
+        var workers = new Option<int>("--workers") { Description = "Parallel readers (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var force = new Option<bool>("--force") { Description = "Re-read and rewrite unchanged files too (after an extractor upgrade)" };
+        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped)") { inputs, dryRun, workers, force };
+        cmd.SetAction(pr =>
+        {
+            var walk = FileWalker.Expand(pr.GetValue(inputs)!);
+            var db = pr.GetValue(GlobalOptions.Db) ?? Archive.DefaultPath;
+            return pr.GetValue(dryRun) ? DryRun(walk, db) : Run(walk, db, pr.GetValue(workers), pr.GetValue(force));
+        });
+        return cmd;
+    }
+
+    static int Run(FileWalker.Walk walk, string db, int workers, bool force)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // First Ctrl+C: stop reading, keep what is written (each file is one transaction); a re-run resumes.
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            using var archive = ArchiveOpener.OpenForWriting(db);
+            if (archive is null) return 1;
+            var progress = new ProgressLine(walk.Files.Count);
+            var importer = new Importer(archive, new Importer.Options { Workers = Math.Max(1, workers), Force = force });
+            var summary = importer.Run(walk.Files, s => progress.Update(s.Seen, s.Failed.Count), cancel.Token);
+            progress.Finish();
+            foreach (var m in walk.Missing) summary.Failed.Add((Path.GetFullPath(m), "failed", "not found"));
+            Print(summary, archive.Path);
+            return summary.AnyFailed || summary.Cancelled ? 1 : 0;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    static void Print(ImportSummary s, string db)
+    {
+        var o = Console.Out;
+        o.WriteLine($"imported {s.Imported}, replaced {s.Replaced}, unchanged {s.Unchanged}, duplicates {s.Duplicates}, failed {s.Failed.Count}" +
+                    $"  ({s.Elapsed.TotalSeconds:0.0} s, archive {db})");
+        o.WriteLine($"forms {s.Forms}, indicators {s.Indicators}");
+        if (s.Cancelled) o.WriteLine("interrupted: files not yet written will be imported by the next run");
+        if (s.Failed.Count == 0) return;
+        o.WriteLine("failed:");
+        foreach (var (path, status, reason) in s.Failed.OrderBy(f => f.Path, StringComparer.Ordinal))
+            o.WriteLine($"  {path}: {status}: {reason}");
+    }
+
+    static int DryRun(FileWalker.Walk walk, string db)
+    {
+        using var archive = File.Exists(db) ? ArchiveOpener.OpenExisting(db) : null;
+        if (archive is null && File.Exists(db)) return 1;
+        var known = archive?.KnownFiles() ?? new Dictionary<string, KnownFile>();
+        int news = 0, changed = 0, same = 0, retry = 0;
+        foreach (var f in walk.Files)
+        {
+            string state;
+            if (!known.TryGetValue(f, out var old)) { state = "new"; news++; }
+            else
+            {
+                string hash;
+                try { hash = ContentHash.Of(f); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { hash = ""; }
+                if (old.IsUnchanged(hash)) { state = "unchanged"; same++; }
+                else if (old.Hash == hash) { state = "retry"; retry++; }
+                else { state = "changed"; changed++; }
+            }
+            Console.Out.WriteLine($"{state,-9}  {f}");
+        }
+        foreach (var m in walk.Missing) Console.Out.WriteLine($"{"missing",-9}  {Path.GetFullPath(m)}");
+        Console.Out.WriteLine($"would import {news + changed + retry} ({news} new, {changed} changed, {retry} failed before), skip {same} unchanged; nothing written");
+        return walk.Missing.Count > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Jixiao.Cli.ConsoleOutput;
+
+namespace Jixiao.Cli.Commands;
+
+/// <summary>`jixiao verify [--no-files]`: check the archive's consistency and the files behind it. Changes nothing.</summary>
+internal static class VerifyCommand
+{
+    public static Command Build()
+    {
+        var noFiles = new Option<bool>("--no-files") { Description = "Skip re-hashing the imported files on disk" };
+        var cmd = new Command("verify", "Check the archive: references, counts, files still present and unchanged") { noFiles };
+        cmd.SetAction(pr =>
+        {
+            using var archive = ArchiveOpener.OpenForReading(pr);
+            if (archive is null) return 1;
+            var r = archive.Verify(checkFiles: !pr.GetValue(noFiles));
+            Console.Out.WriteLine($"{r.Documents} documents, {r.Forms} forms, {r.Indicators} indicators, {r.BudgetFacts} budget facts");
+            if (!pr.GetValue(noFiles)) Console.Out.WriteLine($"files: {r.MissingFiles} missing, {r.ChangedFiles} changed since import");
+            foreach (var p in r.Problems) Console.Out.WriteLine("problem: " + p);
+            Console.Out.WriteLine(r.Ok ? "ok" : $"{r.Problems.Count} problem(s)");
+            return r.Ok ? 0 : 1;
+        });
+        return cmd;
+    }
+}

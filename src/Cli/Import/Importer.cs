@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Jixiao.Extract;
+using Jixiao.Ingest;
+using Jixiao.Store;
+
+namespace Jixiao.Cli.Import;
+
+/// <summary>
+/// The import pipeline: files → (parallel) hash, read, extract → bounded channel → ONE writer that stores
+/// batches in single transactions. Streams: at most a channel's worth of extracted documents is in memory.
+/// A bad file never stops the run; it is stored with status failed/empty and its one-line reason.
+/// Files already stored with the same hash are skipped before parsing, so a re-run resumes cheaply.
+/// </summary>
+internal sealed class Importer
+{
+    public sealed class Options
+    {
+        public int Workers { get; init; } = Environment.ProcessorCount;
+        /// <summary>A batch is written when it holds this many files…</summary>
+        public int BatchSize { get; init; } = 50;
+        /// <summary>…or when its first file has waited this long.</summary>
+        public TimeSpan BatchInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+        public DocumentReader.Options Read { get; init; } = DocumentReader.Options.Default;
+        /// <summary>The extraction step (the real extractor unless a test wants another).</summary>
+        public Func<SourceDocument, ExtractedDocument> Extract { get; init; } = Extractor.Extract;
+        /// <summary>Re-read and rewrite files even when unchanged (after an extractor upgrade).</summary>
+        public bool Force { get; init; }
+        public static readonly Options Default = new();
+    }
+
+    /// <summary>A worker's result: an item to write, or a file found unchanged.</summary>
+    sealed record Work(ImportItem? Item, string Path);
+
+    readonly Archive _archive;
+    readonly Options _options;
+
+    public Importer(Archive archive, Options? options = null)
+    {
+        _archive = archive;
+        _options = options ?? Options.Default;
+    }
+
+    /// <summary>Imports <paramref name="files"/> (already expanded). <paramref name="onProgress"/> runs on the writer thread.</summary>
+    public ImportSummary Run(IReadOnlyList<string> files, Action<ImportSummary>? onProgress = null, CancellationToken cancel = default)
+    {
+        var sw = Stopwatch.StartNew();
+        var summary = new ImportSummary();
+        var known = _options.Force ? new Dictionary<string, KnownFile>() : _archive.KnownFiles();
+        int workers = Math.Max(1, _options.Workers);
+        var paths = Channel.CreateBounded<string>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
+        var results = Channel.CreateBounded<Work>(new BoundedChannelOptions(Math.Max(_options.BatchSize, workers * 2))
+        { SingleReader = true });
+
+        var feeder = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var f in files)
+                {
+                    if (cancel.IsCancellationRequested) break;
+                    await paths.Writer.WriteAsync(f, cancel).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) { }
+            finally { paths.Writer.Complete(); }
+        });
+        var pool = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var path in paths.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                if (cancel.IsCancellationRequested) break;
+                var work = Process(path, known, cancel);
+                if (work is null) break;
+                await results.Writer.WriteAsync(work).ConfigureAwait(false);
+            }
+        })).ToArray();
+        _ = Task.WhenAll(pool.Append(feeder)).ContinueWith(t => results.Writer.Complete(t.Exception), TaskScheduler.Default);
+
+        WriteAll(results.Reader, summary, onProgress);
+        summary.Cancelled = cancel.IsCancellationRequested;
+        summary.Elapsed = sw.Elapsed;
+        return summary;
+    }
+
+    /// <summary>Hash, read and extract one file; null when cancelled mid-file.</summary>
+    Work? Process(string path, IReadOnlyDictionary<string, KnownFile> known, CancellationToken cancel)
+    {
+        string hash;
+        long size;
+        try
+        {
+            size = new FileInfo(path).Length;
+            hash = ContentHash.Of(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Empty hash: the next run retries the file.
+            return new Work(new ImportItem { Path = path, Hash = "", Error = "cannot read file: " + OneLine(e.Message), Format = "unknown" }, path);
+        }
+        if (known.TryGetValue(path, out var old) && old.IsUnchanged(hash)) return new Work(null, path);
+
+        var read = DocumentReader.Read(path, _options.Read, cancel);
+        if (cancel.IsCancellationRequested) return null;
+        if (!read.Ok)
+            return new Work(new ImportItem { Path = path, Hash = hash, Size = size, Format = read.Format, Error = read.Error!.Reason }, path);
+        var source = read.Document!;
+        try
+        {
+            var extracted = _options.Extract(source);
+            return new Work(new ImportItem
+            {
+                Path = path, Hash = hash, Size = size, Format = source.Format, PageCount = source.PageCount,
+                NeedsReview = source.NeedsReview, Extracted = extracted,
+            }, path);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new Work(new ImportItem
+            {
+                Path = path, Hash = hash, Size = size, Format = source.Format, PageCount = source.PageCount,
+                Error = $"extraction failed ({e.GetType().Name}: {OneLine(e.Message)})",
+            }, path);
+        }
+    }
+
+    /// <summary>The single writer: drains the channel into batches of BatchSize files or BatchInterval time.</summary>
+    void WriteAll(ChannelReader<Work> reader, ImportSummary summary, Action<ImportSummary>? onProgress)
+    {
+        var batch = new List<ImportItem>(_options.BatchSize);
+        var batchStarted = Stopwatch.StartNew();
+        void Flush()
+        {
+            if (batch.Count == 0) return;
+            foreach (var o in _archive.Write(batch, _options.Force)) Count(summary, o);
+            batch.Clear();
+            onProgress?.Invoke(summary);
+        }
+        while (true)
+        {
+            bool more;
+            var wait = reader.WaitToReadAsync().AsTask();
+            if (batch.Count > 0)
+            {
+                var left = _options.BatchInterval - batchStarted.Elapsed;
+                if (left <= TimeSpan.Zero || !wait.Wait(left)) { Flush(); }
+            }
+            more = wait.GetAwaiter().GetResult();
+            if (!more) break;
+            while (reader.TryRead(out var w))
+            {
+                summary.Seen++;
+                if (w.Item is null)
+                {
+                    summary.Unchanged++;
+                    if (batch.Count == 0) onProgress?.Invoke(summary);
+                    continue;
+                }
+                if (batch.Count == 0) batchStarted.Restart();
+                batch.Add(w.Item);
+                if (batch.Count >= _options.BatchSize) Flush();
+            }
+        }
+        Flush();
+        onProgress?.Invoke(summary);
+    }
+
+    static void Count(ImportSummary s, WriteOutcome o)
+    {
+        switch (o.Action)
+        {
+            case WriteAction.Imported: s.Imported++; break;
+            case WriteAction.Replaced: s.Replaced++; break;
+            case WriteAction.Unchanged: s.Unchanged++; break;
+            case WriteAction.Duplicate: s.Duplicates++; break;
+            case WriteAction.Failed: s.Failed.Add((o.Path, DocumentStatus.Failed, o.Reason ?? "")); break;
+            case WriteAction.Empty: s.Failed.Add((o.Path, DocumentStatus.Empty, o.Reason ?? "")); break;
+        }
+        s.Forms += o.Forms;
+        s.Indicators += o.Indicators;
+    }
+
+    static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ').Trim();
+}

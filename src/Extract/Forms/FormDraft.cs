@@ -1,0 +1,39 @@
+namespace Jixiao.Extract;
+
+/// <summary>A form being read: the output form plus what is only known once the whole form is seen.</summary>
+internal sealed class FormDraft
+{
+    public Form Form { get; } = new();
+
+    /// <summary>Indicator tables in order, each with its scope hint (长期/年度/null).</summary>
+    public List<IndicatorTable> IndicatorTables { get; } = new();
+
+    /// <summary>Years seen in column headers (`2023年`), for 当年 = the year after them.</summary>
+    public List<int> ColumnYears { get; } = new();
+
+    /// <summary>Years written in paragraphs or cells of the form (`（2023年度）`), the last resort for year.</summary>
+    public List<int> TextYears { get; } = new();
+
+    public bool HasContent =>
+        Form.Fields.Count > 0 || Form.Budget.Count > 0 || Form.Goals.Count > 0 || Form.Indicators.Count > 0 ||
+        IndicatorTables.Count > 0 || Form.Project is not null || Form.Department is not null;
+}
+
+/// <summary>One indicator table of a form; rows still carry raw history keys until the year is known.</summary>
+internal sealed class IndicatorTable
+{
+    public string? ScopeHint { get; init; }
+
+    /// <summary>True when the table has no 三级 column and its 一级 column holds level-2 names (seed 001).</summary>
+    public bool MissingLevel3 { get; init; }
+
+    public List<IndicatorRow> Rows { get; } = new();
+}
+
+internal sealed class IndicatorRow
+{
+    public required Indicator Indicator { get; init; }
+
+    /// <summary>Raw history keys: "prev2", "prev1", or "year:2022".</summary>
+    public Dictionary<string, string> RawHistory { get; } = new();
+}

@@ -1,0 +1,70 @@
+namespace Jixiao.Extract;
+
+/// <summary>
+/// What can only be decided once a whole form is read: year, kind, scope, history years, the canonical
+/// hierarchy, and the form's confidence.
+/// </summary>
+internal static class FormFinisher
+{
+    public static Form Finish(FormDraft draft, bool fromOcr)
+    {
+        var form = draft.Form;
+        form.Year ??= TitleRules.YearOf(form.Title);
+        if (form.Year is null && draft.ColumnYears.Count > 0) form.Year = draft.ColumnYears.Max() + 1;
+        if (form.Year is null && draft.TextYears.Count > 0) form.Year = draft.TextYears[0];
+        form.Kind = TitleRules.KindFromTitle(form.Title) ?? KindFromContent(draft);
+        if (form.Title is not null) form.Title = form.Title.Trim();
+
+        bool both = draft.IndicatorTables.Any(t => t.ScopeHint == "长期") && draft.IndicatorTables.Any(t => t.ScopeHint == "年度");
+        foreach (var table in draft.IndicatorTables)
+            foreach (var row in table.Rows)
+            {
+                var ind = row.Indicator;
+                ind.Scope = both ? table.ScopeHint : null;
+                foreach (var (key, value) in row.RawHistory) PutHistory(form, ind, key, value);
+                Hierarchy.Apply(form, table, ind);
+                ind.TargetParsed = ValueParser.Parse(ind.Target);
+                form.Indicators.Add(ind);
+            }
+        form.NeedsReview = fromOcr || form.Indicators.Count == 0 && form.Budget.Count == 0;
+        form.Confidence = Confidence(form, fromOcr);
+        return form;
+    }
+
+    static void PutHistory(Form form, Indicator ind, string key, string value)
+    {
+        int? year = key switch
+        {
+            "prev2" => form.Year - 2,
+            "prev1" => form.Year - 1,
+            _ when key.StartsWith("year:") => int.Parse(key[5..]),
+            _ => null,
+        };
+        if (year is null) return;
+        if (year == form.Year) ind.Target ??= value;
+        else ind.History[year.Value.ToString()] = value;
+    }
+
+    static string KindFromContent(FormDraft draft)
+    {
+        var f = draft.Form;
+        bool self = f.Indicators.Any(i => i.Actual is not null) || draft.IndicatorTables.SelectMany(t => t.Rows).Any(r => r.Indicator.Actual is not null)
+                    || f.Goals.Any(g => g.Label == "实际完成情况");
+        if (f.Project is null && f.Department is not null && (f.Projects.Count > 0 || draft.IndicatorTables.Count > 0))
+            return self ? FormKind.DepartmentSelfEval : FormKind.DepartmentTarget;
+        if (f.Project is not null) return self ? FormKind.ProjectSelfEval : FormKind.ProjectTarget;
+        return FormKind.Other;
+    }
+
+    /// <summary>A rough 0..1 score: indicators with a name and a value, budget found, key fields set.</summary>
+    static double Confidence(Form form, bool fromOcr)
+    {
+        double score = 0.4;
+        if (form.Project is not null || form.Department is not null) score += 0.2;
+        if (form.Year is not null) score += 0.1;
+        if (form.Indicators.Count > 0)
+            score += 0.3 * form.Indicators.Count(i => i.Level3 is not null && (i.Target ?? i.Actual) is not null) / form.Indicators.Count;
+        if (fromOcr) score *= 0.7;
+        return Math.Round(Math.Min(1, score), 2);
+    }
+}

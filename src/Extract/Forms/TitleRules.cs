@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Extract;
+
+/// <summary>Recognises form titles and reads kind and year from them.</summary>
+internal static partial class TitleRules
+{
+    public static bool IsTitle(string raw)
+    {
+        var t = TextNorm.Label(raw);
+        if (t.Length < 4 || t.Length > 70) return false;
+        if (t.StartsWith("单位") || t.StartsWith("金额单位") || t.Contains('：') && !t.EndsWith("表")) return false;
+        return TitleRegex().IsMatch(t);
+    }
+
+    public static string? KindFromTitle(string? title)
+    {
+        if (title is null) return null;
+        var t = TextNorm.Label(title);
+        bool self = t.Contains("自评") || t.Contains("评价表") || t.Contains("执行情况");
+        if (t.Contains("转移支付") || t.Contains("区域绩效")) return self ? FormKind.TransferSelfEval : FormKind.TransferTarget;
+        if (t.Contains("部门整体") || t.Contains("整体支出") || t.Contains("整体绩效") || t.Contains("整体预算")) return self ? FormKind.DepartmentSelfEval : FormKind.DepartmentTarget;
+        if (t.Contains("项目") || t.Contains("申报表") || t.Contains("专项") || t.Contains("目标表") || t.Contains("自评表"))
+            return self ? FormKind.ProjectSelfEval : FormKind.ProjectTarget;
+        return null;
+    }
+
+    public static int? YearOf(string? text)
+    {
+        if (text is null) return null;
+        var m = YearRegex().Match(TextNorm.Label(text));
+        return m.Success ? int.Parse(m.Groups[1].Value) : null;
+    }
+
+    /// <summary>A subtitle that only gives the year: `（2023年度）`, `2023年度`.</summary>
+    public static bool IsYearSubtitle(string raw) => SubtitleRegex().IsMatch(TextNorm.Label(raw));
+
+    [GeneratedRegex(@"(绩效|自评|目标|申报|评价).*表$|绩效目标表|绩效自评表|自评表|申报表")]
+    private static partial Regex TitleRegex();
+
+    [GeneratedRegex(@"((?:19|20)\d{2})\s*年")]
+    private static partial Regex YearRegex();
+
+    [GeneratedRegex(@"^[（(]?(19|20)\d{2}年度?[）)]?$")]
+    private static partial Regex SubtitleRegex();
+}

@@ -1,0 +1,147 @@
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Extract;
+
+/// <summary>
+/// Money blocks (部门总体资金情况, 项目资金, 资金情况 …): one <see cref="BudgetFact"/> per number cell, with
+/// the row path as item and the column label as column (spec: "budget"). Blocks without value-column
+/// headers (资金总额 / 其中：财政拨款 / 其他资金) are label → number pairs with a null column.
+/// </summary>
+internal static partial class BudgetReader
+{
+    public static bool IsStart(Line line)
+    {
+        var head = SectionDispatcher.Head(line);
+        if (Array.IndexOf(Vocab.Instance.BudgetBlockLabels, head) >= 0) return true;
+        return line.Filled.Count(c => IsValueColumn(c.Label)) >= 3 && !line.Filled.Any(c => TextNorm.IsNumber(c.Raw));
+    }
+
+    /// <summary>Is this header label a value column (当年金额, 年初预算数, 2023年 …) rather than a row-label column?</summary>
+    public static bool IsValueColumn(string label)
+    {
+        var bare = TextNorm.WithoutParenthesis(label);
+        if (YearColumn().IsMatch(bare)) return true;
+        if (Array.IndexOf(Vocab.Instance.BudgetColumnLabels, bare) >= 0) return true;
+        if (Array.IndexOf(Vocab.Instance.Columns["groups"], bare) >= 0) return true;
+        return bare.EndsWith("预算数") || bare.EndsWith("执行数") || bare.EndsWith("金额") && bare.Length <= 6 || bare.EndsWith("执行率");
+    }
+
+    public static int Read(FormDraft draft, List<Line> lines, int start)
+    {
+        var first = lines[start];
+        var blockCell = first.Filled.First();
+        if (TextNorm.UnitInParenthesis(blockCell.Label) is { } unit) draft.Form.Unit ??= unit;
+
+        // Header rows: this row and the next ones as long as they carry value-column labels and no numbers.
+        var header = new List<Line>();
+        int r = start;
+        while (r < lines.Count && !lines[r].IsParagraph && lines[r].Table == first.Table && header.Count < 3)
+        {
+            var row = lines[r];
+            bool hasNumber = row.Filled.Any(c => TextNorm.IsNumber(c.Raw) && !YearColumn().IsMatch(TextNorm.WithoutParenthesis(c.Label)));
+            bool hasValueLabel = row.Filled.Any(c => IsValueColumn(c.Label));
+            if (hasNumber || !hasValueLabel) break;
+            header.Add(row);
+            r++;
+        }
+        return header.Count == 0 ? ReadPairs(draft, lines, start, blockCell) : ReadGrid(draft, lines, start, header, blockCell);
+    }
+
+    static int ReadGrid(FormDraft draft, List<Line> lines, int start, List<Line> header, Cell blockCell)
+    {
+        int dataStart = start + header.Count;
+        int end = DataEnd(lines, dataStart, lines[start].Table, blockCell);
+        int width = 0;
+        for (int r = dataStart; r <= end; r++) width = Math.Max(width, lines[r].Cells.Count);
+        var columns = HeaderColumns.Resolve(header, width, l => !IsValueColumn(l));
+        foreach (var label in columns.Values)
+            if (YearColumn().Match(TextNorm.WithoutParenthesis(label)) is { Success: true } m) draft.ColumnYears.Add(int.Parse(m.Groups[1].Value));
+        if (columns.Count == 0) return end;
+        int firstValueCol = columns.Keys.Min();
+        var carried = new Dictionary<int, string>();
+        for (int r = dataStart; r <= end; r++)
+        {
+            var row = lines[r];
+            var path = new List<string>();
+            var labelCells = row.Cells.Where(c => c.Col < firstValueCol && c.Ref != blockCell.Ref).ToList();
+            for (int k = 0; k < labelCells.Count; k++)
+            {
+                var c = labelCells[k];
+                string? text = c.IsEmpty ? null : ItemLabel(c.Raw);
+                bool last = k == labelCells.Count - 1;
+                if (text is null && !last && carried.TryGetValue(c.Col, out var up)) text = up;
+                if (text is not null && !c.IsEmpty) carried[c.Col] = text;
+                if (!c.IsEmpty && last) foreach (var key in carried.Keys.Where(key => key > c.Col).ToList()) carried.Remove(key);
+                if (text is not null) path.Add(text);
+            }
+            if (path.Count == 0) continue;
+            var item = string.Join("/", path);
+            foreach (var cell in row.Cells.Where(c => c.Col >= firstValueCol))
+            {
+                if (!columns.TryGetValue(cell.Col, out var colLabel)) continue;
+                var value = TextNorm.Value(cell.Raw);
+                if (value is null || !TextNorm.HasDigit(value)) continue;
+                draft.Form.Budget.Add(new BudgetFact { Item = item, Column = ColumnName(colLabel), Value = value, Source = cell.Ref });
+            }
+        }
+        return end;
+    }
+
+    static int ReadPairs(FormDraft draft, List<Line> lines, int start, Cell blockCell)
+    {
+        int end = DataEnd(lines, start + 1, lines[start].Table, blockCell);
+        for (int r = start; r <= end; r++)
+        {
+            // label → number pairs; the block label itself is an item when a number follows it directly.
+            string? label = null;
+            foreach (var cell in lines[r].Filled)
+            {
+                if (TextNorm.IsNumber(cell.Raw))
+                {
+                    if (label is not null)
+                        draft.Form.Budget.Add(new BudgetFact { Item = label, Column = null, Value = TextNorm.Value(cell.Raw)!, Source = cell.Ref });
+                    label = null;
+                }
+                else label = ItemLabel(cell.Raw);
+            }
+        }
+        return end;
+    }
+
+    /// <summary>The last row of the block: rows go on while the block-label column stays empty.</summary>
+    static int DataEnd(List<Line> lines, int from, int table, Cell blockCell)
+    {
+        int end = from - 1;
+        for (int r = from; r < lines.Count; r++)
+        {
+            var row = lines[r];
+            if (row.IsParagraph || row.Table != table) break;
+            if (SectionDispatcher.OpensSection(row)) break;
+            var atBlock = row.Cells.FirstOrDefault(c => c.Col <= blockCell.Col && blockCell.Col < c.Col + c.Span);
+            if (atBlock is not null && !atBlock.IsEmpty) break;
+            end = r;
+        }
+        return Math.Max(end, from - 1);
+    }
+
+    static string? ItemLabel(string raw)
+    {
+        var label = TextNorm.OutputLabel(raw);
+        label = Prefix().Replace(label, "");
+        label = TextNorm.UnitInParenthesis(label) is not null ? TextNorm.WithoutParenthesis(label) : label;
+        return label.Length == 0 ? null : label;
+    }
+
+    static string ColumnName(string label)
+    {
+        var bare = TextNorm.UnitInParenthesis(label) is not null ? TextNorm.WithoutParenthesis(label) : label;
+        var m = YearColumn().Match(bare);
+        return m.Success ? m.Groups[1].Value : bare;
+    }
+
+    [GeneratedRegex(@"^((?:19|20)\d{2})年?$")]
+    private static partial Regex YearColumn();
+
+    [GeneratedRegex(@"^其中[:：]?")]
+    private static partial Regex Prefix();
+}

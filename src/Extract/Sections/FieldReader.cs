@@ -1,0 +1,91 @@
+namespace Jixiao.Extract;
+
+/// <summary>
+/// Header-area rows: label, value, label, value… Sets project/department where the spec says so, keeps
+/// every other pair in <see cref="Form.Fields"/> with checkbox lists resolved.
+/// </summary>
+internal static class FieldReader
+{
+    public static void Read(FormDraft draft, Line line)
+    {
+        var cells = line.Filled.ToList();
+        int i = 0;
+        while (i < cells.Count)
+        {
+            var labelCell = cells[i];
+            if (i + 1 < cells.Count && IsLabel(labelCell.Label) && !IsLabelOnly(cells[i + 1].Label))
+            {
+                Put(draft, labelCell.Raw, cells[i + 1].Raw);
+                i += 2;
+                continue;
+            }
+            // `填报人：张三` in one cell.
+            var raw = labelCell.Raw;
+            int colon = raw.IndexOfAny(new[] { '：', ':' });
+            if (colon > 0 && colon < raw.Length - 1 && IsLabel(TextNorm.Label(raw[..colon])))
+                Put(draft, raw[..colon], raw[(colon + 1)..]);
+            i++;
+        }
+    }
+
+    static void Put(FormDraft draft, string rawLabel, string rawValue)
+    {
+        var v = Vocab.Instance;
+        var label = TextNorm.OutputLabel(rawLabel);
+        var key = TextNorm.Label(rawLabel);
+        var value = TextNorm.Value(Checkboxes.Resolve(rawValue));
+        if (value is null) return;
+        var form = draft.Form;
+        var unit = TextNorm.UnitInParenthesis(label);
+        if (unit is not null)
+        {
+            form.Unit ??= unit;
+            label = TextNorm.WithoutParenthesis(label);
+        }
+        if (Array.IndexOf(v.ProjectLabels, key) >= 0)
+        {
+            form.Project ??= value;
+            return;
+        }
+        if (Array.IndexOf(v.DepartmentLabels, key) >= 0)
+        {
+            form.Department ??= value;
+            return;
+        }
+        if (Array.IndexOf(v.DepartmentAndFieldLabels, key) >= 0)
+        {
+            // Transfer forms: the local authority is the department; 主管部门 elsewhere.
+            if (form.Department is null || key.StartsWith("地方") || key.StartsWith("省级")) form.Department = value;
+        }
+        if (Array.IndexOf(v.NotFieldLabels, key) >= 0) return;
+        var year = TitleRules.YearOf(value);
+        if (key.Contains("年度") && year is not null) draft.TextYears.Add(year.Value);
+        form.Fields.TryAdd(label, value);
+    }
+
+    /// <summary>Is this text a field label (known, or shaped like one)?</summary>
+    public static bool IsLabel(string label)
+    {
+        if (label.Length == 0 || label.Length > 20) return false;
+        var v = Vocab.Instance;
+        var bare = TextNorm.WithoutParenthesis(label);
+        if (Array.IndexOf(v.KnownFieldLabels, bare) >= 0 || Array.IndexOf(v.ProjectLabels, label) >= 0 ||
+            Array.IndexOf(v.DepartmentLabels, label) >= 0 || Array.IndexOf(v.DepartmentAndFieldLabels, bare) >= 0)
+            return true;
+        if (TextNorm.IsNumber(label)) return false;
+        // Unknown spellings: short, no digits, ends like a label does.
+        return label.Length <= 12 && !label.Any(char.IsDigit) &&
+               (label.EndsWith("人") || label.EndsWith("单位") || label.EndsWith("部门") || label.EndsWith("电话") ||
+                label.EndsWith("类别") || label.EndsWith("属性") || label.EndsWith("类型") || label.EndsWith("期限") ||
+                label.EndsWith("时间") || label.EndsWith("编码") || label.EndsWith("代码") || label.EndsWith("依据") ||
+                label.EndsWith("名称") || label.EndsWith("地点") || label.EndsWith("金额") || label.EndsWith("周期"));
+    }
+
+    /// <summary>Known labels never serve as another label's value (a row of labels is a header).</summary>
+    static bool IsLabelOnly(string label)
+    {
+        var v = Vocab.Instance;
+        return Array.IndexOf(v.KnownFieldLabels, label) >= 0 || Array.IndexOf(v.ProjectLabels, label) >= 0 ||
+               Array.IndexOf(v.DepartmentAndFieldLabels, label) >= 0;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Extract;
+
+/// <summary>
+/// Indicator tables: a header naming the columns (一级指标 … 指标值 …), optional sub-header rows
+/// (近两年指标值 → 前年/上年), then one row per indicator with vertical merges filled down.
+/// </summary>
+internal static partial class IndicatorReader
+{
+    static readonly string[] LevelRoles = { "level1", "level2", "level3" };
+
+    public static bool IsHeader(Line line)
+    {
+        var roles = line.Filled.Select(c => RoleOf(c.Label)).Where(r => r is not null).ToList();
+        int levels = roles.Count(r => r is "level1" or "level2" or "level3");
+        bool value = roles.Any(r => r is "target" or "actual" or "weight" or "score" or "group");
+        return levels >= 2 || levels == 1 && value && roles.Count >= 3;
+    }
+
+    /// <summary>Role of a header label: a column role, "group", "year:YYYY", or null.</summary>
+    public static string? RoleOf(string label)
+    {
+        if (label.Length == 0) return null;
+        var v = Vocab.Instance;
+        var role = v.ColumnRole(label) ?? v.ColumnRole(TextNorm.WithoutParenthesis(label));
+        if (role is "history_prev2") return "prev2";
+        if (role is "history_prev1") return "prev1";
+        if (Array.IndexOf(v.Columns["groups"], label) >= 0 && role is null or "target") return role ?? "group";
+        if (role is not null) return role;
+        var m = YearLabel().Match(label);
+        if (m.Success) return "year:" + m.Groups[1].Value;
+        if (label.Contains("指标值") && !label.Contains("依据") && !label.Contains("解释") && !label.Contains("实施周期")) return "target";
+        return null;
+    }
+
+    static bool IsScopeLabel(string label) =>
+        Array.IndexOf(Vocab.Instance.ScopeLabels, TextNorm.WithoutParenthesis(label)) >= 0;
+
+    public static int Read(FormDraft draft, List<Line> lines, int start)
+    {
+        var first = lines[start];
+        string? scope = ScopeOf(first, lines, start);
+        var header = new List<Line> { first };
+        int r = start + 1;
+        while (r < lines.Count && header.Count < 4 && !lines[r].IsParagraph && lines[r].Table == first.Table && IsSubHeader(lines[r]))
+            header.Add(lines[r++]);
+
+        int end = r - 1;
+        int width = 0;
+        for (int k = r; k < lines.Count && !lines[k].IsParagraph && lines[k].Table == first.Table; k++)
+        {
+            if (k > r && IsStop(lines[k], first)) break;
+            width = Math.Max(width, lines[k].Cells.Count);
+        }
+        var labels = HeaderColumns.Resolve(header, width, IsScopeLabel);
+        var roles = labels.ToDictionary(p => p.Key, p => RoleOf(p.Value) is "group" ? "target" : RoleOf(p.Value));
+        bool hasLevel3 = roles.Values.Contains("level3");
+        var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
+        draft.IndicatorTables.Add(table);
+
+        var carried = new Dictionary<string, string>();
+        for (; r < lines.Count; r++)
+        {
+            var row = lines[r];
+            if (row.IsParagraph || row.Table != first.Table) break;
+            if (IsStop(row, first)) break;
+            end = r;
+            var values = new Dictionary<string, string>();
+            var history = new Dictionary<string, string>();
+            foreach (var cell in row.Cells)
+            {
+                if (!roles.TryGetValue(cell.Col, out var role) || role is null) continue;
+                if (LevelRoles.Contains(role))
+                {
+                    if (!cell.IsEmpty) values.TryAdd(role, TextNorm.OutputLabel(cell.Raw));
+                    continue;
+                }
+                var value = TextNorm.Value(cell.Raw);
+                if (value is null) continue;
+                if (role is "prev2" or "prev1" || role.StartsWith("year:")) history.TryAdd(role, value);
+                else values.TryAdd(role, value);
+            }
+            FillDown(values, carried, hasLevel3);
+            if (!values.TryGetValue(hasLevel3 ? "level3" : "level2", out var name) || name.Length == 0) continue;
+            if (IsNotApplicable(name, values)) continue;
+            var ind = Build(values, hasLevel3);
+            ind.Source = row.Cells.FirstOrDefault(c => !c.IsEmpty)?.Ref;
+            var ir = new IndicatorRow { Indicator = ind };
+            foreach (var (k, v) in history) ir.RawHistory[k] = v;
+            table.Rows.Add(ir);
+        }
+        return end;
+    }
+
+    /// <summary>Vertical merges (or their empty cells in text) carry 一级/二级 down; a new 一级 resets 二级.</summary>
+    static void FillDown(Dictionary<string, string> values, Dictionary<string, string> carried, bool hasLevel3)
+    {
+        if (values.TryGetValue("level1", out var l1)) { carried["level1"] = l1; if (!values.ContainsKey("level2")) carried.Remove("level2"); }
+        else if (carried.TryGetValue("level1", out var up1)) values["level1"] = up1;
+        if (!hasLevel3) return;
+        if (values.TryGetValue("level2", out var l2)) carried["level2"] = l2;
+        else if (carried.TryGetValue("level2", out var up2)) values["level2"] = up2;
+    }
+
+    static Indicator Build(Dictionary<string, string> v, bool hasLevel3)
+    {
+        string? Get(string k) => v.TryGetValue(k, out var s) ? s : null;
+        var target = Get("target");
+        if (target is not null && (Get("comparator") is not null || Get("unit") is not null))
+            target = (Get("comparator") ?? "") + target.Trim() + (Get("unit") ?? "");
+        return new Indicator
+        {
+            Level1 = Get("level1"),
+            Level2 = Get("level2"),
+            Level3 = Get("level3"),
+            Target = target,
+            Actual = Get("actual"),
+            Weight = Get("weight"),
+            Score = Get("score"),
+            Basis = Get("basis"),
+            Category = Get("category"),
+            Deviation = Get("deviation"),
+        };
+    }
+
+    /// <summary>Spec: a row whose indicator and value both read 不适用 (or are empty) is left out.</summary>
+    static bool IsNotApplicable(string name, Dictionary<string, string> values)
+    {
+        bool NA(string? s) => s is null || TextNorm.Label(s) is "不适用" or "无" or "/" or "";
+        return NA(name) && (!values.TryGetValue("target", out var t) || NA(t));
+    }
+
+    static bool IsSubHeader(Line row)
+    {
+        var filled = row.Filled.ToList();
+        if (filled.Count == 0) return false;
+        return filled.All(c => RoleOf(c.Label) is not null and not "level1" and not "level2" and not "level3" || IsScopeLabel(c.Label))
+               && !filled.Any(c => TextNorm.IsNumber(c.Raw));
+    }
+
+    /// <summary>The rows of the table end at a total row, a new header, or a row that opens another section.</summary>
+    static bool IsStop(Line row, Line header)
+    {
+        var filled = row.Filled.ToList();
+        if (filled.Count == 0) return false;
+        var head = TextNorm.WithoutParenthesis(filled[0].Label);
+        if (head is "总分" or "合计" or "总计" or "自评得分" or "综合得分" || head.StartsWith("总分")) return true;
+        if (IsHeader(row)) return true;
+        if (GoalReader.IsGoal(row) && !IsScopeLabel(filled[0].Label)) return true;
+        // Leading columns outside the hierarchy (the scope label column) only hold text outside the table.
+        int firstHeaderCol = header.Cells.FirstOrDefault(c => !c.IsEmpty && !IsScopeLabel(c.Label))?.Col ?? 0;
+        return filled[0].Col < firstHeaderCol && !IsScopeLabel(filled[0].Label) && filled.Count <= 2;
+    }
+
+    static string? ScopeOf(Line header, List<Line> lines, int start)
+    {
+        foreach (var cell in header.Filled)
+        {
+            if (!IsScopeLabel(cell.Label)) continue;
+            if (cell.Label.Contains("长期") || cell.Label.Contains("中长期") || cell.Label.Contains("实施期")) return "长期";
+            if (cell.Label.Contains("年度")) return "年度";
+        }
+        for (int k = start - 1; k >= Math.Max(0, start - 2); k--)
+        {
+            var text = lines[k].IsParagraph ? lines[k].Paragraph! : string.Join("", lines[k].Filled.Select(c => c.Label));
+            if (text.Length > 20) continue;
+            if (text.Contains("长期")) return "长期";
+            if (text.Contains("年度") && text.Contains("指标")) return "年度";
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^((?:19|20)\d{2})年?(?:度)?(?:指标值|目标值|实际值)?$")]
+    private static partial Regex YearLabel();
+}

@@ -1,0 +1,67 @@
+namespace Jixiao.Extract;
+
+/// <summary>
+/// The canonical indicator hierarchy of project and transfer forms (spec: "The hierarchy is canonical").
+/// Department forms keep their own names.
+/// </summary>
+internal static class Hierarchy
+{
+    public static void Apply(Form form, IndicatorTable table, Indicator ind)
+    {
+        bool project = form.Kind != FormKind.DepartmentTarget && form.Kind != FormKind.DepartmentSelfEval;
+        ind.Level1 = Clean(ind.Level1);
+        ind.Level2 = Clean(ind.Level2);
+        if (table.MissingLevel3)
+        {
+            // Seed 001: the 一级指标 column holds level-2 names, the 二级指标 column the indicators.
+            ind.Level3 = ind.Level2;
+            ind.Level2 = ind.Level1;
+            ind.Level1 = null;
+        }
+        if (!project) return;
+        var v = Vocab.Instance;
+        var l2 = CanonicalLevel2(ind.Level2);
+        var l1 = CanonicalLevel1(ind.Level1);
+        // A level-2 name written in the level-1 column (and nothing usable in level 2) moves down.
+        if (l1 is null && ind.Level1 is not null && CanonicalLevel2(ind.Level1) is { } shifted && l2 is null)
+        {
+            l2 = shifted;
+        }
+        if (l2 is not null && v.Level2ToLevel1.TryGetValue(l2, out var parent))
+        {
+            // 成本指标 is level 1 in the 2022 framework, a level-2 name under 产出指标 before it.
+            if (l1 is null || l1 != parent && !(l1 == "成本指标" && l2 == "成本指标")) l1 = l1 == "成本指标" && l2 == "成本指标" ? l1 : parent;
+        }
+        ind.Level1 = l1 ?? ind.Level1;
+        ind.Level2 = l2 ?? WithSuffix(ind.Level2);
+    }
+
+    static string? Clean(string? s)
+    {
+        if (s is null) return null;
+        var t = TextNorm.OutputLabel(s);
+        // `产出指标（50分）`: the weight in parenthesis is not part of the name.
+        t = TextNorm.WithoutParenthesis(t);
+        return t.Length == 0 ? null : t;
+    }
+
+    static string? CanonicalLevel1(string? s)
+    {
+        if (s is null) return null;
+        var v = Vocab.Instance;
+        if (Array.IndexOf(v.Level1, s) >= 0) return s;
+        return v.Level1Aliases.TryGetValue(s, out var a) ? a : null;
+    }
+
+    static string? CanonicalLevel2(string? s)
+    {
+        if (s is null) return null;
+        var v = Vocab.Instance;
+        if (v.Level2ToLevel1.ContainsKey(s)) return s;
+        if (v.Level2Aliases.TryGetValue(s, out var a)) return a;
+        if (v.Level2ToLevel1.ContainsKey(s + "指标")) return s + "指标";
+        return null;
+    }
+
+    static string? WithSuffix(string? s) => s is null || s.EndsWith("指标") ? s : s + "指标";
+}

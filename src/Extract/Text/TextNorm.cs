@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Extract;
+
+/// <summary>
+/// String normalization in the spec's sense: labels compare after NFKC with all whitespace removed
+/// (`运行⏎成本` → 运行成本, `合  计` → 合计); values are kept as written, only trimmed and cleaned of
+/// export artifacts.
+/// </summary>
+internal static partial class TextNorm
+{
+    /// <summary>A label for matching: NFKC, no whitespace, no trailing colon.</summary>
+    public static string Label(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        s = StripArtifacts(s).Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(s.Length);
+        foreach (var ch in s)
+            if (!char.IsWhiteSpace(ch) && ch != '\u200B' && ch != '\uFEFF') sb.Append(ch);
+        var r = sb.ToString();
+        while (r.Length > 0 && (r[^1] == ':' || r[^1] == '：')) r = r[..^1];
+        return r;
+    }
+
+    /// <summary>A label as the output writes it: whitespace removed, trailing colon removed, otherwise as written.</summary>
+    public static string OutputLabel(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var ch in StripArtifacts(s))
+            if (!char.IsWhiteSpace(ch)) sb.Append(ch);
+        var r = sb.ToString();
+        while (r.Length > 0 && (r[^1] == ':' || r[^1] == '：')) r = r[..^1];
+        return r;
+    }
+
+    /// <summary>A value as written, trimmed; null when empty or a "no value" mark (—, -, ／).</summary>
+    public static string? Value(string? s)
+    {
+        if (s is null) return null;
+        s = StripArtifacts(s).Trim(' ', '\t', '\n', '\r', '\u3000', '\u00A0', '\u200B');
+        if (s.Length == 0) return null;
+        var l = Label(s);
+        if (l.Length == 0 || l is "—" or "-" or "/" or "／" or "——" or "--" or "―" or "一" or "\\" or "无数据") return null;
+        return s;
+    }
+
+    public static string StripArtifacts(string s)
+    {
+        if (s.IndexOf('[') >= 0) s = Bookmark().Replace(s, "");
+        return s;
+    }
+
+    /// <summary>Removes a trailing parenthesised remark: `长期目标（截止2026年）` → 长期目标.</summary>
+    public static string WithoutParenthesis(string label)
+    {
+        var r = Paren().Replace(label, "").TrimEnd(':', '：');
+        return r.Length > 0 ? r : label;
+    }
+
+    /// <summary>The text inside a parenthesis that names a money unit (`项目资金（万元）` → 万元), or null.</summary>
+    public static string? UnitInParenthesis(string label)
+    {
+        var m = UnitParen().Match(label);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    public static bool IsNumber(string? s)
+    {
+        if (s is null) return false;
+        var t = Label(s).Replace(",", "");
+        return NumberRegex().IsMatch(t);
+    }
+
+    public static bool HasDigit(string s) => s.Any(char.IsDigit);
+
+    [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
+    private static partial Regex Bookmark();
+
+    [GeneratedRegex(@"[（(][^（）()]*[）)]")]
+    private static partial Regex Paren();
+
+    [GeneratedRegex(@"[（(][^（）()]*?(万元|千元|元|亿元)[）)]")]
+    private static partial Regex UnitParen();
+
+    [GeneratedRegex(@"^[+-]?\d+(\.\d+)?%?$")]
+    private static partial Regex NumberRegex();
+}

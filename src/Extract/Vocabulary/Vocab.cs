@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace Jixiao.Extract;
+
+/// <summary>
+/// The label vocabularies (data files in Vocabulary/, embedded in the assembly), loaded once.
+/// Everything that matches a spelling of a label goes through here, not through string literals in code.
+/// </summary>
+internal sealed class Vocab
+{
+    public static Vocab Instance { get; } = Load();
+
+    public required Dictionary<string, string[]> Columns { get; init; }
+    public required string[] ProjectLabels { get; init; }
+    public required string[] DepartmentLabels { get; init; }
+    public required string[] DepartmentAndFieldLabels { get; init; }
+    public required string[] KnownFieldLabels { get; init; }
+    public required string[] NotFieldLabels { get; init; }
+    public required string[] BudgetBlockLabels { get; init; }
+    public required string[] BudgetColumnLabels { get; init; }
+    public required string[] ProjectListLabels { get; init; }
+    public required Dictionary<string, string> GoalLabels { get; init; }
+    public required string[] ScopeLabels { get; init; }
+    public required string[] ProseLabels { get; init; }
+    public required string[] Level1 { get; init; }
+    public required Dictionary<string, string> Level2ToLevel1 { get; init; }
+    public required Dictionary<string, string> Level2Aliases { get; init; }
+    public required Dictionary<string, string> Level1Aliases { get; init; }
+
+    static Vocab Load()
+    {
+        var columns = Read("columns.json");
+        var fields = Read("fields.json");
+        var sections = Read("sections.json");
+        var taxonomy = Read("taxonomy.json");
+        return new Vocab
+        {
+            Columns = columns.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array)
+                .ToDictionary(p => p.Name, p => Strings(p.Value)),
+            ProjectLabels = Strings(fields.GetProperty("project")),
+            DepartmentLabels = Strings(fields.GetProperty("department")),
+            DepartmentAndFieldLabels = Strings(fields.GetProperty("departmentAndField")),
+            KnownFieldLabels = Strings(fields.GetProperty("known")),
+            NotFieldLabels = Strings(fields.GetProperty("notFields")),
+            BudgetBlockLabels = Strings(sections.GetProperty("budgetBlock")),
+            BudgetColumnLabels = Strings(sections.GetProperty("budgetColumns")),
+            ProjectListLabels = Strings(sections.GetProperty("projectList")),
+            GoalLabels = Map(sections.GetProperty("goalLabels")),
+            ScopeLabels = Strings(sections.GetProperty("scopeLabels")),
+            ProseLabels = Strings(sections.GetProperty("prose")),
+            Level1 = Strings(taxonomy.GetProperty("level1")),
+            Level2ToLevel1 = Map(taxonomy.GetProperty("level2")),
+            Level2Aliases = Map(taxonomy.GetProperty("level2Aliases")),
+            Level1Aliases = Map(taxonomy.GetProperty("level1Aliases")),
+        };
+    }
+
+    static JsonElement Read(string name)
+    {
+        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Vocabulary." + name)
+                      ?? throw new InvalidOperationException("missing vocabulary " + name);
+        return JsonDocument.Parse(s).RootElement.Clone();
+    }
+
+    static string[] Strings(JsonElement e) => e.EnumerateArray().Select(x => TextNorm.Label(x.GetString()!)).ToArray();
+
+    static Dictionary<string, string> Map(JsonElement e) =>
+        e.EnumerateObject().Where(p => !p.Name.StartsWith('_')).ToDictionary(p => TextNorm.Label(p.Name), p => p.Value.GetString()!);
+
+    /// <summary>The role of an indicator-table header label, or null.</summary>
+    public string? ColumnRole(string label)
+    {
+        if (label.Length == 0) return null;
+        foreach (var (role, names) in Columns)
+            if (role != "groups" && Array.IndexOf(names, label) >= 0) return role;
+        return null;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Buffers.Binary;
+
+namespace Jixiao.Ingest.Doc;
+
+/// <summary>
+/// Direct formatting stored in formatted disk pages: the PlcBtePapx / PlcBteChpx in the table stream
+/// name 512-byte pages of the WordDocument stream (PapxFkp, MS-DOC 2.9.175; ChpxFkp, 2.9.33), each
+/// mapping FC runs to a grpprl. All runs of all pages are indexed once, sorted by FC, so a lookup
+/// is one binary search and never allocates.
+/// </summary>
+internal sealed class FormattedDiskPages
+{
+    const int PageSize = 512;
+
+    readonly record struct Run(uint FcStart, uint FcEnd, int GrpprlOffset, int GrpprlLength);
+
+    readonly byte[] _wordDocument;
+    readonly Run[] _runs;
+
+    FormattedDiskPages(byte[] wordDocument, Run[] runs)
+    {
+        _wordDocument = wordDocument;
+        _runs = runs;
+    }
+
+    public static FormattedDiskPages Papx(byte[] wordDocument, ReadOnlySpan<byte> plcBte) => Read(wordDocument, plcBte, paragraphs: true);
+    public static FormattedDiskPages Chpx(byte[] wordDocument, ReadOnlySpan<byte> plcBte) => Read(wordDocument, plcBte, paragraphs: false);
+
+    /// <summary>The grpprl in force at stream offset <paramref name="fc"/>; empty when none.</summary>
+    public ReadOnlySpan<byte> GrpprlAt(long fc) => GrpprlAt(fc, out _, out _);
+
+    /// <summary>
+    /// The grpprl in force at <paramref name="fc"/> and the FC range it covers (or the gap around
+    /// <paramref name="fc"/> with no formatting), so a caller walking the text can skip whole runs.
+    /// </summary>
+    public ReadOnlySpan<byte> GrpprlAt(long fc, out long runStart, out long runEnd)
+    {
+        int lo = 0, hi = _runs.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_runs[mid].FcStart <= fc) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        if (found < 0 || fc >= _runs[found].FcEnd)
+        {
+            runStart = found < 0 ? 0 : _runs[found].FcEnd;
+            runEnd = found + 1 < _runs.Length ? _runs[found + 1].FcStart : long.MaxValue;
+            if (runStart > fc || runEnd <= fc) { runStart = fc; runEnd = fc + 1; }
+            return default;
+        }
+        var r = _runs[found];
+        runStart = r.FcStart;
+        runEnd = r.FcEnd;
+        return _wordDocument.AsSpan(r.GrpprlOffset, r.GrpprlLength);
+    }
+
+    /// <summary>The paragraph style (istd) in force at <paramref name="fc"/>: the two bytes before a PAPX grpprl; 0 (Normal) when none.</summary>
+    public int IstdAt(long fc)
+    {
+        int found = FindRun(fc);
+        if (found < 0 || _runs[found].GrpprlOffset < 2) return 0;
+        return BinaryPrimitives.ReadUInt16LittleEndian(_wordDocument.AsSpan(_runs[found].GrpprlOffset - 2));
+    }
+
+    int FindRun(long fc)
+    {
+        int lo = 0, hi = _runs.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_runs[mid].FcStart <= fc) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found >= 0 && fc < _runs[found].FcEnd ? found : -1;
+    }
+
+    static FormattedDiskPages Read(byte[] wordDocument, ReadOnlySpan<byte> plcBte, bool paragraphs)
+    {
+        // PlcBte: n+1 FCs then n PnFkp (low 22 bits: page number).
+        int n = plcBte.Length >= 8 ? (plcBte.Length - 4) / 8 : 0;
+        var runs = new List<Run>(n * 16);
+        var seen = new HashSet<uint>();
+        for (int i = 0; i < n; i++)
+        {
+            uint pn = BinaryPrimitives.ReadUInt32LittleEndian(plcBte[((n + 1) * 4 + i * 4)..]) & 0x3FFFFF;
+            long page = (long)pn * PageSize;
+            if (page + PageSize > wordDocument.Length || !seen.Add(pn)) continue;
+            ReadPage(wordDocument, (int)page, paragraphs, runs);
+        }
+        runs.Sort((a, b) => a.FcStart.CompareTo(b.FcStart));
+        return new FormattedDiskPages(wordDocument, runs.ToArray());
+    }
+
+    static void ReadPage(byte[] doc, int page, bool paragraphs, List<Run> runs)
+    {
+        var fkp = doc.AsSpan(page, PageSize);
+        int crun = fkp[PageSize - 1];
+        int entrySize = paragraphs ? 13 : 1; // BxPap is bOffset + 12-byte PHE; ChpxFkp has one-byte offsets.
+        int rgbStart = (crun + 1) * 4;
+        if (crun == 0 || rgbStart + crun * entrySize > PageSize - 1) return;
+        for (int j = 0; j < crun; j++)
+        {
+            uint fcStart = BinaryPrimitives.ReadUInt32LittleEndian(fkp[(j * 4)..]);
+            uint fcEnd = BinaryPrimitives.ReadUInt32LittleEndian(fkp[((j + 1) * 4)..]);
+            if (fcEnd <= fcStart) continue;
+            int at = fkp[rgbStart + j * entrySize] * 2;
+            int offset = 0, length = 0;
+            if (at != 0 && at < PageSize - 1)
+            {
+                if (paragraphs)
+                {
+                    // PapxInFkp: cb (0 means the next byte holds cb'), then istd (2 bytes) and grpprl.
+                    int cb = fkp[at];
+                    int start = at + 1, size = 2 * cb - 1;
+                    if (cb == 0) { size = 2 * fkp[at + 1]; start = at + 2; }
+                    if (size >= 2 && start + size <= PageSize) { offset = page + start + 2; length = size - 2; }
+                }
+                else
+                {
+                    int cb = fkp[at];
+                    if (at + 1 + cb <= PageSize) { offset = page + at + 1; length = cb; }
+                }
+            }
+            runs.Add(new Run(fcStart, fcEnd, offset, length));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System.Buffers.Binary;
+
+namespace Jixiao.Ingest.Doc;
+
+/// <summary>
+/// The Clx (MS-DOC 2.9.38): the Prc list of property grpprls and the PlcPcd piece table that maps
+/// character positions (CP) to file offsets (FC) in the WordDocument stream. Every .doc since
+/// Word 97 has one; fast-saved files spread text over many, unordered pieces.
+/// </summary>
+internal sealed class PieceTable
+{
+    /// <summary>A piece descriptor (Pcd, MS-DOC 2.9.177): where CPs [CpStart, CpEnd) are stored.</summary>
+    internal readonly record struct Pcd(int CpStart, int CpEnd, uint Fc, bool FCompressed, ushort Prm)
+    {
+        /// <summary>Byte offset of the piece in the WordDocument stream (FcCompressed: compressed fc is doubled).</summary>
+        public long ByteOffset => FCompressed ? (Fc & 0x3FFFFFFF) / 2 : Fc & 0x3FFFFFFF;
+        public int BytesPerChar => FCompressed ? 1 : 2;
+    }
+
+    readonly Pcd[] _pieces;
+    readonly List<byte[]> _grpprls;
+
+    PieceTable(Pcd[] pieces, List<byte[]> grpprls)
+    {
+        _pieces = pieces;
+        _grpprls = grpprls;
+    }
+
+    public IReadOnlyList<Pcd> Pieces => _pieces;
+
+    /// <summary>Characters the pieces cover (all stories, not only the main text).</summary>
+    public int CpLimit => _pieces.Length == 0 ? 0 : _pieces[^1].CpEnd;
+
+    public static PieceTable Read(ReadOnlySpan<byte> clx)
+    {
+        var grpprls = new List<byte[]>();
+        int pos = 0;
+        while (pos < clx.Length && clx[pos] == 0x01)
+        {
+            // Prc: clxt 0x01, cbGrpprl (signed 16-bit), grpprl.
+            if (pos + 3 > clx.Length) throw Damaged("Prc is truncated");
+            int cb = BinaryPrimitives.ReadInt16LittleEndian(clx[(pos + 1)..]);
+            if (cb < 0 || pos + 3 + cb > clx.Length) throw Damaged("Prc size out of range");
+            grpprls.Add(clx.Slice(pos + 3, cb).ToArray());
+            pos += 3 + cb;
+        }
+        if (pos + 5 > clx.Length || clx[pos] != 0x02) throw Damaged("no Pcdt in the Clx");
+        uint lcb = BinaryPrimitives.ReadUInt32LittleEndian(clx[(pos + 1)..]);
+        pos += 5;
+        if (lcb < 4 || lcb > clx.Length - pos) throw Damaged("PlcPcd size out of range");
+        var plc = clx.Slice(pos, (int)lcb);
+        int n = ((int)lcb - 4) / 12;
+        var pieces = new Pcd[n];
+        for (int i = 0; i < n; i++)
+        {
+            int cpStart = BinaryPrimitives.ReadInt32LittleEndian(plc[(i * 4)..]);
+            int cpEnd = BinaryPrimitives.ReadInt32LittleEndian(plc[((i + 1) * 4)..]);
+            if (cpStart < 0 || cpEnd < cpStart || i > 0 && cpStart != pieces[i - 1].CpEnd) throw Damaged("piece CPs out of order");
+            var pcd = plc.Slice((n + 1) * 4 + i * 8, 8);
+            uint fc = BinaryPrimitives.ReadUInt32LittleEndian(pcd[2..]);
+            pieces[i] = new Pcd(cpStart, cpEnd, fc, (fc & 0x40000000) != 0, BinaryPrimitives.ReadUInt16LittleEndian(pcd[6..]));
+        }
+        return new PieceTable(pieces, grpprls);
+    }
+
+    /// <summary>Decodes CPs [0, <paramref name="ccp"/>) into one char array (one allocation for the whole text).</summary>
+    public char[] ReadText(ReadOnlySpan<byte> wordDocument, int ccp, CancellationToken cancel) =>
+        ReadText(wordDocument, 0, ccp, cancel);
+
+    /// <summary>Decodes CPs [<paramref name="cpStart"/>, <paramref name="cpStart"/> + <paramref name="count"/>) of a story.</summary>
+    public char[] ReadText(ReadOnlySpan<byte> wordDocument, int cpStart, int count, CancellationToken cancel)
+    {
+        int cpEnd = (int)Math.Clamp((long)cpStart + Math.Max(0, count), 0, CpLimit);
+        cpStart = Math.Clamp(cpStart, 0, cpEnd);
+        var text = new char[cpEnd - cpStart];
+        for (int i = Math.Max(0, PieceAt(cpStart)); i < _pieces.Length; i++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var p = _pieces[i];
+            if (p.CpStart >= cpEnd) break;
+            int from = Math.Max(p.CpStart, cpStart), to = Math.Min(p.CpEnd, cpEnd);
+            if (to <= from) continue;
+            long start = p.ByteOffset + (long)(from - p.CpStart) * p.BytesPerChar;
+            int n = to - from;
+            if (start + (long)n * p.BytesPerChar > wordDocument.Length) throw Damaged("piece lies outside the WordDocument stream");
+            var dest = text.AsSpan(from - cpStart, n);
+            var src = wordDocument.Slice((int)start, n * p.BytesPerChar);
+            if (p.FCompressed)
+                for (int k = 0; k < n; k++) dest[k] = Compressed[src[k]];
+            else
+                for (int k = 0; k < n; k++) dest[k] = (char)BinaryPrimitives.ReadUInt16LittleEndian(src[(k * 2)..]);
+        }
+        return text;
+    }
+
+    /// <summary>Index of the piece holding <paramref name="cp"/>, or -1.</summary>
+    public int PieceAt(int cp)
+    {
+        int lo = 0, hi = _pieces.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (cp < _pieces[mid].CpStart) hi = mid - 1;
+            else if (cp >= _pieces[mid].CpEnd) lo = mid + 1;
+            else return mid;
+        }
+        return -1;
+    }
+
+    /// <summary>The stream offset (FC) of character <paramref name="cp"/>, or -1.</summary>
+    public long FcOf(int cp)
+    {
+        int i = PieceAt(cp);
+        if (i < 0) return -1;
+        var p = _pieces[i];
+        return p.ByteOffset + (long)(cp - p.CpStart) * p.BytesPerChar;
+    }
+
+    /// <summary>
+    /// The grpprl a piece's Prm applies to its text: for Prm1 the Prc it indexes; for Prm0 its single
+    /// sprm, when it is one this reader uses (MS-DOC 2.9.215: isprm 0x18 sprmPFInTable, 0x19 sprmPFTtp,
+    /// 0x41 sprmCFRMarkDel, 0x5C sprmCFVanish).
+    /// </summary>
+    public ReadOnlySpan<byte> PrmGrpprl(int pieceIndex)
+    {
+        if (pieceIndex < 0) return default;
+        ushort prm = _pieces[pieceIndex].Prm;
+        if ((prm & 1) == 0) return Prm0Grpprl(prm);
+        int igrpprl = prm >> 1;
+        return igrpprl < _grpprls.Count ? _grpprls[igrpprl] : default;
+    }
+
+    static ReadOnlySpan<byte> Prm0Grpprl(ushort prm)
+    {
+        int isprm = (prm >> 1) & 0x7F;
+        byte val = (byte)(prm >> 8);
+        if (val == 0 && isprm == 0) return default;
+        int index = isprm switch { 0x18 => 0, 0x19 => 1, 0x41 => 2, 0x5C => 3, _ => -1 };
+        if (index < 0) return default;
+        // One preallocated sprm per (isprm, val) pair keeps this allocation-free.
+        return Prm0Table.AsSpan((index * 256 + val) * 3, 3);
+    }
+
+    static readonly byte[] Prm0Table = BuildPrm0Table();
+
+    static byte[] BuildPrm0Table()
+    {
+        ushort[] sprms = { Sprm.PFInTable, Sprm.PFTtp, Sprm.CFRMarkDel, Sprm.CFVanish };
+        var table = new byte[sprms.Length * 256 * 3];
+        for (int i = 0; i < sprms.Length; i++)
+            for (int v = 0; v < 256; v++)
+            {
+                int at = (i * 256 + v) * 3;
+                BinaryPrimitives.WriteUInt16LittleEndian(table.AsSpan(at), sprms[i]);
+                table[at + 2] = (byte)v;
+            }
+        return table;
+    }
+
+    /// <summary>
+    /// 8-bit text in compressed pieces is Latin-1 except 0x82..0x9F, which MS-DOC 2.9.73 maps as
+    /// Windows-1252 does.
+    /// </summary>
+    static readonly char[] Compressed = BuildCompressedMap();
+
+    static char[] BuildCompressedMap()
+    {
+        var map = new char[256];
+        for (int i = 0; i < 256; i++) map[i] = (char)i;
+        const string c1 = "\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090"
+                        + "\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+        for (int i = 0; i < c1.Length; i++) map[0x82 + i] = c1[i];
+        return map;
+    }
+
+    static UnreadableDocumentException Damaged(string why) => new("damaged .doc: " + why);
+}

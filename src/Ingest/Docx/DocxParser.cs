@@ -1,0 +1,137 @@
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace Jixiao.Ingest.Docx;
+
+/// <summary>
+/// Word 2007+ (.docx, WordprocessingML): the main document part's body, paragraphs and tables in
+/// order. Headers, footers, footnotes and comments are not read (forms live in the body).
+/// </summary>
+internal sealed class DocxParser : IDocumentParser
+{
+    public string Format => "docx";
+
+    public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
+    {
+        long start = stream.Position;
+        if (!IsReadableZip(stream)) return Salvage(stream, fileName, cancel);
+        UnreadableDocumentException damaged;
+        try
+        {
+            return ReadPackage(stream, fileName, cancel);
+        }
+        catch (UnreadableDocumentException e) when (e.InnerException is not null && stream.CanSeek)
+        {
+            damaged = e;
+        }
+        // The package opened but a part is damaged: document.xml may still inflate up to the damage.
+        stream.Position = start;
+        try
+        {
+            return Salvage(stream, fileName, cancel);
+        }
+        catch (UnreadableDocumentException)
+        {
+            throw damaged;
+        }
+    }
+
+    SourceDocument ReadPackage(Stream stream, string fileName, CancellationToken cancel)
+    {
+        using var package = Open(stream);
+        try
+        {
+            var body = package.MainDocumentPart?.Document?.Body
+                       ?? throw new UnreadableDocumentException("docx has no main document body");
+            var doc = new SourceDocument(fileName, Format);
+            WordContentWalker.Walk(body, new BodySink(doc, package.MainDocumentPart!, cancel), cancel);
+            return doc;
+        }
+        // Parts load lazily: a damaged document.xml or zip entry only shows up here.
+        catch (Exception e) when (e is XmlException or InvalidDataException or FormatException or OpenXmlPackageException
+                                      or InvalidOperationException)
+        {
+            throw new UnreadableDocumentException("damaged docx: " + e.Message, e);
+        }
+    }
+
+    static bool IsReadableZip(Stream stream)
+    {
+        long at = stream.Position;
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            return zip.Entries.Count > 0;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+        finally
+        {
+            stream.Position = at;
+        }
+    }
+
+    /// <summary>A zip without its central directory (cut-off download): read what document.xml still holds.</summary>
+    SourceDocument Salvage(Stream stream, string fileName, CancellationToken cancel)
+    {
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        var body = DocxSalvage.ReadBody(ms.ToArray(), out var truncated)
+                   ?? throw new UnreadableDocumentException("damaged docx (truncated or corrupt zip), no readable document text");
+        var doc = new SourceDocument(fileName, Format);
+        doc.Warnings.Add(truncated
+            ? "damaged docx: read up to the last complete paragraph or table row before the damage"
+            : "damaged docx: document text recovered from its local zip entry");
+        WordContentWalker.Walk(body, new BodySink(doc, null, cancel), cancel);
+        return doc;
+    }
+
+    static WordprocessingDocument Open(Stream stream)
+    {
+        try
+        {
+            // Keep mc:AlternateContent as written: the walkers pick one branch themselves.
+            return WordprocessingDocument.Open(stream, false, new OpenSettings { AutoSave = false });
+        }
+        catch (OpenXmlPackageException e)
+        {
+            throw new UnreadableDocumentException("damaged docx package: " + e.Message, e);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or XmlException)
+        {
+            throw new UnreadableDocumentException("damaged docx container: " + e.Message, e);
+        }
+    }
+
+    /// <summary>Top-level content becomes blocks; blank paragraphs are layout, not content.</summary>
+    sealed class BodySink(SourceDocument doc, MainDocumentPart? main, CancellationToken cancel) : IContentSink
+    {
+        int _line;
+
+        public void Paragraph(string text)
+        {
+            _line++;
+            if (string.IsNullOrWhiteSpace(text)) return;
+            doc.Blocks.Add(new Paragraph(text) { Position = new SourcePosition(1, _line) });
+        }
+
+        public void Table(OpenXmlElement tbl)
+        {
+            _line++;
+            foreach (var t in DocxTableReader.Read(tbl, 1, cancel))
+            {
+                t.Position = new SourcePosition(1, _line);
+                doc.Blocks.Add(t);
+            }
+        }
+
+        public void AltChunk(OpenXmlElement altChunk)
+        {
+            _line++;
+            if (main is not null) doc.Blocks.AddRange(AltChunkReader.Read(main, altChunk, doc, cancel));
+        }
+    }
+}

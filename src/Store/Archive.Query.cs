@@ -1,0 +1,125 @@
+using LiteDB;
+
+namespace Jixiao.Store;
+
+/// <summary>The result of a search: the first <see cref="SearchQuery.Limit"/> hits of <see cref="Total"/>.</summary>
+public sealed record SearchResult(IReadOnlyList<IndicatorHit> Hits, int Total, bool Fuzzy);
+
+public sealed partial class Archive
+{
+    /// <summary>
+    /// Finds indicators. Year range and target number go through the indexes; department, kind and level1
+    /// are normalized substring filters; the text matches normalized indicator names by substring and, when
+    /// no name contains it, by fuzzy score (a typo or a missing character still finds the indicator).
+    /// </summary>
+    public SearchResult Search(SearchQuery q)
+    {
+        var text = TextNorm.Normalize(q.Text);
+        // Streams the candidates; only matching rows are kept. A second pass scores similar names, and runs
+        // only when no name contains the text.
+        var hits = new List<(BsonDocument Row, double Rank)>();
+        foreach (var r in Candidates(q))
+        {
+            if (!PassesFilters(r, q)) continue;
+            var name = r["nameNorm"].AsString;
+            if (text.Length == 0) hits.Add((r, 1.0));
+            else if (name.Contains(text, StringComparison.Ordinal)) hits.Add((r, text.Length / (double)Math.Max(1, name.Length)));
+        }
+        bool fuzzy = false;
+        if (text.Length > 0 && hits.Count == 0)
+        {
+            fuzzy = true;
+            var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var r in Candidates(q))
+            {
+                if (!PassesFilters(r, q)) continue;
+                var name = r["nameNorm"].AsString;
+                if (!scores.TryGetValue(name, out var score)) scores[name] = score = Fuzzy.SearchScore(text, name);
+                if (score > 0) hits.Add((r, score));
+            }
+        }
+        var files = new Dictionary<int, string>();
+        var ordered = hits
+            .OrderByDescending(h => Math.Round(h.Rank, 6))
+            .ThenByDescending(h => h.Row["year"].IsNull ? 0 : h.Row["year"].AsInt32)
+            .ThenBy(h => h.Row["department"].IsNull ? "" : h.Row["department"].AsString, StringComparer.Ordinal)
+            .ThenBy(h => h.Row["formId"].AsInt32)
+            .ThenBy(h => h.Row["ord"].AsInt32)
+            .Take(Math.Max(0, q.Limit))
+            .Select(h => ToHit(h.Row, fuzzy, h.Rank, files))
+            .ToList();
+        return new SearchResult(ordered, hits.Count, fuzzy);
+    }
+
+    IEnumerable<BsonDocument> Candidates(SearchQuery q)
+    {
+        var terms = new List<(string, string, BsonValue)>();
+        if (q.YearFrom is int from) terms.Add(("year", ">=", from));
+        if (q.YearTo is int to) terms.Add(("year", "<=", to));
+        if (q.Target is { Number: double n } t)
+        {
+            var op = t.Comparator switch { "≥" => ">=", ">" => ">", "≤" => "<=", "<" => "<", _ => "=" };
+            terms.Add(("targetNumber", op, n));
+        }
+        return terms.Count == 0 ? Indicators.FindAll() : Indicators.Find(Where.All(terms));
+    }
+
+    static bool PassesFilters(BsonDocument r, SearchQuery q)
+    {
+        if (q.Department is { Length: > 0 } dept &&
+            !(r["departmentNorm"].AsString.Contains(TextNorm.Fold(dept), StringComparison.Ordinal)
+              || TextNorm.Fold(FormMapper.S(r["project"])).Contains(TextNorm.Fold(dept), StringComparison.Ordinal)))
+            return false;
+        if (q.Kind is { Length: > 0 } kind && !TextNorm.Fold(r["kind"].AsString).Contains(TextNorm.Fold(kind), StringComparison.Ordinal))
+            return false;
+        if (q.Level1 is { Length: > 0 } l1 && !r["level1Norm"].AsString.Contains(TextNorm.Normalize(l1), StringComparison.Ordinal))
+            return false;
+        if (q.Target is { Number: not null } t)
+        {
+            // The index range checked the number; the unit (when the filter names one) must agree too.
+            if (r["targetNumber"].IsNull || !t.Accepts(r["targetNumber"].AsDouble, FormMapper.S(r["targetUnit"]))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The same indicator across years: rows whose normalized name equals the normalized
+    /// <paramref name="name"/>, plus rows whose name differs by a small edit (renamed between years; marked
+    /// <see cref="IndicatorHit.Fuzzy"/>). Ordered by year, then department/project and scope.
+    /// </summary>
+    public IReadOnlyList<IndicatorHit> History(string name, string? department = null)
+    {
+        var target = TextNorm.Normalize(name);
+        if (target.Length == 0) return Array.Empty<IndicatorHit>();
+        var same = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var files = new Dictionary<int, string>();
+        var query = new SearchQuery { Department = department };
+        var hits = new List<IndicatorHit>();
+        foreach (var r in Indicators.FindAll())
+        {
+            if (!PassesFilters(r, query)) continue;
+            var n = r["nameNorm"].AsString;
+            if (!same.TryGetValue(n, out var ok)) same[n] = ok = Fuzzy.SameIndicator(target, n);
+            if (ok) hits.Add(ToHit(r, n != target, n == target ? 1 : 0.5, files));
+        }
+        return hits.OrderBy(h => h.Year ?? 0)
+                   .ThenBy(h => h.Department ?? "", StringComparer.Ordinal)
+                   .ThenBy(h => h.Project ?? "", StringComparer.Ordinal)
+                   .ThenBy(h => h.Scope ?? "", StringComparer.Ordinal)
+                   .ThenBy(h => h.Fuzzy)
+                   .ToList();
+    }
+
+    IndicatorHit ToHit(BsonDocument r, bool fuzzy, double rank, Dictionary<int, string> files)
+    {
+        int docId = r["documentId"].AsInt32;
+        if (!files.TryGetValue(docId, out var file))
+            files[docId] = file = Documents.FindById(docId)?["fileName"].AsString ?? "?";
+        var history = r["history"].AsArray.ToDictionary(h => h["year"].AsString, h => h["value"].AsString);
+        return new IndicatorHit(docId, r["formId"].AsInt32, file, r["year"].IsNull ? null : r["year"].AsInt32,
+            FormMapper.S(r["department"]), FormMapper.S(r["project"]), r["kind"].AsString, FormMapper.S(r["scope"]),
+            FormMapper.S(r["level1"]), FormMapper.S(r["level2"]), FormMapper.S(r["level3"]), r["name"].AsString,
+            FormMapper.S(r["target"]), FormMapper.S(r["actual"]), FormMapper.S(r["weight"]), FormMapper.S(r["score"]),
+            history, fuzzy, rank);
+    }
+}

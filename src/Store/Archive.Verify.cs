@@ -1,0 +1,101 @@
+using LiteDB;
+
+namespace Jixiao.Store;
+
+public sealed partial class Archive
+{
+    /// <summary>
+    /// Checks the archive without changing it: every indicator and budget fact belongs to a stored form of
+    /// the same document, every form to a stored document whose status allows forms, stored counts agree,
+    /// duplicates point at a stored original with the same hash, and (when <paramref name="checkFiles"/>)
+    /// every file is still on disk with the stored hash.
+    /// </summary>
+    public VerifyReport Verify(bool checkFiles = true, int maxProblemsPerCheck = 50)
+    {
+        var report = new VerifyReport();
+        var docs = Documents.FindAll().ToDictionary(d => d["_id"].AsInt32);
+        var forms = Forms.FindAll().ToDictionary(f => f["_id"].AsInt32,
+            f => (Doc: f["documentId"].AsInt32, Indicators: f["indicatorsCount"].AsInt32, Budget: f["budgetCount"].AsInt32));
+        report.Documents = docs.Count;
+        report.Forms = forms.Count;
+
+        var formsPerDoc = new Dictionary<int, int>();
+        var indicatorsPerDoc = new Dictionary<int, int>();
+        var indicatorsPerForm = new Dictionary<int, int>();
+        var budgetPerForm = new Dictionary<int, int>();
+        var counts = new Dictionary<string, int>();
+        void Problem(string check, string text)
+        {
+            counts[check] = counts.GetValueOrDefault(check) + 1;
+            if (counts[check] <= maxProblemsPerCheck) report.Problems.Add(text);
+            else if (counts[check] == maxProblemsPerCheck + 1) report.Problems.Add($"… more {check} problems not listed");
+        }
+
+        foreach (var (id, f) in forms)
+        {
+            formsPerDoc[f.Doc] = formsPerDoc.GetValueOrDefault(f.Doc) + 1;
+            if (!docs.TryGetValue(f.Doc, out var d)) Problem("form", $"form {id} belongs to missing document {f.Doc}");
+            else if (d["status"].AsString != DocumentStatus.Ok)
+                Problem("form", $"form {id} belongs to document {f.Doc} whose status is {d["status"].AsString}");
+        }
+
+        void CheckRows(ILiteCollection<BsonDocument> col, string what, Dictionary<int, int> perForm)
+        {
+            int n = 0;
+            foreach (var r in col.Query().Select("{ _id, formId, documentId }").ToEnumerable())
+            {
+                n++;
+                int formId = r["formId"].AsInt32, docId = r["documentId"].AsInt32;
+                perForm[formId] = perForm.GetValueOrDefault(formId) + 1;
+                if (what == "indicator") indicatorsPerDoc[docId] = indicatorsPerDoc.GetValueOrDefault(docId) + 1;
+                if (!forms.TryGetValue(formId, out var f)) Problem(what, $"{what} {r["_id"]} belongs to missing form {formId}");
+                else if (f.Doc != docId) Problem(what, $"{what} {r["_id"]} says document {docId} but its form {formId} belongs to document {f.Doc}");
+                if (!docs.ContainsKey(docId)) Problem(what, $"{what} {r["_id"]} belongs to missing document {docId}");
+            }
+            if (what == "indicator") report.Indicators = n; else report.BudgetFacts = n;
+        }
+        CheckRows(Indicators, "indicator", indicatorsPerForm);
+        CheckRows(Budget, "budget fact", budgetPerForm);
+
+        foreach (var (id, f) in forms)
+        {
+            if (indicatorsPerForm.GetValueOrDefault(id) != f.Indicators)
+                Problem("count", $"form {id}: {indicatorsPerForm.GetValueOrDefault(id)} indicators stored, {f.Indicators} recorded");
+            if (budgetPerForm.GetValueOrDefault(id) != f.Budget)
+                Problem("count", $"form {id}: {budgetPerForm.GetValueOrDefault(id)} budget facts stored, {f.Budget} recorded");
+        }
+
+        foreach (var (id, d) in docs)
+        {
+            var path = d["path"].AsString;
+            if (formsPerDoc.GetValueOrDefault(id) != d["formsCount"].AsInt32)
+                Problem("count", $"document {id} ({path}): {formsPerDoc.GetValueOrDefault(id)} forms stored, {d["formsCount"].AsInt32} recorded");
+            if (indicatorsPerDoc.GetValueOrDefault(id) != d["indicatorsCount"].AsInt32)
+                Problem("count", $"document {id} ({path}): {indicatorsPerDoc.GetValueOrDefault(id)} indicators stored, {d["indicatorsCount"].AsInt32} recorded");
+            if (d["status"].AsString == DocumentStatus.Duplicate)
+            {
+                var of = d["duplicateOf"];
+                if (of.IsNull || !docs.TryGetValue(of.AsInt32, out var orig)) Problem("duplicate", $"document {id} ({path}) duplicates a missing document");
+                else if (orig["hash"].AsString != d["hash"].AsString || orig["status"].AsString != DocumentStatus.Ok)
+                    Problem("duplicate", $"document {id} ({path}) duplicates document {of.AsInt32} whose content differs or was not stored");
+            }
+            if (!checkFiles) continue;
+            if (!File.Exists(path))
+            {
+                report.MissingFiles++;
+                Problem("file", $"missing on disk: {path}");
+                continue;
+            }
+            string hash;
+            try { hash = ContentHash.Of(path); }
+            catch (IOException e) { Problem("file", $"cannot read {path}: {e.Message}"); continue; }
+            catch (UnauthorizedAccessException) { Problem("file", $"cannot read {path}: permission denied"); continue; }
+            if (hash != d["hash"].AsString)
+            {
+                report.ChangedFiles++;
+                Problem("file", $"changed on disk since import: {path} (re-import to update)");
+            }
+        }
+        return report;
+    }
+}

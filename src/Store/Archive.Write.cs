@@ -1,0 +1,184 @@
+using LiteDB;
+
+namespace Jixiao.Store;
+
+public sealed partial class Archive
+{
+    /// <summary>
+    /// Writes a batch of import outcomes in ONE transaction, so an interrupted import never leaves half a
+    /// document. Rules: same path + same hash → unchanged, nothing written; same path, new hash → the old
+    /// forms, indicators and budget facts are replaced; same content already stored under another path →
+    /// stored as a <see cref="DocumentStatus.Duplicate"/> pointing at it (forms are stored once, so search
+    /// does not count copies twice). If the batch cannot be written, each item is retried alone so one bad
+    /// item cannot sink the others.
+    /// </summary>
+    /// <param name="force">Rewrite even unchanged files (after an extractor upgrade).</param>
+    public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<ImportItem> batch, bool force = false)
+    {
+        if (batch.Count == 0) return Array.Empty<WriteOutcome>();
+        try
+        {
+            return InTransaction(() => batch.Select(i => WriteOne(i, force)).ToList());
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            return batch.Select(item =>
+            {
+                try { return InTransaction(() => WriteOne(item, force)); }
+                catch (Exception e) when (e is LiteException or InvalidOperationException or InvalidCastException or ArgumentException)
+                {
+                    return new WriteOutcome(item.Path, WriteAction.Failed, "could not store: " + e.Message.ReplaceLineEndings(" "), 0, 0);
+                }
+            }).ToList();
+        }
+    }
+
+    T InTransaction<T>(Func<T> work)
+    {
+        _db.BeginTrans();
+        try
+        {
+            var r = work();
+            _db.Commit();
+            return r;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    WriteOutcome WriteOne(ImportItem item, bool force)
+    {
+        var path = System.IO.Path.GetFullPath(item.Path);
+        var existing = Documents.FindOne(Where.Eq("path", path));
+        if (!force && existing is not null && new KnownFile(existing["hash"].AsString, existing["status"].AsString).IsUnchanged(item.Hash))
+            return new WriteOutcome(path, WriteAction.Unchanged, null, 0, 0);
+
+        var (status, reason) = Classify(item);
+        BsonDocument? original = null;
+        if (status == DocumentStatus.Ok)
+        {
+            original = Documents.Find(Where.All(new (string, string, BsonValue)[] { ("hash", "=", item.Hash), ("status", "=", DocumentStatus.Ok) }))
+                .FirstOrDefault(d => d["path"].AsString != path);
+            if (original is not null)
+            {
+                status = DocumentStatus.Duplicate;
+                reason = "same content as " + original["path"].AsString;
+            }
+        }
+
+        int id;
+        if (existing is not null)
+        {
+            id = existing["_id"].AsInt32;
+            ReleaseContent(existing);
+        }
+        else
+        {
+            id = Documents.Insert(new BsonDocument { ["path"] = path, ["hash"] = "" }).AsInt32;
+        }
+
+        int forms = 0, indicators = 0;
+        if (status == DocumentStatus.Ok)
+            (forms, indicators) = InsertForms(item, id);
+
+        var doc = new BsonDocument
+        {
+            ["_id"] = id,
+            ["path"] = path,
+            ["fileName"] = item.FileName,
+            ["hash"] = item.Hash,
+            ["size"] = item.Size,
+            ["format"] = item.Format,
+            ["status"] = status,
+            ["error"] = reason is null ? BsonValue.Null : reason,
+            ["formsCount"] = forms,
+            ["indicatorsCount"] = indicators,
+            ["importedAt"] = DateTime.UtcNow,
+            ["pageCount"] = item.PageCount,
+            ["needsReview"] = item.NeedsReview || (item.Extracted?.Forms.Any(f => f.NeedsReview) ?? false),
+            ["duplicateOf"] = original is null ? BsonValue.Null : original["_id"],
+        };
+        Documents.Update(doc);
+        Log.Insert(new BsonDocument
+        {
+            ["time"] = DateTime.UtcNow, ["path"] = path, ["format"] = item.Format, ["status"] = status,
+            ["reason"] = reason is null ? BsonValue.Null : reason,
+        });
+
+        var action = status switch
+        {
+            DocumentStatus.Failed => WriteAction.Failed,
+            DocumentStatus.Empty => WriteAction.Empty,
+            DocumentStatus.Duplicate => WriteAction.Duplicate,
+            _ => existing is null ? WriteAction.Imported : WriteAction.Replaced,
+        };
+        return new WriteOutcome(path, action, reason, forms, indicators);
+    }
+
+    static (string Status, string? Reason) Classify(ImportItem item)
+    {
+        if (item.Error is not null)
+            return (item.Format == "empty" ? DocumentStatus.Empty : DocumentStatus.Failed, item.Error);
+        if (item.Extracted is null) return (DocumentStatus.Failed, "not extracted");
+        if (item.Extracted.Forms.Count == 0)
+        {
+            var why = item.Extracted.Warnings is { Count: > 0 } w ? string.Join("; ", w) : "no 绩效表 form found";
+            return (DocumentStatus.Empty, why);
+        }
+        return (DocumentStatus.Ok, null);
+    }
+
+    (int Forms, int Indicators) InsertForms(ImportItem item, int documentId)
+    {
+        int indicators = 0, index = 0;
+        var forms = item.Extracted!.Forms;
+        foreach (var f in forms)
+        {
+            int formId = Forms.Insert(FormMapper.ToForm(f, documentId, index++)).AsInt32;
+            Indicators.InsertBulk(f.Indicators.Select((i, n) => FormMapper.ToIndicator(i, f, formId, documentId, n)));
+            Budget.InsertBulk(f.Budget.Select((b, n) => FormMapper.ToBudget(b, f, formId, documentId, n)));
+            indicators += f.Indicators.Count;
+        }
+        return (forms.Count, indicators);
+    }
+
+    /// <summary>
+    /// Frees a document's stored content before it is rewritten. When other documents are duplicates of it,
+    /// the first of them inherits the forms (they are still its content) instead of losing them.
+    /// </summary>
+    void ReleaseContent(BsonDocument doc)
+    {
+        int id = doc["_id"].AsInt32;
+        var copies = Documents.Find(Where.Eq("duplicateOf", id)).OrderBy(d => d["_id"].AsInt32).ToList();
+        if (copies.Count == 0)
+        {
+            Indicators.DeleteMany(Where.Eq("documentId", id));
+            Budget.DeleteMany(Where.Eq("documentId", id));
+            Forms.DeleteMany(Where.Eq("documentId", id));
+            return;
+        }
+        var heir = copies[0];
+        int heirId = heir["_id"].AsInt32;
+        foreach (var col in new[] { Forms, Indicators, Budget })
+            foreach (var row in col.Find(Where.Eq("documentId", id)).ToList())
+            {
+                row["documentId"] = heirId;
+                col.Update(row);
+            }
+        heir["status"] = DocumentStatus.Ok;
+        heir["error"] = BsonValue.Null;
+        heir["duplicateOf"] = BsonValue.Null;
+        heir["formsCount"] = doc["formsCount"];
+        heir["indicatorsCount"] = doc["indicatorsCount"];
+        Documents.Update(heir);
+        foreach (var other in copies.Skip(1))
+        {
+            other["duplicateOf"] = heirId;
+            other["error"] = "same content as " + heir["path"].AsString;
+            Documents.Update(other);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using LiteDB;
+
+namespace Jixiao.Store;
+
+/// <summary>
+/// The archive: one LiteDB file holding documents, forms, indicators, budget facts and the import log.
+/// Small public surface; the write path (<see cref="Write"/>) is meant for one writer thread.
+/// Split by concern: Archive.Write.cs (import), Archive.Query.cs (search, history), Archive.Verify.cs.
+/// </summary>
+public sealed partial class Archive : IDisposable
+{
+    /// <summary>The file used when the caller names none.</summary>
+    public const string DefaultPath = "jixiao.db";
+
+    internal const string DocumentsName = "documents";
+    internal const string FormsName = "forms";
+    internal const string IndicatorsName = "indicators";
+    internal const string BudgetName = "budget";
+    internal const string LogName = "import_log";
+
+    readonly LiteDatabase _db;
+    internal ILiteCollection<BsonDocument> Documents { get; }
+    internal ILiteCollection<BsonDocument> Forms { get; }
+    internal ILiteCollection<BsonDocument> Indicators { get; }
+    internal ILiteCollection<BsonDocument> Budget { get; }
+    internal ILiteCollection<BsonDocument> Log { get; }
+
+    public string Path { get; }
+
+    Archive(string path, bool readOnly)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        RefuseForeignFile(Path);
+        var cs = new ConnectionString
+        {
+            Filename = Path,
+            Connection = ConnectionType.Direct,
+            ReadOnly = readOnly,
+            // Ordinal: paths and Chinese names compare byte-for-byte, not by a culture's collation rules.
+            Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+        };
+        _db = new LiteDatabase(cs);
+        Documents = _db.GetCollection(DocumentsName, BsonAutoId.Int32);
+        Forms = _db.GetCollection(FormsName, BsonAutoId.Int32);
+        Indicators = _db.GetCollection(IndicatorsName, BsonAutoId.ObjectId);
+        Budget = _db.GetCollection(BudgetName, BsonAutoId.ObjectId);
+        Log = _db.GetCollection(LogName, BsonAutoId.ObjectId);
+        if (!readOnly) EnsureIndexes();
+    }
+
+    /// <summary>Opens (creating it and its folder if needed) the archive at <paramref name="path"/> for reading and writing.</summary>
+    public static Archive Open(string path)
+    {
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        return new(path, readOnly: false);
+    }
+
+    /// <summary>Opens an existing archive read-only; null when the file does not exist.</summary>
+    public static Archive? OpenExisting(string path) =>
+        File.Exists(path) ? new Archive(path, readOnly: true) : null;
+
+    /// <summary>
+    /// LiteDB silently re-initializes a short non-LiteDB file: a mistyped --db must not overwrite a document.
+    /// A LiteDB 5 file starts with a header page that carries this marker at byte 32.
+    /// </summary>
+    static void RefuseForeignFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length == 0) return;
+        var marker = "** This is a LiteDB file **"u8;
+        var head = new byte[32 + marker.Length];
+        using (var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            if (s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.AsSpan(32).SequenceEqual(marker)) return;
+        }
+        throw new InvalidDataException($"{path} is not a jixiao archive (LiteDB file); refusing to overwrite it");
+    }
+
+    void EnsureIndexes()
+    {
+        Documents.EnsureIndex("path", unique: true);
+        Documents.EnsureIndex("hash");
+        Documents.EnsureIndex("duplicateOf");
+        Forms.EnsureIndex("documentId");
+        Forms.EnsureIndex("year");
+        // Budget facts are read by document only; indicators also by the search filters.
+        Budget.EnsureIndex("documentId");
+        Indicators.EnsureIndex("documentId");
+        Indicators.EnsureIndex("year");
+        Indicators.EnsureIndex("department");
+        Indicators.EnsureIndex("kind");
+        Indicators.EnsureIndex("level1");
+        Indicators.EnsureIndex("nameNorm");
+        Indicators.EnsureIndex("targetNumber");
+    }
+
+    /// <summary>Every stored document, in id order.</summary>
+    public IReadOnlyList<StoredDocument> AllDocuments() => Documents.FindAll().Select(ToStored).ToList();
+
+    /// <summary>path → (content hash, status) of every stored document: the importer's "unchanged" check.</summary>
+    public IReadOnlyDictionary<string, KnownFile> KnownFiles() =>
+        Documents.FindAll().ToDictionary(d => d["path"].AsString,
+            d => new KnownFile(d["hash"].AsString, d["status"].AsString), StringComparer.Ordinal);
+
+    public StoredDocument? GetDocument(int id)
+    {
+        var d = Documents.FindById(id);
+        return d is null ? null : ToStored(d);
+    }
+
+    /// <summary>The document stored for <paramref name="path"/> (made absolute), else for a unique file name.</summary>
+    public StoredDocument? FindDocument(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var d = Documents.FindOne(Where.Eq("path", full));
+        if (d is not null) return ToStored(d);
+        var byName = Documents.FindAll().Where(x => x["fileName"].AsString == System.IO.Path.GetFileName(path)).Take(2).ToList();
+        return byName.Count == 1 ? ToStored(byName[0]) : null;
+    }
+
+    /// <summary>The forms of a document with their indicators and budget facts, in document order.
+    /// For a duplicate, the forms of the document it duplicates.</summary>
+    public IReadOnlyList<StoredForm> FormsOf(int documentId)
+    {
+        var doc = Documents.FindById(documentId);
+        if (doc is not null && !doc["duplicateOf"].IsNull) documentId = doc["duplicateOf"].AsInt32;
+        var result = new List<StoredForm>();
+        // By document, then grouped: one index lookup per collection instead of one per form.
+        var indicators = Indicators.Find(Where.Eq("documentId", documentId)).ToLookup(r => r["formId"].AsInt32);
+        var budget = Budget.Find(Where.Eq("documentId", documentId)).ToLookup(r => r["formId"].AsInt32);
+        foreach (var f in Forms.Find(Where.Eq("documentId", documentId)).OrderBy(f => f["index"].AsInt32))
+        {
+            int id = f["_id"].AsInt32;
+            var form = FormMapper.FromForm(f, indicators[id], budget[id]);
+            result.Add(new StoredForm(id, documentId, f["index"].AsInt32, form));
+        }
+        return result;
+    }
+
+    /// <summary>The import log, oldest first.</summary>
+    public IReadOnlyList<ImportLogEntry> ImportLog() =>
+        Log.FindAll().Select(l => new ImportLogEntry(l["time"].AsDateTime, l["path"].AsString, l["format"].AsString,
+            l["status"].AsString, FormMapper.S(l["reason"]))).OrderBy(l => l.Time).ToList();
+
+    public ArchiveCounts Counts() =>
+        new(Documents.Count(), Forms.Count(), Indicators.Count(), Budget.Count(), Log.Count());
+
+    internal static StoredDocument ToStored(BsonDocument d) => new(
+        d["_id"].AsInt32, d["path"].AsString, d["fileName"].AsString, d["hash"].AsString, d["size"].AsInt64,
+        d["format"].AsString, d["status"].AsString, FormMapper.S(d["error"]), d["formsCount"].AsInt32,
+        d["indicatorsCount"].AsInt32, d["importedAt"].AsDateTime, d["pageCount"].AsInt32, d["needsReview"].AsBoolean,
+        d["duplicateOf"].IsNull ? null : d["duplicateOf"].AsInt32);
+
+    public void Dispose() => _db.Dispose();
+}

@@ -1,0 +1,15 @@
+using System.Security.Cryptography;
+
+namespace Jixiao.Store;
+
+/// <summary>The content hash that makes import idempotent: SHA-256 of the file's bytes, lower-case hex.</summary>
+public static class ContentHash
+{
+    public static string Of(string path)
+    {
+        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Of(s);
+    }
+
+    public static string Of(Stream s) => Convert.ToHexStringLower(SHA256.HashData(s));
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Jixiao.Store;
+using Jixiao.Tests;
+
+namespace Jixiao.Cli.Tests;
+
+/// <summary>The real pipeline: the jixiao binary imports corpus files into a temp archive, then searches it.</summary>
+public class ImportEndToEndTests
+{
+    [Fact]
+    public void ImportSeeds_ThenSearch_FindsTheControlRateOfBothScopes()
+    {
+        using var t = new TempDir();
+        var import = JixiaoProcess.Run("--db", t.Db, "import", Corpus.File("seeds"));
+        Assert.True(import.ExitCode == 0, import.Out + import.Err);
+        Assert.Contains("imported 2,", import.Out);
+
+        var search = JixiaoProcess.Run("--db", t.Db, "search", "公用经费控制率", "--year", "2024", "--json");
+        Assert.Equal(0, search.ExitCode);
+        using var json = JsonDocument.Parse(search.Out);
+        var hits = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, hits.Count);
+        Assert.Equal(new[] { "年度", "长期" }, hits.Select(h => h.GetProperty("scope").GetString()!).Order());
+        Assert.All(hits, h =>
+        {
+            Assert.Equal("鄂州市督查考评办公室", h.GetProperty("department").GetString());
+            Assert.Equal("100%", h.GetProperty("target").GetString());
+            Assert.Equal(2024, h.GetProperty("year").GetInt32());
+            Assert.Equal("公用经费控制率", h.GetProperty("level3").GetString());
+        });
+
+        var table = JixiaoProcess.Run("--db", t.Db, "search", "公用经费控制率", "--year", "2024");
+        Assert.Equal(2, table.Out.Split('\n').Count(l => l.Contains("鄂州市督查考评办公室") && l.Contains("100%")));
+    }
+
+    [Fact]
+    public void ImportSeedsTwice_SecondRunChangesNothing()
+    {
+        using var t = new TempDir();
+        Assert.Equal(0, JixiaoProcess.Run("--db", t.Db, "import", Corpus.File("seeds")).ExitCode);
+        var again = JixiaoProcess.Run("--db", t.Db, "import", Corpus.File("seeds"));
+        Assert.Equal(0, again.ExitCode);
+        Assert.StartsWith("imported 0, replaced 0, unchanged 2,", again.Out);
+        var verify = JixiaoProcess.Run("--db", t.Db, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Out);
+    }
+
+    [Fact]
+    public void ImportFolderWithBadFiles_RecordsEachErrorAndContinues()
+    {
+        using var t = new TempDir();
+        var folder = t.Sub("in");
+        var nested = t.Sub("in/nested");
+        File.WriteAllBytes(Path.Combine(folder, "empty.docx"), Array.Empty<byte>());
+        File.WriteAllBytes(Path.Combine(nested, "random.docx"), RandomBytes(4096));
+        File.Copy(Corpus.File("seeds", "000_337716242a9e81d2.txt"), Path.Combine(nested, "seed.txt"));
+        File.Copy(Corpus.File("seeds", "000_337716242a9e81d2.gold.json"), Path.Combine(nested, "seed.gold.json"));
+
+        var r = JixiaoProcess.Run("--db", t.Db, "import", folder);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("empty.docx: empty: file is empty", r.Out);
+        Assert.Contains("random.docx: failed: ", r.Out);
+        using var archive = Archive.OpenExisting(t.Db)!;
+        var docs = archive.AllDocuments().ToDictionary(d => d.FileName);
+        Assert.Equal(new[] { "empty.docx", "random.docx", "seed.txt" }, docs.Keys.Order());
+        Assert.Equal(DocumentStatus.Empty, docs["empty.docx"].Status);
+        Assert.Equal(DocumentStatus.Failed, docs["random.docx"].Status);
+        Assert.False(string.IsNullOrWhiteSpace(docs["random.docx"].Error));
+        Assert.Equal(3, archive.ImportLog().Count);
+    }
+
+    [Fact]
+    public void DryRun_ListsFilesAndWritesNothing()
+    {
+        using var t = new TempDir();
+        var r = JixiaoProcess.Run("--db", t.Db, "import", "--dry-run", Corpus.File("seeds"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(2, r.Out.Split('\n').Count(l => l.StartsWith("new ")));
+        Assert.DoesNotContain(".gold.json", r.Out);
+        Assert.False(File.Exists(t.Db));
+    }
+
+    [Fact]
+    public void MissingInput_IsReportedAndFailsTheRun()
+    {
+        using var t = new TempDir();
+        var r = JixiaoProcess.Run("--db", t.Db, "import", Path.Combine(t.Path, "nope.docx"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("nope.docx: failed: not found", r.Out);
+    }
+
+    [Fact]
+    public void DbOptionNamingAnotherFile_IsRefusedWithOneLine()
+    {
+        using var t = new TempDir();
+        var notes = Path.Combine(t.Path, "notes.txt");
+        File.WriteAllText(notes, "keep me");
+        var r = JixiaoProcess.Run("--db", notes, "import", Corpus.File("seeds"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("is not a jixiao archive", r.Err);
+        Assert.DoesNotContain("   at ", r.Err);
+        Assert.Equal("keep me", File.ReadAllText(notes));
+        Assert.Equal(1, JixiaoProcess.Run("--db", notes, "search", "x").ExitCode);
+    }
+
+    static byte[] RandomBytes(int n)
+    {
+        var b = new byte[n];
+        new Random(42).NextBytes(b);
+        return b;
+    }
+}
