@@ -12,6 +12,9 @@ namespace Jixiao.Ingest.Ocr;
 internal sealed partial class ScannedPageReader : IDisposable
 {
     const int Dpi = 300;
+    // Cells are cut right at the rule (already erased): labels in tight rows reach the rule, and an
+    // inset of even 3 pixels cut the tops off and turned 项目名称 into 项目名检.
+    const int Inset = 0;
     const double PointsPerPixel = 72.0 / Dpi;
     static readonly TimeSpan ToolLimit = TimeSpan.FromMinutes(3);
 
@@ -47,6 +50,13 @@ internal sealed partial class ScannedPageReader : IDisposable
         ExternalTool.Run(pdftoppm, new[] { "-r", Dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", $"{page}", "-l", $"{page}", "-singlefile", _pdfPath!, prefix }, ToolLimit, cancel);
         var pgm = prefix + ".pgm";
         var original = GrayImage.ReadPgm(pgm);
+        if (IsBlank(original))
+        {
+            // Scanned backs of sheets: nothing to read, and OCR would only invent noise.
+            TryDelete(pgm);
+            PageCount++;
+            return new PageContent(page, original.Width * PointsPerPixel, original.Height * PointsPerPixel);
+        }
 
         // Most scans are upright: read first, and only when the result looks like noise ask
         // tesseract's orientation detection (a few seconds a page) and read again turned.
@@ -105,7 +115,7 @@ internal sealed partial class ScannedPageReader : IDisposable
             foreach (var cell in GridTableBuilder.MergedCells(lattice, PageReader.Tolerance).Cells)
             {
                 var box = GridTableBuilder.CellBox(lattice, cell);
-                int x0 = Px(box.Left) + 3, y0 = Px(box.Top) + 3, x1 = Px(box.Right) - 3, y1 = Px(box.Bottom) - 3;
+                int x0 = Px(box.Left) + Inset, y0 = Px(box.Top) + Inset, x1 = Px(box.Right) - Inset, y1 = Px(box.Bottom) - Inset;
                 if (x1 - x0 < 8 || y1 - y0 < 8 || !HasInk(image, x0, y0, x1, y1)) continue;
                 if (files.Count >= 3000) break;
                 var path = $"{prefix}-c{files.Count}.pgm";
@@ -122,8 +132,10 @@ internal sealed partial class ScannedPageReader : IDisposable
         try
         {
             var tsv = ExternalTool.Run(tesseract, new[] { list, "-", "--dpi", "300", "-l", Languages(tesseract, cancel), "--psm", "6", "tsv" }, ToolLimit, cancel);
+            var parsed = TesseractTsv.Parse(tsv);
+            parsed = RereadLatinCells(tesseract, parsed, files, prefix, cancel);
             var words = new List<OcrWord>();
-            foreach (var w in TesseractTsv.Parse(tsv))
+            foreach (var w in parsed)
             {
                 if (w.Image < 1 || w.Image > offsets.Count) continue;
                 var (dx, dy) = offsets[w.Image - 1];
@@ -136,6 +148,52 @@ internal sealed partial class ScannedPageReader : IDisposable
             foreach (var f in files) TryDelete(f);
             TryDelete(list);
         }
+    }
+
+    /// <summary>
+    /// With chi_sim+eng, tesseract sometimes takes a short Chinese label for English noise
+    /// ("项目名称" as "THA AK"). Forms hold almost no Latin words, so cells that came back as
+    /// Latin letters are read again with Chinese alone, and the Chinese reading wins when it has
+    /// Chinese characters in it.
+    /// </summary>
+    List<OcrWord> RereadLatinCells(string tesseract, List<OcrWord> words, List<string> files, string prefix, CancellationToken cancel)
+    {
+        var suspects = words.Where(w => w.Image >= 2).GroupBy(w => w.Image)
+            .Where(g => LooksLatin(string.Concat(g.Select(w => w.Text)))).Select(g => g.Key).ToList();
+        if (suspects.Count == 0 || !Languages(tesseract, cancel).Contains('+')) return words;
+        var list = prefix + "-reread.txt";
+        File.WriteAllLines(list, suspects.Select(i => files[i - 1]));
+        try
+        {
+            var tsv = ExternalTool.Run(tesseract, new[] { list, "-", "--dpi", "300", "-l", "chi_sim", "--psm", "6", "tsv" }, ToolLimit, cancel);
+            var again = TesseractTsv.Parse(tsv).GroupBy(w => suspects[Math.Clamp(w.Image, 1, suspects.Count) - 1])
+                .Where(g => g.Any(w => w.Text.Any(TextLineBuilder.IsCjk)))
+                .ToDictionary(g => g.Key, g => g.Select(w => w with { Image = g.Key }).ToList());
+            var result = words.Where(w => !again.ContainsKey(w.Image)).ToList();
+            foreach (var list2 in again.Values) result.AddRange(list2);
+            return result;
+        }
+        finally
+        {
+            TryDelete(list);
+        }
+    }
+
+    static bool LooksLatin(string text)
+    {
+        int latin = text.Count(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z');
+        int cjk = text.Count(TextLineBuilder.IsCjk);
+        return latin >= 2 && latin > cjk;
+    }
+
+    /// <summary>Less than 0.2% dark pixels: an empty page with some scanner dust.</summary>
+    static bool IsBlank(GrayImage img)
+    {
+        long dark = 0, seen = 0;
+        for (int y = 0; y < img.Height; y += 3)
+            for (int x = 0; x < img.Width; x += 3, seen++)
+                if (img[x, y] < 128) dark++;
+        return seen == 0 || dark < seen * 0.002;
     }
 
     /// <summary>Blank cells are not worth a tesseract page.</summary>

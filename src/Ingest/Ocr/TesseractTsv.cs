@@ -16,7 +16,7 @@ internal static class TesseractTsv
         {
             var f = raw.TrimEnd('\r').Split('\t');
             if (f.Length < 12 || f[0] != "5") continue;
-            var text = f[11].Trim();
+            var text = FixComparison(f[11].Trim());
             if (text.Length == 0) continue;
             if (!double.TryParse(f[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var conf) || conf < 0) continue;
             if (!int.TryParse(f[6], out var l) || !int.TryParse(f[7], out var t) ||
@@ -58,6 +58,15 @@ internal static class TesseractTsv
         var list = values.OrderBy(v => v).ToList();
         return list[list.Count / 2];
     }
+
+    /// <summary>
+    /// Tesseract reads the indicator signs ≥ and ≤ as > and < (their bar is thin on scans);
+    /// strict > and < before a number are rare in these forms, so the sign is restored.
+    /// </summary>
+    internal static string FixComparison(string text) =>
+        text.Length > 1 && (text[0] == '>' || text[0] == '<') && char.IsDigit(text[1])
+            ? (text[0] == '>' ? "≥" : "≤") + text[1..]
+            : text;
 
     public static Glyph ToGlyph(OcrWord w, double pointsPerPixel) =>
         new(w.Text, w.Left * pointsPerPixel, w.Top * pointsPerPixel, (w.Left + w.Width) * pointsPerPixel,

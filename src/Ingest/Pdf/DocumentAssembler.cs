@@ -10,6 +10,9 @@ internal sealed class DocumentAssembler
     readonly PageFurniture _furniture = new();
     TableItem? _openTable;   // the last block of the previous page, when it was a table
     HashSet<string> _previousLines = new();
+    // The paragraph that ended the previous page, with its last line and text margins, so prose cut
+    // by the page break can be joined again.
+    (Paragraph Block, LineItem Last, double Left, double Right)? _openParagraph;
 
     public DocumentAssembler(SourceDocument doc) => _doc = doc;
 
@@ -71,7 +74,20 @@ internal sealed class DocumentAssembler
         string? text = null;
         LineItem? prev = null;
         int firstLine = 0;
-        for (int k = 0; k < lines.Count; k++)
+        int start = 0;
+        var here = page;
+        if (firstItem == 0 && _openParagraph is { } open && ReferenceEquals(_doc.Blocks[^1], open.Block) &&
+            Continues(open.Last, lines[0], Math.Min(open.Left, left), open.Right, acrossPages: true))
+        {
+            // Continue the last paragraph of the previous page.
+            _doc.Blocks.RemoveAt(_doc.Blocks.Count - 1);
+            text = JoinWrapped(open.Block.Text, lines[0].Text);
+            firstLine = open.Block.Position.Line;
+            prev = lines[0];
+            start = 1;
+            page = new PageContent(open.Block.Position.Page, page.Width, page.Height);
+        }
+        for (int k = start; k < lines.Count; k++)
         {
             var line = lines[k];
             if (text is not null && prev is not null && Continues(prev, line, left, right))
@@ -81,12 +97,16 @@ internal sealed class DocumentAssembler
             else
             {
                 Flush(text, page, firstLine);
+                page = here;
                 text = line.Text;
                 firstLine = firstItem + k + 1;
             }
             prev = line;
         }
         Flush(text, page, firstLine);
+        _openParagraph = _doc.Blocks.Count > 0 && _doc.Blocks[^1] is Paragraph last && prev is not null
+            ? (last, prev, left, right)
+            : null;
     }
 
     void Flush(string? text, PageContent page, int line)
@@ -96,11 +116,11 @@ internal sealed class DocumentAssembler
     }
 
     /// <summary>A line wraps into the next when it runs to the right edge and the next starts flush left.</summary>
-    static bool Continues(LineItem a, LineItem b, double left, double right)
+    static bool Continues(LineItem a, LineItem b, double left, double right, bool acrossPages = false)
     {
         double size = a.Line.Size;
         if (Math.Abs(a.Line.Size - b.Line.Size) > 0.6) return false;
-        if (b.Top - a.Bottom > size * 1.3) return false;
+        if (!acrossPages && b.Top - a.Bottom > size * 1.3) return false;
         if (a.Line.Right < right - size * 2) return false;
         if (b.Line.Left > left + size * 0.6 && b.Line.Left > a.Line.Left + size * 0.6) return false;
         // Justified prose has few wide gaps; a form-like line with spread-out chunks does not wrap.

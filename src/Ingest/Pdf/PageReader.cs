@@ -25,11 +25,9 @@ internal static class PageReader
             var (bx1, by1) = frame.Map(l.EndBaseLine.X, l.EndBaseLine.Y);
             var outline = frame.Map(l.BoundingBox);
             double pt = l.PointSize > 0 ? l.PointSize : Math.Max(outline.Height, 1);
-            double left = Math.Min(bx0, bx1), right = Math.Max(bx0, bx1);
-            if (right - left < 0.01) { left = outline.Left; right = outline.Right; }
-            double baseline = (by0 + by1) / 2;
-            var box = new Box(left, baseline - pt * 0.8, right, baseline + pt * 0.2);
-            glyphs.Add(new Glyph(Normalize(l.Value), box.Left, box.Top, box.Right, box.Bottom, pt));
+            int turn = ((TurnsOf(l.TextOrientation) - turns) % 4 + 4) % 4;
+            var box = BodyBox(turn, bx0, by0, bx1, by1, pt, outline);
+            glyphs.Add(new Glyph(Normalize(l.Value), box.Left, box.Top, box.Right, box.Bottom, pt, turn));
         }
         var rules = RuleExtractor.Extract(page.Paths, frame);
         return Layout(page.Number, frame.Width, frame.Height, glyphs, rules);
@@ -55,6 +53,40 @@ internal static class PageReader
         content.Items.Sort((a, b) => a.Top.CompareTo(b.Top));
         return content;
     }
+
+    /// <summary>
+    /// The box a glyph's body occupies on the upright page: along the baseline, and from 0.8 of the
+    /// font size above it to 0.2 below, "above" depending on which way the glyph is turned.
+    /// </summary>
+    static Box BodyBox(int turn, double bx0, double by0, double bx1, double by1, double pt, Box outline)
+    {
+        double minX = Math.Min(bx0, bx1), maxX = Math.Max(bx0, bx1), minY = Math.Min(by0, by1), maxY = Math.Max(by0, by1);
+        double x = (bx0 + bx1) / 2, y = (by0 + by1) / 2;
+        switch (turn)
+        {
+            case 1: // reads bottom to top; glyph tops point left
+                if (maxY - minY < 0.01) { minY = outline.Top; maxY = outline.Bottom; }
+                return new Box(x - pt * 0.8, minY, x + pt * 0.2, maxY);
+            case 3: // reads top to bottom; glyph tops point right
+                if (maxY - minY < 0.01) { minY = outline.Top; maxY = outline.Bottom; }
+                return new Box(x - pt * 0.2, minY, x + pt * 0.8, maxY);
+            case 2: // upside down
+                if (maxX - minX < 0.01) { minX = outline.Left; maxX = outline.Right; }
+                return new Box(minX, y - pt * 0.2, maxX, y + pt * 0.8);
+            default:
+                if (maxX - minX < 0.01) { minX = outline.Left; maxX = outline.Right; }
+                return new Box(minX, y - pt * 0.8, maxX, y + pt * 0.2);
+        }
+    }
+
+    /// <summary>Clockwise quarter turns that make a letter of this orientation read left to right.</summary>
+    static int TurnsOf(TextOrientation o) => o switch
+    {
+        TextOrientation.Rotate270 => 1,  // text going up
+        TextOrientation.Rotate90 => 3,   // text going down
+        TextOrientation.Rotate180 => 2,
+        _ => 0,
+    };
 
     /// <summary>Quarter turns that make most of the text read left to right.</summary>
     static int DominantTurns(IReadOnlyList<Letter> letters)

@@ -28,7 +28,8 @@ internal static class TableStitcher
         Remap(target.Table, 0, MapInto(target.ColumnEdges, union));
         Remap(continuation.Table, 0, MapInto(continuation.ColumnEdges, union));
         var rows = continuation.Table.Rows;
-        int start = rows.Count > 0 && IsRepeatedHeader(target.Table, rows[0]) ? 1 : 0;
+        int start = 0;
+        while (start < rows.Count && start < 3 && IsRepeatedHeader(target.Table, rows[start])) start++;
         if (start < rows.Count) ExtendSplitCells(target.Table, rows[start]);
         for (int r = start; r < rows.Count; r++) target.Table.Rows.Add(rows[r]);
     }
@@ -113,6 +114,8 @@ internal static class TableStitcher
     {
         var texts = row.Cells.Where(c => c.Text.Length > 0).Select(c => c.Text).ToList();
         if (texts.Count < 2) return false;
+        // A data row can repeat an earlier one word for word; headings do not hold bare numbers.
+        if (texts.Any(t => t.All(ch => char.IsDigit(ch) || ".,%=＝≥≤<>-".Contains(ch)))) return false;
         foreach (var earlier in target.Rows)
         {
             var other = earlier.Cells.Where(c => c.Text.Length > 0).Select(c => c.Text).ToList();

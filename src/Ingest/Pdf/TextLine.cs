@@ -5,6 +5,11 @@ namespace Jixiao.Ingest.Pdf;
 /// <summary>Glyphs sharing a baseline, left to right, with the gaps that separate chunks.</summary>
 internal sealed class TextLine
 {
+    /// <summary>A line of turned glyphs: text read in their own frame, box on the upright page.</summary>
+    public TextLine(List<Glyph> glyphs, string text) : this(glyphs) => _text = text;
+
+    readonly string? _text;
+
     public TextLine(List<Glyph> glyphs)
     {
         Glyphs = glyphs;
@@ -21,7 +26,7 @@ internal sealed class TextLine
     public double Top { get; }
     public double Bottom { get; }
     public double Size { get; }
-    public string Text => TextLineBuilder.Join(Glyphs);
+    public string Text => _text ?? TextLineBuilder.Join(Glyphs);
 
     /// <summary>Runs of glyphs separated by a gap wider than <paramref name="gapEm"/> font sizes.</summary>
     public List<TextLine> Chunks(double gapEm)
@@ -58,6 +63,32 @@ internal sealed class TextLine
 internal static class TextLineBuilder
 {
     public static List<TextLine> Build(IEnumerable<Glyph> glyphs)
+    {
+        var all = glyphs as IList<Glyph> ?? glyphs.ToList();
+        if (all.All(g => g.Turn == 0)) return BuildUpright(all);
+        // Vertical labels and other turned text: read each direction in its own frame, then place
+        // the lines back on the page by their original glyph boxes.
+        var result = BuildUpright(all.Where(g => g.Turn == 0).ToList());
+        foreach (var group in all.Where(g => g.Turn != 0).GroupBy(g => g.Turn))
+        {
+            var originals = group.ToList();
+            var turned = originals.Select(g => g.ToReadingFrame() with { Turn = 0 }).ToList();
+            var index = new Dictionary<Glyph, Queue<Glyph>>();
+            for (int i = 0; i < turned.Count; i++)
+            {
+                if (!index.TryGetValue(turned[i], out var q)) index[turned[i]] = q = new Queue<Glyph>();
+                q.Enqueue(originals[i]);
+            }
+            foreach (var line in BuildUpright(turned))
+            {
+                var back = line.Glyphs.Select(g => index.TryGetValue(g, out var q) && q.Count > 0 ? q.Dequeue() : g).ToList();
+                result.Add(new TextLine(back, line.Text));
+            }
+        }
+        return result.OrderBy(l => l.Top).ThenBy(l => l.Left).ToList();
+    }
+
+    static List<TextLine> BuildUpright(IEnumerable<Glyph> glyphs)
     {
         var sorted = glyphs.Where(g => g.Height > 0 || g.IsSpace).OrderBy(g => g.CenterY).ThenBy(g => g.Left).ToList();
         var lines = new List<List<Glyph>>();

@@ -72,4 +72,21 @@ public class GeometryPdfTests
         Assert.Empty(doc.Tables);
         Assert.Equal("Inside the frame", Assert.Single(doc.Paragraphs).Text);
     }
+
+    [Fact]
+    public void VerticalLabelInAHorizontalTableReadsInItsOwnDirection()
+    {
+        // Left column cell 50..100 x 560..700 holds "Goals" set bottom-to-top; the rest is horizontal.
+        var doc = MiniPdf.Parse(MiniPdf.Build(
+            "0.5 w 50 700 m 350 700 l S 100 630 m 350 630 l S 50 560 m 350 560 l S " +
+            "50 700 m 50 560 l S 100 700 m 100 560 l S 350 700 m 350 560 l S " +
+            "BT /F1 12 Tf 0 1 -1 0 80 600 Tm (Goals) Tj ET " +
+            "BT /F1 10 Tf 110 660 Td (first target) Tj ET BT /F1 10 Tf 110 590 Td (second target) Tj ET " +
+            "BT /F1 10 Tf 110 640 Td (wraps here) Tj ET"));
+        var table = Assert.Single(doc.Tables);
+        Assert.Equal(2, table.Rows[0].Cells[0].RowSpan);
+        Assert.Equal("Goals", table.Rows[0].Cells[0].Text);
+        Assert.Equal("first target\nwraps here", table.Rows[0].Cells[1].Text);
+        Assert.Equal("second target", Assert.Single(table.Rows[1].Cells).Text);
+    }
 }

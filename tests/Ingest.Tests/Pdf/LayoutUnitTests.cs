@@ -87,4 +87,12 @@ public class LayoutUnitTests
         Assert.Equal((10.0, 10.0), turned.Map(10, 10));
         Assert.Equal((790.0, 10.0), turned.Map(10, 790));
     }
+
+    [Theory]
+    [InlineData(">90%", "≥90%")]
+    [InlineData("<2万元", "≤2万元")]
+    [InlineData(">", ">")]
+    [InlineData("a>1", "a>1")]
+    public void OcrComparisonSignsAreRestored(string ocr, string expected) =>
+        Assert.Equal(expected, Jixiao.Ingest.Ocr.TesseractTsv.FixComparison(ocr));
 }
