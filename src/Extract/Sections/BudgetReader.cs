@@ -134,7 +134,8 @@ internal static partial class BudgetReader
 
     static string ColumnName(string label)
     {
-        var bare = TextNorm.UnitInParenthesis(label) is not null ? TextNorm.WithoutParenthesis(label) : label;
+        // Units and formula marks in parenthesis (`全年预算数（A）`, `执行率（B/A）`) are not part of the column's name.
+        var bare = TextNorm.WithoutParenthesis(label);
         var m = YearColumn().Match(bare);
         return m.Success ? m.Groups[1].Value : bare;
     }

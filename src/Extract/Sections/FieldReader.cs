@@ -13,7 +13,9 @@ internal static class FieldReader
         while (i < cells.Count)
         {
             var labelCell = cells[i];
-            if (i + 1 < cells.Count && IsLabel(labelCell.Label) && !IsLabelOnly(cells[i + 1].Label))
+            // A written trailing colon (`分配方式：`) marks a label whatever its wording.
+            bool endsWithColon = labelCell.Raw.TrimEnd().EndsWith('：') || labelCell.Raw.TrimEnd().EndsWith(':');
+            if (i + 1 < cells.Count && (endsWithColon && labelCell.Label.Length <= 30 || IsLabel(labelCell.Label)) && !IsLabelOnly(cells[i + 1].Label))
             {
                 Put(draft, labelCell.Raw, cells[i + 1].Raw);
                 i += 2;
@@ -35,12 +37,20 @@ internal static class FieldReader
         var key = TextNorm.Label(rawLabel);
         var value = TextNorm.Value(Checkboxes.Resolve(rawValue));
         if (value is null) return;
+        // A value wrapped by the cell's width (`西安市卫生健康委⏎员会`) is one line.
+        if (value.Contains('\n') && value.Length < 80) value = value.Replace("\r", "").Replace("\n", "");
         var form = draft.Form;
         var unit = TextNorm.UnitInParenthesis(label);
         if (unit is not null)
         {
             form.Unit ??= unit;
             label = TextNorm.WithoutParenthesis(label);
+            // `项目总金额（中期规划，万元）：30,556,500.00` is a one-column money block, not a field.
+            if (TextNorm.IsNumber(value))
+            {
+                form.Budget.Add(new BudgetFact { Item = label, Column = null, Value = value });
+                return;
+            }
         }
         if (Array.IndexOf(v.ProjectLabels, key) >= 0)
         {

@@ -77,7 +77,7 @@ internal static partial class IndicatorReader
                 if (!roles.TryGetValue(cell.Col, out var role) || role is null) continue;
                 if (LevelRoles.Contains(role) || role is "project")
                 {
-                    if (!cell.IsEmpty) values.TryAdd(role, TextNorm.OutputLabel(cell.Raw));
+                    if (!cell.IsEmpty) values.TryAdd(role, role == "level3" ? TextNorm.WithoutTemplateNumber(TextNorm.OutputLabel(cell.Raw)) : TextNorm.OutputLabel(cell.Raw));
                     continue;
                 }
                 var value = TextNorm.Value(cell.Raw);

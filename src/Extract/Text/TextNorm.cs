@@ -73,7 +73,17 @@ internal static partial class TextNorm
         return NumberRegex().IsMatch(t);
     }
 
+    /// <summary>Template numbering a filer left in an indicator name: `指标1：群众满意率` → 群众满意率.</summary>
+    public static string WithoutTemplateNumber(string name)
+    {
+        var r = TemplateNumber().Replace(name, "");
+        return r.Length > 0 ? r : name;
+    }
+
     public static bool HasDigit(string s) => s.Any(char.IsDigit);
+
+    [GeneratedRegex(@"^指标\s*\d+\s*[:：]\s*")]
+    private static partial Regex TemplateNumber();
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex Bookmark();
