@@ -63,6 +63,6 @@ public static class Extractor
             if (text is null || text.Length > 80) continue;
             if (TitleRules.YearOf(text) is { } y) return y;
         }
-        return TitleRules.YearOf(fileName);
+        return TitleRules.YearOfFileName(fileName);
     }
 }

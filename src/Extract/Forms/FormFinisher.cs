@@ -16,6 +16,12 @@ internal static class FormFinisher
         form.Kind = TitleRules.KindFromTitle(form.Title) ?? KindFromContent(draft);
         if (form.Title is not null) form.Title = form.Title.Trim();
 
+        if (fromOcr)
+        {
+            // Before the taxonomy, so that misread level names still find their canonical parents.
+            OcrRepair.Apply(form);
+            foreach (var row in draft.IndicatorTables.SelectMany(t => t.Rows)) OcrRepair.Apply(row.Indicator);
+        }
         bool both = draft.IndicatorTables.Any(t => t.ScopeHint == "长期") && draft.IndicatorTables.Any(t => t.ScopeHint == "年度");
         foreach (var table in draft.IndicatorTables)
             foreach (var row in table.Rows)

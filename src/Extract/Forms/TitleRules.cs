@@ -26,6 +26,10 @@ internal static partial class TitleRules
         return null;
     }
 
+    /// <summary>A year in a file name: `…2026年度…` or a bare `_2026_` token.</summary>
+    public static int? YearOfFileName(string name) =>
+        YearOf(name) ?? (BareYear().Match(name) is { Success: true } m ? int.Parse(m.Value) : null);
+
     public static int? YearOf(string? text)
     {
         if (text is null) return null;
@@ -38,6 +42,9 @@ internal static partial class TitleRules
 
     [GeneratedRegex(@"(绩效|自评|目标|申报|评价).*表$|绩效目标表|绩效自评表|自评表|申报表")]
     private static partial Regex TitleRegex();
+
+    [GeneratedRegex(@"(?<!\d)20\d{2}(?!\d)")]
+    private static partial Regex BareYear();
 
     [GeneratedRegex(@"((?:19|20)\d{2})\s*年")]
     private static partial Regex YearRegex();

@@ -19,6 +19,7 @@ internal sealed class Vocab
     public required string[] NotFieldLabels { get; init; }
     public required string[] BudgetBlockLabels { get; init; }
     public required string[] BudgetColumnLabels { get; init; }
+    public required string[] BudgetItems { get; init; }
     public required string[] ProjectListLabels { get; init; }
     public required Dictionary<string, string> GoalLabels { get; init; }
     public required string[] ScopeLabels { get; init; }
@@ -45,6 +46,7 @@ internal sealed class Vocab
             NotFieldLabels = Strings(fields.GetProperty("notFields")),
             BudgetBlockLabels = Strings(sections.GetProperty("budgetBlock")),
             BudgetColumnLabels = Strings(sections.GetProperty("budgetColumns")),
+            BudgetItems = Strings(sections.GetProperty("budgetItems")),
             ProjectListLabels = Strings(sections.GetProperty("projectList")),
             GoalLabels = Map(sections.GetProperty("goalLabels")),
             ScopeLabels = Strings(sections.GetProperty("scopeLabels")),
