@@ -64,6 +64,17 @@ public class Word6FragmentTests
         Assert.Equal(codePage, AnsiText.CodePageOf(lid, charsets));
 
     [Fact]
+    public void Word2_and_older_files_give_a_one_line_reason()
+    {
+        var compound = new CompoundFile(File.ReadAllBytes(Jixiao.Tests.Corpus.File("doc-wild", "Word6.doc")));
+        var wordDocument = compound.ReadStream("WordDocument")!;
+        BinaryPrimitives.WriteUInt16LittleEndian(wordDocument.AsSpan(2), 45); // Word 2.0's nFib
+
+        var e = Assert.Throws<UnreadableDocumentException>(() => Fib.Read(wordDocument));
+        Assert.Equal("Word 2.0 or older .doc is not supported", e.Message);
+    }
+
+    [Fact]
     public void Word6_piece_table_pieces_are_8_bit_at_plain_offsets()
     {
         // One piece, CPs [0, 3) at byte 4 (no FcCompressed bit in Word 6), text in cp1251.
