@@ -14,14 +14,55 @@ public static class Extractor
         var doc = new ExtractedDocument { File = source.File, Format = source.Format };
         var lines = LineStream.From(source);
         var drafts = new FormReader(lines).Read();
+        var documentYear = DocumentYear(lines, source.File);
+        var bookOwner = BookOwner(lines, source.File);
         foreach (var draft in drafts)
         {
-            var form = FormFinisher.Finish(draft, source.NeedsReview);
-            if (form.Indicators.Count == 0 && form.Budget.Count == 0 && form.Goals.Count == 0 && form.Fields.Count < 2 && form.Title is null) continue;
+            var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear);
+            form.Department ??= bookOwner;
+            // A title or a row of labels alone is not a form (tables of contents, budget tables that mention 部门名称).
+            bool content = form.Indicators.Count > 0 || form.Budget.Count > 0 || form.Goals.Count > 0 || form.Projects.Count > 0;
+            if (!content && !(form.Project is not null && form.Fields.Count >= 2)) continue;
             doc.Forms.Add(form);
         }
         if (doc.Forms.Count == 0) (doc.Warnings ??= new()).Add("no 绩效表 form found");
         if (source.Warnings.Count > 0) (doc.Warnings ??= new()).AddRange(source.Warnings);
         return doc;
+    }
+
+    /// <summary>
+    /// The last resort for a form's year: the budget book's own heading (`2026年度部门预算`), else the
+    /// year in the file name, which is how offices file these documents.
+    /// </summary>
+    /// <summary>
+    /// The department a budget book belongs to, from its heading (`北京市重大项目建设指挥部办公室2026年度部门预算`)
+    /// or its file name: forms inside such books often omit it.
+    /// </summary>
+    static string? BookOwner(List<Line> lines, string fileName)
+    {
+        foreach (var line in lines.Take(20))
+        {
+            if (!line.IsParagraph || line.Paragraph!.Length > 60) continue;
+            var m = BookHeading.Match(TextNorm.Label(line.Paragraph));
+            if (m.Success) return m.Groups[1].Value;
+        }
+        var f = BookHeading.Match(TextNorm.Label(Path.GetFileNameWithoutExtension(fileName)));
+        return f.Success ? f.Groups[1].Value : null;
+    }
+
+    static readonly System.Text.RegularExpressions.Regex BookHeading =
+        new(@"^(?:附件\d*[:：]?)?(.{4,40}?)(?:（汇总）|\(汇总\))?(?:19|20)\d{2}年度?(?:部门|单位)(?:预算|决算)");
+
+    static int? DocumentYear(List<Line> lines, string fileName)
+    {
+        foreach (var line in lines.Take(40))
+        {
+            // Headings only: a paragraph, or a table row holding nothing but one title cell.
+            var filled = line.Filled.ToList();
+            var text = line.IsParagraph ? line.Paragraph! : filled.Count == 1 ? filled[0].Raw : null;
+            if (text is null || text.Length > 80) continue;
+            if (TitleRules.YearOf(text) is { } y) return y;
+        }
+        return TitleRules.YearOf(fileName);
     }
 }

@@ -15,27 +15,33 @@ public sealed partial class Archive
     public SearchResult Search(SearchQuery q)
     {
         var text = TextNorm.Normalize(q.Text);
-        // Streams the candidates; only matching rows are kept. A second pass scores similar names, and runs
-        // only when no name contains the text.
         var hits = new List<(BsonDocument Row, double Rank)>();
-        foreach (var r in Candidates(q))
-        {
-            if (!PassesFilters(r, q)) continue;
-            var name = r["nameNorm"].AsString;
-            if (text.Length == 0) hits.Add((r, 1.0));
-            else if (name.Contains(text, StringComparison.Ordinal)) hits.Add((r, text.Length / (double)Math.Max(1, name.Length)));
-        }
         bool fuzzy = false;
-        if (text.Length > 0 && hits.Count == 0)
+        if (text.Length == 0)
         {
-            fuzzy = true;
-            var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var r in Candidates(q))
+            foreach (var r in Candidates(q, null))
+                if (PassesFilters(r, q)) hits.Add((r, 1.0));
+        }
+        else
+        {
+            // Names first (a short list), then only their rows. Similar names are tried when no name that
+            // contains the text has a row passing the filters.
+            var names = NameList();
+            var ranks = names.Where(n => n.Contains(text, StringComparison.Ordinal))
+                             .ToDictionary(n => n, n => text.Length / (double)Math.Max(1, n.Length), StringComparer.Ordinal);
+            Collect(ranks);
+            if (hits.Count == 0)
             {
-                if (!PassesFilters(r, q)) continue;
-                var name = r["nameNorm"].AsString;
-                if (!scores.TryGetValue(name, out var score)) scores[name] = score = Fuzzy.SearchScore(text, name);
-                if (score > 0) hits.Add((r, score));
+                fuzzy = true;
+                Collect(names.Select(n => (Name: n, Score: Fuzzy.SearchScore(text, n))).Where(x => x.Score > 0)
+                             .ToDictionary(x => x.Name, x => x.Score, StringComparer.Ordinal));
+            }
+
+            void Collect(Dictionary<string, double> nameRanks)
+            {
+                if (nameRanks.Count == 0) return;
+                foreach (var r in Candidates(q, nameRanks.Keys))
+                    if (nameRanks.TryGetValue(r["nameNorm"].AsString, out var rank) && PassesFilters(r, q)) hits.Add((r, rank));
             }
         }
         var files = new Dictionary<int, string>();
@@ -51,9 +57,13 @@ public sealed partial class Archive
         return new SearchResult(ordered, hits.Count, fuzzy);
     }
 
-    IEnumerable<BsonDocument> Candidates(SearchQuery q)
+    /// <summary>Rows passing the indexed filters; restricted to <paramref name="names"/> when that list is short
+    /// enough for an index lookup (a long list is checked by the caller during the scan).</summary>
+    IEnumerable<BsonDocument> Candidates(SearchQuery q, IReadOnlyCollection<string>? names)
     {
         var terms = new List<(string, string, BsonValue)>();
+        if (names is { Count: > 0 and <= 1000 })
+            terms.Add(("nameNorm", "IN", new BsonArray(names.Select(n => new BsonValue(n)))));
         if (q.YearFrom is int from) terms.Add(("year", ">=", from));
         if (q.YearTo is int to) terms.Add(("year", "<=", to));
         if (q.Target is { Number: double n } t)
@@ -91,16 +101,15 @@ public sealed partial class Archive
     {
         var target = TextNorm.Normalize(name);
         if (target.Length == 0) return Array.Empty<IndicatorHit>();
-        var same = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var same = NameList().Where(n => Fuzzy.SameIndicator(target, n)).ToHashSet(StringComparer.Ordinal);
         var files = new Dictionary<int, string>();
         var query = new SearchQuery { Department = department };
         var hits = new List<IndicatorHit>();
-        foreach (var r in Indicators.FindAll())
+        if (same.Count == 0) return hits;
+        foreach (var r in Candidates(query, same))
         {
-            if (!PassesFilters(r, query)) continue;
             var n = r["nameNorm"].AsString;
-            if (!same.TryGetValue(n, out var ok)) same[n] = ok = Fuzzy.SameIndicator(target, n);
-            if (ok) hits.Add(ToHit(r, n != target, n == target ? 1 : 0.5, files));
+            if (same.Contains(n) && PassesFilters(r, query)) hits.Add(ToHit(r, n != target, n == target ? 1 : 0.5, files));
         }
         return hits.OrderBy(h => h.Year ?? 0)
                    .ThenBy(h => h.Department ?? "", StringComparer.Ordinal)

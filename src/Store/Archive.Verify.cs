@@ -24,6 +24,7 @@ public sealed partial class Archive
         var indicatorsPerForm = new Dictionary<int, int>();
         var budgetPerForm = new Dictionary<int, int>();
         var counts = new Dictionary<string, int>();
+        var namesSeen = new Dictionary<string, int>(StringComparer.Ordinal);
         void Problem(string check, string text)
         {
             counts[check] = counts.GetValueOrDefault(check) + 1;
@@ -42,9 +43,10 @@ public sealed partial class Archive
         void CheckRows(ILiteCollection<BsonDocument> col, string what, Dictionary<int, int> perForm)
         {
             int n = 0;
-            foreach (var r in col.Query().Select("{ _id, formId, documentId }").ToEnumerable())
+            foreach (var r in col.Query().Select("{ _id, formId, documentId, nameNorm }").ToEnumerable())
             {
                 n++;
+                if (what == "indicator") namesSeen[r["nameNorm"].AsString] = namesSeen.GetValueOrDefault(r["nameNorm"].AsString) + 1;
                 int formId = r["formId"].AsInt32, docId = r["documentId"].AsInt32;
                 perForm[formId] = perForm.GetValueOrDefault(formId) + 1;
                 if (what == "indicator") indicatorsPerDoc[docId] = indicatorsPerDoc.GetValueOrDefault(docId) + 1;
@@ -56,6 +58,13 @@ public sealed partial class Archive
         }
         CheckRows(Indicators, "indicator", indicatorsPerForm);
         CheckRows(Budget, "budget fact", budgetPerForm);
+
+        var listed = Names.FindAll().ToDictionary(d => d["_id"].AsString, d => d["count"].AsInt32, StringComparer.Ordinal);
+        // An archive written before the name list existed has none until it is next opened for writing.
+        if (listed.Count > 0 || namesSeen.Count == 0)
+            foreach (var name in listed.Keys.Union(namesSeen.Keys))
+                if (listed.GetValueOrDefault(name) != namesSeen.GetValueOrDefault(name))
+                    Problem("name", $"name list says {listed.GetValueOrDefault(name)} indicators named {name}, {namesSeen.GetValueOrDefault(name)} stored");
 
         foreach (var (id, f) in forms)
         {

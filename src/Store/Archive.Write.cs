@@ -12,19 +12,19 @@ public sealed partial class Archive
     /// does not count copies twice). If the batch cannot be written, each item is retried alone so one bad
     /// item cannot sink the others.
     /// </summary>
-    /// <param name="force">Rewrite even unchanged files (after an extractor upgrade).</param>
-    public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<ImportItem> batch, bool force = false)
+    /// <param name="policy">Which unchanged files are rewritten anyway.</param>
+    public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<ImportItem> batch, ReimportPolicy policy = ReimportPolicy.ChangedOnly)
     {
         if (batch.Count == 0) return Array.Empty<WriteOutcome>();
         try
         {
-            return InTransaction(() => batch.Select(i => WriteOne(i, force)).ToList());
+            return InTransaction(() => batch.Select(i => WriteOne(i, policy)).ToList());
         }
         catch (Exception) when (batch.Count > 1)
         {
             return batch.Select(item =>
             {
-                try { return InTransaction(() => WriteOne(item, force)); }
+                try { return InTransaction(() => WriteOne(item, policy)); }
                 catch (Exception e) when (e is LiteException or InvalidOperationException or InvalidCastException or ArgumentException)
                 {
                     return new WriteOutcome(item.Path, WriteAction.Failed, "could not store: " + e.Message.ReplaceLineEndings(" "), 0, 0);
@@ -36,27 +36,31 @@ public sealed partial class Archive
     T InTransaction<T>(Func<T> work)
     {
         _db.BeginTrans();
+        _pendingNames = null;
         try
         {
             var r = work();
+            FlushNames();
             _db.Commit();
             return r;
         }
         catch
         {
+            _pendingNames = null;
             _db.Rollback();
             throw;
         }
     }
 
-    WriteOutcome WriteOne(ImportItem item, bool force)
+    WriteOutcome WriteOne(ImportItem item, ReimportPolicy policy)
     {
         var path = System.IO.Path.GetFullPath(item.Path);
         var existing = Documents.FindOne(Where.Eq("path", path));
-        if (!force && existing is not null && new KnownFile(existing["hash"].AsString, existing["status"].AsString).IsUnchanged(item.Hash))
+        if (existing is not null && new KnownFile(existing["hash"].AsString, existing["status"].AsString).Skips(item.Hash, policy))
             return new WriteOutcome(path, WriteAction.Unchanged, null, 0, 0);
 
         var (status, reason) = Classify(item);
+        reason = reason?.ReplaceLineEndings(" ").Trim(); // the import log keeps one line per file
         BsonDocument? original = null;
         if (status == DocumentStatus.Ok)
         {
@@ -138,7 +142,9 @@ public sealed partial class Archive
         foreach (var f in forms)
         {
             int formId = Forms.Insert(FormMapper.ToForm(f, documentId, index++)).AsInt32;
-            Indicators.InsertBulk(f.Indicators.Select((i, n) => FormMapper.ToIndicator(i, f, formId, documentId, n)));
+            var rows = f.Indicators.Select((i, n) => FormMapper.ToIndicator(i, f, formId, documentId, n)).ToList();
+            Indicators.InsertBulk(rows);
+            AdjustNames(rows.Select(r => r["nameNorm"].AsString), +1);
             Budget.InsertBulk(f.Budget.Select((b, n) => FormMapper.ToBudget(b, f, formId, documentId, n)));
             indicators += f.Indicators.Count;
         }
@@ -155,6 +161,7 @@ public sealed partial class Archive
         var copies = Documents.Find(Where.Eq("duplicateOf", id)).OrderBy(d => d["_id"].AsInt32).ToList();
         if (copies.Count == 0)
         {
+            AdjustNames(Indicators.Find(Where.Eq("documentId", id)).Select(r => r["nameNorm"].AsString).ToList(), -1);
             Indicators.DeleteMany(Where.Eq("documentId", id));
             Budget.DeleteMany(Where.Eq("documentId", id));
             Forms.DeleteMany(Where.Eq("documentId", id));

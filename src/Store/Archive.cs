@@ -20,6 +20,7 @@ public sealed partial class Archive : IDisposable
     internal const string LogName = "import_log";
 
     readonly LiteDatabase _db;
+    readonly FileStream? _writeLock;
     internal ILiteCollection<BsonDocument> Documents { get; }
     internal ILiteCollection<BsonDocument> Forms { get; }
     internal ILiteCollection<BsonDocument> Indicators { get; }
@@ -32,6 +33,7 @@ public sealed partial class Archive : IDisposable
     {
         Path = System.IO.Path.GetFullPath(path);
         RefuseForeignFile(Path);
+        if (!readOnly) _writeLock = TakeWriteLock(Path);
         var cs = new ConnectionString
         {
             Filename = Path,
@@ -40,7 +42,15 @@ public sealed partial class Archive : IDisposable
             // Ordinal: paths and Chinese names compare byte-for-byte, not by a culture's collation rules.
             Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
         };
-        _db = new LiteDatabase(cs);
+        try
+        {
+            _db = new LiteDatabase(cs);
+        }
+        catch
+        {
+            _writeLock?.Dispose();
+            throw;
+        }
         Documents = _db.GetCollection(DocumentsName, BsonAutoId.Int32);
         Forms = _db.GetCollection(FormsName, BsonAutoId.Int32);
         Indicators = _db.GetCollection(IndicatorsName, BsonAutoId.ObjectId);
@@ -94,6 +104,7 @@ public sealed partial class Archive : IDisposable
         Indicators.EnsureIndex("level1");
         Indicators.EnsureIndex("nameNorm");
         Indicators.EnsureIndex("targetNumber");
+        EnsureNames();
     }
 
     /// <summary>Every stored document, in id order.</summary>
@@ -153,5 +164,25 @@ public sealed partial class Archive : IDisposable
         d["indicatorsCount"].AsInt32, d["importedAt"].AsDateTime, d["pageCount"].AsInt32, d["needsReview"].AsBoolean,
         d["duplicateOf"].IsNull ? null : d["duplicateOf"].AsInt32);
 
-    public void Dispose() => _db.Dispose();
+    /// <summary>
+    /// One writer per archive: LiteDB's direct mode does not coordinate processes, so two imports into the
+    /// same file could interleave pages. The lock file disappears when the archive is closed.
+    /// </summary>
+    static FileStream TakeWriteLock(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException)
+        {
+            throw new IOException($"{path} is being written by another jixiao process (lock {path}.lock); try again when it ends");
+        }
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _writeLock?.Dispose();
+    }
 }

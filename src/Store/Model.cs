@@ -18,12 +18,30 @@ public sealed record StoredDocument(
     int Id, string Path, string FileName, string Hash, long Size, string Format, string Status, string? Error,
     int FormsCount, int IndicatorsCount, DateTime ImportedAt, int PageCount, bool NeedsReview, int? DuplicateOf);
 
-/// <summary>What the archive holds for a path. Only <see cref="Complete"/> files are skipped when unchanged:
-/// a file that failed or gave no form is read again, since a newer reader or extractor may succeed.</summary>
+/// <summary>Which already-stored files an import reads again.</summary>
+public enum ReimportPolicy
+{
+    /// <summary>Only new and changed files (same path + same hash is skipped, whatever its status).</summary>
+    ChangedOnly,
+    /// <summary>Also unchanged files stored as failed or empty (a newer reader may succeed).</summary>
+    RetryFailed,
+    /// <summary>Every file (after an extractor upgrade).</summary>
+    All,
+}
+
+/// <summary>What the archive holds for a path.</summary>
 public sealed record KnownFile(string Hash, string Status)
 {
+    /// <summary>Stored with its forms (or as a copy of a stored document).</summary>
     public bool Complete => Status is DocumentStatus.Ok or DocumentStatus.Duplicate;
-    public bool IsUnchanged(string hash) => Complete && Hash == hash;
+
+    /// <summary>True when an import under <paramref name="policy"/> leaves this file as it is.</summary>
+    public bool Skips(string hash, ReimportPolicy policy = ReimportPolicy.ChangedOnly) => policy switch
+    {
+        ReimportPolicy.All => false,
+        ReimportPolicy.RetryFailed => Complete && Hash == hash,
+        _ => Hash == hash && Hash.Length > 0,
+    };
 }
 
 /// <summary>What the importer hands the archive for one file: the read and extraction outcome.</summary>

@@ -68,6 +68,21 @@ public class ImportEndToEndTests
         Assert.Equal(DocumentStatus.Failed, docs["random.docx"].Status);
         Assert.False(string.IsNullOrWhiteSpace(docs["random.docx"].Error));
         Assert.Equal(3, archive.ImportLog().Count);
+        archive.Dispose();
+
+        var show = JixiaoProcess.Run("--db", t.Db, "show", Path.Combine(nested, "random.docx"));
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("status failed, 0 form(s)", show.Out);
+        Assert.Contains("error: " + docs["random.docx"].Error, show.Out);
+
+        // A re-run skips unchanged files, failed ones included (and says so); --retry-failed reads them again.
+        var again = JixiaoProcess.Run("--db", t.Db, "import", folder);
+        Assert.Equal(0, again.ExitCode);
+        Assert.StartsWith("imported 0, replaced 0, unchanged 3,", again.Out);
+        Assert.Contains("2 unchanged file(s) failed in an earlier run", again.Out);
+        var retry = JixiaoProcess.Run("--db", t.Db, "import", "--retry-failed", folder);
+        Assert.Equal(1, retry.ExitCode);
+        Assert.Contains("unchanged 1, duplicates 0, failed 2", retry.Out);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public class ArchiveWriteTests
     }
 
     [Fact]
-    public void FailedAndEmptyFiles_AreStoredWithTheirReasonAndRetriedNextTime()
+    public void FailedAndEmptyFiles_AreStoredWithTheirReason_AndRetriedOnlyWhenAsked()
     {
         using var t = new TempArchive();
         var bad = t.File("bad.docx", "garbage", null, error: "unknown binary format");
@@ -111,11 +111,15 @@ public class ArchiveWriteTests
         Assert.Equal((DocumentStatus.Failed, "unknown binary format"), (docs[0].Status, docs[0].Error));
         Assert.Equal((DocumentStatus.Empty, "no 绩效表 form found"), (docs[1].Status, docs[1].Error));
         Assert.Equal(new[] { "failed", "empty" }, t.Archive.ImportLog().Select(l => l.Status));
-        Assert.False(t.Archive.KnownFiles()[docs[0].Path].IsUnchanged(docs[0].Hash));
+        var known = t.Archive.KnownFiles()[docs[0].Path];
+        Assert.True(known.Skips(docs[0].Hash));
+        Assert.False(known.Skips(docs[0].Hash, ReimportPolicy.RetryFailed));
 
-        // Same bytes, but a newer reader succeeds: the failed document becomes ok under the same id.
+        // Same bytes, but a newer reader succeeds: only a retry rewrites it, under the same id.
         var fixedItem = new ImportItem { Path = bad.Path, Hash = bad.Hash, Format = "docx", Extracted = TwoForms() };
-        Assert.Equal(WriteAction.Replaced, t.Archive.Write(new[] { fixedItem }).Single().Action);
+        Assert.Equal(WriteAction.Unchanged, t.Archive.Write(new[] { fixedItem }).Single().Action);
+        Assert.Equal(DocumentStatus.Failed, t.Archive.GetDocument(docs[0].Id)!.Status);
+        Assert.Equal(WriteAction.Replaced, t.Archive.Write(new[] { fixedItem }, ReimportPolicy.RetryFailed).Single().Action);
         Assert.Equal(DocumentStatus.Ok, t.Archive.GetDocument(docs[0].Id)!.Status);
     }
 
@@ -166,5 +170,34 @@ public class ArchiveWriteTests
             Assert.Equal("not a db", File.ReadAllText(path));
         }
         finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void ASecondWriterIsRefusedWhileTheFirstHoldsTheArchive()
+    {
+        using var t = new TempArchive();
+        var e = Assert.Throws<IOException>(() => Archive.Open(t.DbPath));
+        Assert.Contains("being written by another jixiao process", e.Message);
+        t.Archive.Dispose();
+        Assert.False(File.Exists(t.DbPath + ".lock"));
+        using var again = Archive.Open(t.DbPath);
+    }
+
+    [Fact]
+    public void NameList_IsRebuiltForOlderArchivesAndCheckedByVerify()
+    {
+        using var t = new TempArchive();
+        t.Archive.Write(new[] { t.File("a.txt", "a", TwoForms()) });
+        Assert.Equal(2, t.Archive.Names.Count()); // 公用经费控制率 ×2, 社会公众满意度 ×1
+        Assert.Equal(2, t.Archive.Names.FindById("公用经费控制率")["count"].AsInt32);
+
+        t.Archive.Names.Upsert(new LiteDB.BsonDocument { ["_id"] = "公用经费控制率", ["count"] = 5 });
+        Assert.Contains(t.Archive.Verify().Problems, p => p.Contains("5 indicators named 公用经费控制率, 2 stored"));
+
+        t.Archive.Names.DeleteAll();
+        Assert.Equal(2, t.Archive.Search(new SearchQuery { Text = "公用经费" }).Total); // falls back to a scan
+        t.Reopen();
+        Assert.Equal(2, t.Archive.Names.Count());
+        Assert.True(t.Archive.Verify().Ok);
     }
 }

@@ -14,17 +14,19 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "List what would be imported (new, changed, unchanged) without writing" };
         var workers = new Option<int>("--workers") { Description = "Parallel readers (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Re-read and rewrite unchanged files too (after an extractor upgrade)" };
-        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped)") { inputs, dryRun, workers, force };
+        var retry = new Option<bool>("--retry-failed") { Description = "Re-read unchanged files that failed or gave no form last time" };
+        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped)") { inputs, dryRun, workers, force, retry };
         cmd.SetAction(pr =>
         {
             var walk = FileWalker.Expand(pr.GetValue(inputs)!);
             var db = pr.GetValue(GlobalOptions.Db) ?? Archive.DefaultPath;
-            return pr.GetValue(dryRun) ? DryRun(walk, db) : Run(walk, db, pr.GetValue(workers), pr.GetValue(force));
+            return pr.GetValue(dryRun) ? DryRun(walk, db) : Run(walk, db, pr.GetValue(workers),
+                pr.GetValue(force) ? ReimportPolicy.All : pr.GetValue(retry) ? ReimportPolicy.RetryFailed : ReimportPolicy.ChangedOnly);
         });
         return cmd;
     }
 
-    static int Run(FileWalker.Walk walk, string db, int workers, bool force)
+    static int Run(FileWalker.Walk walk, string db, int workers, ReimportPolicy policy)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -39,7 +41,7 @@ internal static class ImportCommand
             using var archive = ArchiveOpener.OpenForWriting(db);
             if (archive is null) return 1;
             var progress = new ProgressLine(walk.Files.Count);
-            var importer = new Importer(archive, new Importer.Options { Workers = Math.Max(1, workers), Force = force });
+            var importer = new Importer(archive, new Importer.Options { Workers = Math.Max(1, workers), Policy = policy });
             var summary = importer.Run(walk.Files, s => progress.Update(s.Seen, s.Failed.Count), cancel.Token);
             progress.Finish();
             foreach (var m in walk.Missing) summary.Failed.Add((Path.GetFullPath(m), "failed", "not found"));
@@ -58,6 +60,8 @@ internal static class ImportCommand
         o.WriteLine($"imported {s.Imported}, replaced {s.Replaced}, unchanged {s.Unchanged}, duplicates {s.Duplicates}, failed {s.Failed.Count}" +
                     $"  ({s.Elapsed.TotalSeconds:0.0} s, archive {db})");
         o.WriteLine($"forms {s.Forms}, indicators {s.Indicators}");
+        if (s.UnchangedFailed > 0)
+            o.WriteLine($"{s.UnchangedFailed} unchanged file(s) failed in an earlier run and were skipped (--retry-failed reads them again)");
         if (s.Cancelled) o.WriteLine("interrupted: files not yet written will be imported by the next run");
         if (s.Failed.Count == 0) return;
         o.WriteLine("failed:");
@@ -70,7 +74,7 @@ internal static class ImportCommand
         using var archive = File.Exists(db) ? ArchiveOpener.OpenExisting(db) : null;
         if (archive is null && File.Exists(db)) return 1;
         var known = archive?.KnownFiles() ?? new Dictionary<string, KnownFile>();
-        int news = 0, changed = 0, same = 0, retry = 0;
+        int news = 0, changed = 0, same = 0;
         foreach (var f in walk.Files)
         {
             string state;
@@ -80,14 +84,13 @@ internal static class ImportCommand
                 string hash;
                 try { hash = ContentHash.Of(f); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { hash = ""; }
-                if (old.IsUnchanged(hash)) { state = "unchanged"; same++; }
-                else if (old.Hash == hash) { state = "retry"; retry++; }
+                if (old.Hash == hash) { state = old.Complete ? "unchanged" : "unchanged (failed before)"; same++; }
                 else { state = "changed"; changed++; }
             }
             Console.Out.WriteLine($"{state,-9}  {f}");
         }
         foreach (var m in walk.Missing) Console.Out.WriteLine($"{"missing",-9}  {Path.GetFullPath(m)}");
-        Console.Out.WriteLine($"would import {news + changed + retry} ({news} new, {changed} changed, {retry} failed before), skip {same} unchanged; nothing written");
+        Console.Out.WriteLine($"would import {news + changed} ({news} new, {changed} changed), skip {same} unchanged; nothing written");
         return walk.Missing.Count > 0 ? 1 : 0;
     }
 }

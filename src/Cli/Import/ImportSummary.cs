@@ -7,6 +7,8 @@ internal sealed class ImportSummary
     public int Imported { get; set; }
     public int Replaced { get; set; }
     public int Unchanged { get; set; }
+    /// <summary>Unchanged files skipped although stored as failed/empty by an earlier run.</summary>
+    public int UnchangedFailed { get; set; }
     public int Duplicates { get; set; }
     public int Forms { get; set; }
     public int Indicators { get; set; }

@@ -24,13 +24,13 @@ internal sealed class Importer
         public DocumentReader.Options Read { get; init; } = DocumentReader.Options.Default;
         /// <summary>The extraction step (the real extractor unless a test wants another).</summary>
         public Func<SourceDocument, ExtractedDocument> Extract { get; init; } = Extractor.Extract;
-        /// <summary>Re-read and rewrite files even when unchanged (after an extractor upgrade).</summary>
-        public bool Force { get; init; }
+        /// <summary>Which unchanged files are read again (default: none).</summary>
+        public ReimportPolicy Policy { get; init; } = ReimportPolicy.ChangedOnly;
         public static readonly Options Default = new();
     }
 
     /// <summary>A worker's result: an item to write, or a file found unchanged.</summary>
-    sealed record Work(ImportItem? Item, string Path);
+    sealed record Work(ImportItem? Item, string Path, bool FailedBefore = false);
 
     readonly Archive _archive;
     readonly Options _options;
@@ -46,7 +46,7 @@ internal sealed class Importer
     {
         var sw = Stopwatch.StartNew();
         var summary = new ImportSummary();
-        var known = _options.Force ? new Dictionary<string, KnownFile>() : _archive.KnownFiles();
+        var known = _archive.KnownFiles();
         int workers = Math.Max(1, _options.Workers);
         var paths = Channel.CreateBounded<string>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
         var results = Channel.CreateBounded<Work>(new BoundedChannelOptions(Math.Max(_options.BatchSize, workers * 2))
@@ -98,7 +98,7 @@ internal sealed class Importer
             // Empty hash: the next run retries the file.
             return new Work(new ImportItem { Path = path, Hash = "", Error = "cannot read file: " + OneLine(e.Message), Format = "unknown" }, path);
         }
-        if (known.TryGetValue(path, out var old) && old.IsUnchanged(hash)) return new Work(null, path);
+        if (known.TryGetValue(path, out var old) && old.Skips(hash, _options.Policy)) return new Work(null, path, !old.Complete);
 
         var read = DocumentReader.Read(path, _options.Read, cancel);
         if (cancel.IsCancellationRequested) return null;
@@ -132,7 +132,7 @@ internal sealed class Importer
         void Flush()
         {
             if (batch.Count == 0) return;
-            foreach (var o in _archive.Write(batch, _options.Force)) Count(summary, o);
+            foreach (var o in _archive.Write(batch, _options.Policy)) Count(summary, o);
             batch.Clear();
             onProgress?.Invoke(summary);
         }
@@ -153,6 +153,7 @@ internal sealed class Importer
                 if (w.Item is null)
                 {
                     summary.Unchanged++;
+                    if (w.FailedBefore) summary.UnchangedFailed++;
                     if (batch.Count == 0) onProgress?.Invoke(summary);
                     continue;
                 }

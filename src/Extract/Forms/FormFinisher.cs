@@ -6,12 +6,13 @@ namespace Jixiao.Extract;
 /// </summary>
 internal static class FormFinisher
 {
-    public static Form Finish(FormDraft draft, bool fromOcr)
+    public static Form Finish(FormDraft draft, bool fromOcr, int? documentYear = null)
     {
         var form = draft.Form;
         form.Year ??= TitleRules.YearOf(form.Title);
         if (form.Year is null && draft.ColumnYears.Count > 0) form.Year = draft.ColumnYears.Max() + 1;
         if (form.Year is null && draft.TextYears.Count > 0) form.Year = draft.TextYears[0];
+        form.Year ??= documentYear;
         form.Kind = TitleRules.KindFromTitle(form.Title) ?? KindFromContent(draft);
         if (form.Title is not null) form.Title = form.Title.Trim();
 

@@ -34,6 +34,7 @@ internal sealed partial class FormReader
             StartForm(text.Trim());
             return;
         }
+        ReadParagraphFields(text);
         var unit = UnitOf(text);
         if (unit is not null)
         {
@@ -47,7 +48,7 @@ internal sealed partial class FormReader
             if (_current is not null && !_current.HasContent) _current.Form.Year ??= year;
             else _pendingYear = year;
         }
-        else if (year is not null && _current is not null && text.Length < 40) _current.TextYears.Add(year.Value);
+        else if (year is not null && _current is not null && text.Length < 40 && text.Contains("年度")) _current.TextYears.Add(year.Value);
     }
 
     void StartForm(string? title)
@@ -67,6 +68,8 @@ internal sealed partial class FormReader
         _current.Form.Title = title;
         _current.Form.Unit = _pendingUnit;
         _current.Form.Year = _pendingYear;
+        _current.Form.Department = _pendingDepartment;
+        _pendingDepartment = null;
         _pendingUnit = null;
         _pendingYear = null;
         _forms.Add(_current);
@@ -93,7 +96,7 @@ internal sealed partial class FormReader
 
         if (_current is null) StartForm(null);
         else if (StartsNewForm(filled)) StartForm(null);
-        return SectionDispatcher.Read(_current!, _lines, i);
+        return SectionDispatcher.Read(_current!, _lines, i, SplitByProject);
     }
 
     /// <summary>A 项目名称 / 部门名称 row while the current form already has one starts the next form.</summary>
@@ -109,12 +112,57 @@ internal sealed partial class FormReader
         return false;
     }
 
+    /// <summary>
+    /// One table, many projects (budget books: 项目名称 | 项目总额 | 绩效目标 | 一级指标 …): each project is a form
+    /// of its own with the book's title, unit, year and department.
+    /// </summary>
+    FormDraft SplitByProject(FormDraft current, string project)
+    {
+        if (current.Form.Project is null && current.Form.Indicators.Count == 0 && current.IndicatorTables.All(t => t.Rows.Count == 0))
+        {
+            current.Form.Project = project;
+            return current;
+        }
+        var next = new FormDraft();
+        next.Form.Title = current.Form.Title;
+        next.Form.Unit = current.Form.Unit;
+        next.Form.Year = current.Form.Year;
+        next.Form.Department = current.Form.Department;
+        next.Form.Project = project;
+        next.ColumnYears.AddRange(current.ColumnYears);
+        next.TextYears.AddRange(current.TextYears);
+        _forms.Add(next);
+        _current = next;
+        return next;
+    }
+
+    /// <summary>`部门名称：广州市政务服务和数据管理局 单位：万元` above a table names the department of what follows.</summary>
+    void ReadParagraphFields(string text)
+    {
+        if (text.Length > 100 || text.IndexOfAny(new[] { '：', ':' }) < 0) return;
+        foreach (Match m in LabelledValue().Matches(text))
+        {
+            var label = TextNorm.Label(m.Groups[1].Value);
+            var value = m.Groups[2].Value.Trim();
+            if (value.Length == 0) continue;
+            bool dept = Array.IndexOf(Vocab.Instance.DepartmentLabels, label) >= 0 || label is "填报单位" or "单位名称" or "预算单位" or "主管部门";
+            if (!dept) continue;
+            if (_current is not null && _current.Form.Department is null) _current.Form.Department = value;
+            else _pendingDepartment = value;
+        }
+    }
+
+    string? _pendingDepartment;
+
+    [GeneratedRegex(@"([^\s：:]{2,12})[：:]\s*([^\s：:]+(?:\s(?![^\s：:]{2,12}[：:])[^\s：:]+)*)")]
+    private static partial Regex LabelledValue();
+
     internal static string? UnitOf(string text)
     {
-        var m = UnitRegex().Match(TextNorm.Label(text));
+        var m = UnitRegex().Match(text.Normalize(System.Text.NormalizationForm.FormKC));
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    [GeneratedRegex(@"(?:^|[^\p{L}])(?:金额)?单位[:：]?(万元|元|千元|亿元)")]
+    [GeneratedRegex(@"(?:^|[^\p{L}]|\s)(?:金额)?单\s*位\s*[:：]?\s*(万元|元|千元|亿元)")]
     private static partial Regex UnitRegex();
 }

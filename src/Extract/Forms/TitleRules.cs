@@ -16,7 +16,8 @@ internal static partial class TitleRules
     public static string? KindFromTitle(string? title)
     {
         if (title is null) return null;
-        var t = TextNorm.Label(title);
+        // `项目支出绩效目标表（含转移支付项目）`: a remark in parenthesis does not change the kind.
+        var t = TextNorm.WithoutParenthesis(TextNorm.Label(title));
         bool self = t.Contains("自评") || t.Contains("评价表") || t.Contains("执行情况");
         if (t.Contains("转移支付") || t.Contains("区域绩效")) return self ? FormKind.TransferSelfEval : FormKind.TransferTarget;
         if (t.Contains("部门整体") || t.Contains("整体支出") || t.Contains("整体绩效") || t.Contains("整体预算")) return self ? FormKind.DepartmentSelfEval : FormKind.DepartmentTarget;

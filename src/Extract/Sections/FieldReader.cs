@@ -59,7 +59,7 @@ internal static class FieldReader
         }
         if (Array.IndexOf(v.NotFieldLabels, key) >= 0) return;
         var year = TitleRules.YearOf(value);
-        if (key.Contains("年度") && year is not null) draft.TextYears.Add(year.Value);
+        if (year is not null && (key.Contains("年度") || value.Contains("年度"))) draft.TextYears.Add(year.Value);
         form.Fields.TryAdd(label, value);
     }
 

@@ -37,7 +37,10 @@ internal static partial class IndicatorReader
     static bool IsScopeLabel(string label) =>
         Array.IndexOf(Vocab.Instance.ScopeLabels, TextNorm.WithoutParenthesis(label)) >= 0;
 
-    public static int Read(FormDraft draft, List<Line> lines, int start)
+    /// <summary>Starts the form of the next project when one table lists many projects (a 项目名称 column).</summary>
+    public delegate FormDraft ProjectSplitter(FormDraft current, string project);
+
+    public static int Read(FormDraft draft, List<Line> lines, int start, ProjectSplitter split)
     {
         var first = lines[start];
         string? scope = ScopeOf(first, lines, start);
@@ -53,7 +56,8 @@ internal static partial class IndicatorReader
             if (k > r && IsStop(lines[k], first)) break;
             width = Math.Max(width, lines[k].Cells.Count);
         }
-        var labels = HeaderColumns.Resolve(header, width, IsScopeLabel);
+        Func<string, bool> lead = first.Ragged ? IsScopeLabel : l => IsScopeLabel(l) && RoleOf(l) is null;
+        var labels = HeaderColumns.Resolve(header, width, lead);
         var roles = labels.ToDictionary(p => p.Key, p => RoleOf(p.Value) is "group" ? "target" : RoleOf(p.Value));
         bool hasLevel3 = roles.Values.Contains("level3");
         var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
@@ -71,7 +75,7 @@ internal static partial class IndicatorReader
             foreach (var cell in row.Cells)
             {
                 if (!roles.TryGetValue(cell.Col, out var role) || role is null) continue;
-                if (LevelRoles.Contains(role))
+                if (LevelRoles.Contains(role) || role is "project")
                 {
                     if (!cell.IsEmpty) values.TryAdd(role, TextNorm.OutputLabel(cell.Raw));
                     continue;
@@ -81,6 +85,20 @@ internal static partial class IndicatorReader
                 if (role is "prev2" or "prev1" || role.StartsWith("year:")) history.TryAdd(role, value);
                 else values.TryAdd(role, value);
             }
+            // A header row repeated after a page break names columns, not a project.
+            if (values.TryGetValue("project", out var repeated) && RoleOf(TextNorm.Label(repeated)) is not null) continue;
+            if (values.Remove("project", out var project))
+            {
+                draft = split(draft, TextNorm.OutputLabel(project));
+                table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
+                draft.IndicatorTables.Add(table);
+                carried.Clear();
+                foreach (var cell in row.Cells)
+                    if (roles.TryGetValue(cell.Col, out var role) && role is "money" && TextNorm.Value(cell.Raw) is { } money && TextNorm.HasDigit(money))
+                        draft.Form.Budget.Add(new BudgetFact { Item = TextNorm.WithoutParenthesis(labels[cell.Col]), Value = money, Source = cell.Ref });
+            }
+            if (values.Remove("goal", out var goal)) draft.Form.Goals.Add(new Goal { Label = "年度目标", Text = goal });
+            values.Remove("money");
             FillDown(values, carried, hasLevel3);
             if (!values.TryGetValue(hasLevel3 ? "level3" : "level2", out var name) || name.Length == 0) continue;
             if (IsNotApplicable(name, values)) continue;

@@ -20,6 +20,7 @@ internal static class Hierarchy
         }
         if (!project) return;
         var v = Vocab.Instance;
+        if (ind.Level1 is null && ind.Level2 is null && ind.Level3 is not null) SplitPacked(ind);
         var l2 = CanonicalLevel2(ind.Level2);
         var l1 = CanonicalLevel1(ind.Level1);
         // A level-2 name written in the level-1 column (and nothing usable in level 2) moves down.
@@ -34,6 +35,25 @@ internal static class Hierarchy
         }
         ind.Level1 = l1 ?? ind.Level1;
         ind.Level2 = l2 ?? WithSuffix(ind.Level2);
+    }
+
+    /// <summary>
+    /// Budget books that pack the hierarchy into one cell (`产出指标数量指标协调推进…`, `产出指标-数量指标-…`):
+    /// peel a canonical level-1 name, then a level-2 name, off the front.
+    /// </summary>
+    static void SplitPacked(Indicator ind)
+    {
+        var v = Vocab.Instance;
+        var text = ind.Level3!;
+        static string Rest(string s, string head) => s[head.Length..].TrimStart('-', '－', '—', '/', '、', ':', '：', ' ');
+        var l1 = v.Level1.Where(n => text.StartsWith(n)).OrderByDescending(n => n.Length).FirstOrDefault();
+        if (l1 is null) return;
+        var after = Rest(text, l1);
+        var l2 = v.Level2ToLevel1.Keys.Concat(v.Level2Aliases.Keys).Where(n => n.EndsWith("指标") && after.StartsWith(n)).OrderByDescending(n => n.Length).FirstOrDefault();
+        if (l2 is null) return;
+        var l3 = Rest(after, l2);
+        if (l3.Length == 0) return;
+        (ind.Level1, ind.Level2, ind.Level3) = (l1, l2, l3);
     }
 
     static string? Clean(string? s)

@@ -21,7 +21,7 @@ internal sealed class DocxParser : IDocumentParser
         {
             return ReadPackage(stream, fileName, cancel);
         }
-        catch (UnreadableDocumentException e) when (e.InnerException is not null && stream.CanSeek)
+        catch (UnreadableDocumentException e) when (e.InnerException is not null and not InsufficientExecutionStackException && stream.CanSeek)
         {
             damaged = e;
         }
@@ -42,6 +42,7 @@ internal sealed class DocxParser : IDocumentParser
         using var package = Open(stream);
         try
         {
+            if (package.MainDocumentPart is { } mainPart) NestingLimit.Check(mainPart.GetStream(FileMode.Open, FileAccess.Read));
             var body = package.MainDocumentPart?.Document?.Body
                        ?? throw new UnreadableDocumentException("docx has no main document body");
             var doc = new SourceDocument(fileName, Format);
@@ -53,6 +54,10 @@ internal sealed class DocxParser : IDocumentParser
                                       or InvalidOperationException)
         {
             throw new UnreadableDocumentException("damaged docx: " + e.Message, e);
+        }
+        catch (InsufficientExecutionStackException e)
+        {
+            throw new UnreadableDocumentException("docx elements nested too deeply to read (damaged or hostile file)", e);
         }
     }
 
@@ -85,7 +90,14 @@ internal sealed class DocxParser : IDocumentParser
         doc.Warnings.Add(truncated
             ? "damaged docx: read up to the last complete paragraph or table row before the damage"
             : "damaged docx: document text recovered from its local zip entry");
-        WordContentWalker.Walk(body, new BodySink(doc, null, cancel), cancel);
+        try
+        {
+            WordContentWalker.Walk(body, new BodySink(doc, null, cancel), cancel);
+        }
+        catch (InsufficientExecutionStackException e)
+        {
+            throw new UnreadableDocumentException("docx elements nested too deeply to read (damaged or hostile file)", e);
+        }
         return doc;
     }
 

@@ -102,6 +102,7 @@ internal static class DocxSalvage
         {
             while (reader.Read())
             {
+                if (reader.Depth > NestingLimit.MaxDepth) return (-1, "");
                 if (reader.Depth == 2 && reader.NodeType == XmlNodeType.Element) bodyChild = reader.Name;
                 bool closes = reader.NodeType == XmlNodeType.EndElement || reader.NodeType == XmlNodeType.Element && reader.IsEmptyElement;
                 if (!closes) continue;

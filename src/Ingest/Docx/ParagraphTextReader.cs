@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using DocumentFormat.OpenXml;
 
@@ -36,6 +37,7 @@ internal sealed class ParagraphTextReader
 
     void Visit(OpenXmlElement e, string? symbolFont)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (WordXml.IsProperties(e)) return;
         switch (e.LocalName)
         {

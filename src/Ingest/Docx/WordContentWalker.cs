@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DocumentFormat.OpenXml;
 
 namespace Jixiao.Ingest.Docx;
@@ -21,6 +22,8 @@ internal static class WordContentWalker
 {
     public static void Walk(OpenXmlElement container, IContentSink sink, CancellationToken cancel)
     {
+        // Hostile files nest without end; running out of stack would kill the whole import.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var e in container.ChildElements)
         {
             cancel.ThrowIfCancellationRequested();

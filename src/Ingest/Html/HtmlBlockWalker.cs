@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
@@ -27,6 +28,7 @@ internal sealed partial class HtmlBlockWalker(SourceDocument doc, bool markdown,
 
     void Visit(INode node)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (node)
         {
             case IText text:

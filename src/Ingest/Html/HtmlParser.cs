@@ -24,10 +24,18 @@ internal sealed class HtmlParser : IDocumentParser
     internal static SourceDocument ParseText(string html, string fileName, string format, bool markdown, CancellationToken cancel)
     {
         var parser = new AngleSharp.Html.Parser.HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
-        var dom = parser.ParseDocument(html);
-        cancel.ThrowIfCancellationRequested();
+        // The async parse checks the token between tokens: pathological nesting makes the tree builder
+        // quadratic, and the per-file time limit must still stop it.
+        var dom = parser.ParseDocumentAsync(html, cancel).GetAwaiter().GetResult();
         var doc = new SourceDocument(fileName, format);
-        if (dom.Body is { } body) new HtmlBlockWalker(doc, markdown, cancel).Walk(body);
+        try
+        {
+            if (dom.Body is { } body) new HtmlBlockWalker(doc, markdown, cancel).Walk(body);
+        }
+        catch (InsufficientExecutionStackException e)
+        {
+            throw new UnreadableDocumentException("elements nested too deeply to read (damaged or hostile page)", e);
+        }
         return doc;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AngleSharp.Dom;
 
 namespace Jixiao.Ingest.Html;
@@ -15,6 +16,7 @@ internal sealed class InlineText(TextBuffer buffer, List<IElement> nestedTables)
 
     void Visit(INode node)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (node)
         {
             case IText text:

@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml.Packaging;
 using Jixiao.Ingest;
 using static Jixiao.Ingest.Tests.Docx.DocxBuilder;
 
@@ -106,5 +107,22 @@ public class DocxTextTests
         Assert.False(result.Ok);
         Assert.StartsWith("damaged docx", result.Error!.Reason);
         Assert.DoesNotContain('\n', result.Error.Reason);
+    }
+
+    [Fact]
+    public void Hostile_nesting_is_refused_before_the_SDK_recurses_into_it()
+    {
+        // The SDK's DOM loader is recursive: 100 000 levels would overflow the stack and kill the process.
+        var deep = string.Concat(Enumerable.Repeat("<w:sdt><w:sdtContent>", 100_000)) + P("x")
+                   + string.Concat(Enumerable.Repeat("</w:sdtContent></w:sdt>", 100_000));
+        var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            using var w = new StreamWriter(doc.AddMainDocumentPart().GetStream(FileMode.Create));
+            w.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + deep + "</w:body></w:document>");
+        }
+        var result = DocumentReader.Read(new MemoryStream(ms.ToArray()), "deep.docx");
+        Assert.False(result.Ok);
+        Assert.Contains("nested", result.Error!.Reason);
     }
 }

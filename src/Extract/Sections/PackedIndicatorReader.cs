@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Extract;
+
+/// <summary>
+/// Budget books (Guangzhou 项目支出绩效目标表) that list one project per row and pack its whole indicator
+/// hierarchy into one cell as coded text:
+/// `1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:每年≥20场。2、…`.
+/// Each row becomes a form of its own; money columns become budget facts, the 绩效目标 column its goal.
+/// </summary>
+internal static partial class PackedIndicatorReader
+{
+    public static bool IsHeader(Line line)
+    {
+        var roles = line.Filled.Select(c => Role(c.Label)).ToList();
+        return roles.Contains("project") && roles.Contains("packed") && !roles.Any(r => r is "level1" or "level2" or "level3");
+    }
+
+    static string? Role(string label)
+    {
+        var bare = TextNorm.WithoutParenthesis(label);
+        if (bare is "绩效指标" or "绩效指标及指标值" or "绩效指标及目标值" or "绩效目标指标") return "packed";
+        return IndicatorReader.RoleOf(label);
+    }
+
+    public static int Read(FormDraft draft, List<Line> lines, int start, IndicatorReader.ProjectSplitter split)
+    {
+        var header = lines[start];
+        var roles = new Dictionary<int, (string Role, string Label)>();
+        foreach (var cell in header.Cells)
+            if (!cell.IsEmpty && Role(cell.Label) is { } role)
+                for (int c = cell.Col; c < cell.Col + cell.Span; c++) roles[c] = (role, TextNorm.WithoutParenthesis(TextNorm.OutputLabel(cell.Raw)));
+        int end = start;
+        for (int r = start + 1; r < lines.Count; r++)
+        {
+            var row = lines[r];
+            if (row.IsParagraph || row.Table != header.Table) break;
+            end = r;
+            string? project = null, packed = null, goal = null;
+            var money = new List<(string Item, string Value, SourceRef? Ref)>();
+            foreach (var cell in row.Cells)
+            {
+                if (!roles.TryGetValue(cell.Col, out var rl) || TextNorm.Value(cell.Raw) is not { } value) continue;
+                switch (rl.Role)
+                {
+                    case "project": project ??= TextNorm.OutputLabel(value); break;
+                    case "packed": packed ??= value; break;
+                    case "goal": goal ??= value; break;
+                    case "money" when TextNorm.HasDigit(value): money.Add((rl.Label, value, cell.Ref)); break;
+                }
+            }
+            // Subtotal rows (合计, a unit's total) carry money but no indicators.
+            if (project is null || packed is null) continue;
+            var form = split(draft, project);
+            draft = form;
+            foreach (var (item, value, source) in money) form.Form.Budget.Add(new BudgetFact { Item = item, Value = value, Source = source });
+            if (goal is not null) form.Form.Goals.Add(new Goal { Label = "年度目标", Text = goal });
+            var table = new IndicatorTable();
+            form.IndicatorTables.Add(table);
+            foreach (var ind in Parse(packed)) table.Rows.Add(new IndicatorRow { Indicator = ind });
+        }
+        return end;
+    }
+
+    /// <summary>Reads the coded entries of one packed cell.</summary>
+    public static IEnumerable<Indicator> Parse(string packed)
+    {
+        // The PDF wrapped the cell's text; line breaks carry no meaning here.
+        var text = packed.Replace("\n", "").Replace("\r", "");
+        foreach (var entry in Entry().Split(text))
+        {
+            var parts = entry.Split('；', ';').Select(p => p.Trim().TrimEnd('。')).Where(p => p.Length > 0).ToList();
+            if (parts.Count < 3) continue;
+            var ind = new Indicator { Level1 = Code().Replace(parts[0], ""), Level2 = Code().Replace(parts[1], "") };
+            var name = new List<string>();
+            foreach (var p in parts.Skip(2))
+            {
+                var m = Valued().Match(p);
+                if (!m.Success) { name.Add(p); continue; }
+                var label = m.Groups[1].Value;
+                var value = m.Groups[2].Value.Trim();
+                if (label.StartsWith("年度") || label.StartsWith("本年")) ind.Target = value;
+                else if (label.StartsWith("实施周期") || label.StartsWith("中期")) continue;
+                else ind.Target ??= value;
+            }
+            ind.Level3 = string.Join("；", name);
+            if (ind.Level3.Length > 0) yield return ind;
+        }
+    }
+
+    [GeneratedRegex(@"(?:^|(?<=[。；;]))\s*\d+\s*、")]
+    private static partial Regex Entry();
+
+    [GeneratedRegex(@"^\d+\s*[-－—]\s*")]
+    private static partial Regex Code();
+
+    [GeneratedRegex(@"^(实施周期指标值|年度指标值|本年指标值|中期指标值|指标值)\s*[:：]\s*(.*)$")]
+    private static partial Regex Valued();
+}
