@@ -18,6 +18,7 @@ internal static class Word6Sprm
     public const byte PChgTabs = 23;
     public const byte CFStrikeRM = 65;
     public const byte CFVanish = 92;
+    public const byte CSymbol = 74;
     public const byte TDefTable = 190;
     public const byte TInsert = 194;
     public const byte TDelete = 195;
@@ -108,6 +109,10 @@ internal static class Word6Sprm
             case TMerge: Emit(output, Sprm.TMerge, op); break;
             case TSplit: Emit(output, Sprm.TSplit, op); break;
             case TDefTable: DefTable(op, output); break;
+            case CSymbol when op.Length >= 4:
+                // cb, ftc (2 bytes), an 8-bit chSym; Word 97 has a 16-bit xchSym.
+                Emit(output, Sprm.CSymbol, stackalloc byte[] { op[1], op[2], op[3], 0 });
+                break;
         }
     }
 

@@ -42,6 +42,16 @@ public class Word6FragmentTests
     }
 
     [Fact]
+    public void Word6_symbol_sprm_widens_its_character()
+    {
+        // sprmCSymbol (74): cb 3, ftc 1, chSym 0xA8.
+        var w = new Sprm.Walker(Word6Sprm.ToWord97(new byte[] { 74, 3, 1, 0, 0xA8 }));
+        Assert.True(w.MoveNext());
+        Assert.Equal(Sprm.CSymbol, w.Current);
+        Assert.Equal(new byte[] { 1, 0, 0xA8, 0 }, w.Operand.ToArray());
+    }
+
+    [Fact]
     public void Double_byte_code_page_gives_one_char_per_lead_byte()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
