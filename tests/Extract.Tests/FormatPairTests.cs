@@ -19,6 +19,9 @@ public class FormatPairTests
         { "proj_target_02.xlsx", "proj_target_02.lo.xls" },
         { "proj_target_02.xlsx", "proj_target_02.lo.html" },
         { "transfer_01.html", "transfer_01.lo.docx" },
+        // The .doc reader against the .docx reader on the same document.
+        { "proj_target_01.doc", "proj_target_01.lo.docx" },
+        { "multi_self_old_01.doc", "multi_self_old_01.lo.docx" },
     };
 
     [Theory]

@@ -3,7 +3,8 @@ namespace Jixiao.Ingest.Doc;
 /// <summary>
 /// Reads Word 97-2003 binary documents (.doc, and WPS .wps files of the same family) without
 /// Word or LibreOffice: compound file → FIB → Clx piece table → main text, with paragraph
-/// properties from the PapxFkp pages giving the table structure (MS-DOC).
+/// properties from the PapxFkp pages giving the table structure (MS-DOC). Word 6.0 / Word 95
+/// files of the same family are read too (their differences: see <see cref="Fib"/>, <see cref="Word6Sprm"/>).
 /// </summary>
 internal sealed class DocParser : IDocumentParser
 {
@@ -23,17 +24,21 @@ internal sealed class DocParser : IDocumentParser
             ?? throw new UnreadableDocumentException($"damaged .doc: {fib.TableStreamName} stream is missing");
         cancel.ThrowIfCancellationRequested();
 
-        if (fib.LcbClx == 0) throw new UnreadableDocumentException("damaged .doc: no piece table (Clx)");
-        var pieces = PieceTable.Read(Slice(table, fib.FcClx, fib.LcbClx, "Clx"));
+        bool word6 = fib.IsWord6;
+        bool fontsFit = (ulong)fib.FcSttbfFfn + fib.LcbSttbfFfn <= (ulong)table.Length;
+        var charsets = new List<int>();
+        var fonts = !fontsFit ? Array.Empty<string>()
+            : word6 ? SttbfFfn.ReadWord6(table.AsSpan((int)fib.FcSttbfFfn, (int)fib.LcbSttbfFfn), charsets)
+            : SttbfFfn.ReadNames(table.AsSpan((int)fib.FcSttbfFfn, (int)fib.LcbSttbfFfn));
+
+        var pieces = word6 ? Word6Pieces(fib, table, charsets) : Word97Pieces(fib, table);
         var text = pieces.ReadText(wordDocument, fib.CcpText, cancel);
-        var papx = FormattedDiskPages.Papx(wordDocument, Slice(table, fib.FcPlcfBtePapx, fib.LcbPlcfBtePapx, "PlcBtePapx"));
-        var chpx = FormattedDiskPages.Chpx(wordDocument, Slice(table, fib.FcPlcfBteChpx, fib.LcbPlcfBteChpx, "PlcBteChpx"));
+        var papx = FormattedDiskPages.Papx(wordDocument, Slice(table, fib.FcPlcfBtePapx, fib.LcbPlcfBtePapx, "PlcBtePapx"), word6);
+        var chpx = FormattedDiskPages.Chpx(wordDocument, Slice(table, fib.FcPlcfBteChpx, fib.LcbPlcfBteChpx, "PlcBteChpx"), word6);
 
         var data = compound.ReadStream("Data") ?? Array.Empty<byte>();
-        var fonts = (ulong)fib.FcSttbfFfn + fib.LcbSttbfFfn <= (ulong)table.Length
-            ? SttbfFfn.ReadNames(table.AsSpan((int)fib.FcSttbfFfn, (int)fib.LcbSttbfFfn))
-            : Array.Empty<string>();
-        var styles = (ulong)fib.FcStshf + fib.LcbStshf <= (ulong)table.Length
+        // The Word 6 style sheet has another layout; only hidden styles would need it.
+        var styles = !word6 && (ulong)fib.FcStshf + fib.LcbStshf <= (ulong)table.Length
             ? Stsh.Read(table.AsSpan((int)fib.FcStshf, (int)fib.LcbStshf))
             : Stsh.Empty;
 
@@ -46,6 +51,26 @@ internal sealed class DocParser : IDocumentParser
         var doc = new SourceDocument(fileName, Format);
         new MainTextReader(streams, text, new TableAssembler(doc)).Run(cancel);
         return doc;
+    }
+
+    static PieceTable Word97Pieces(Fib fib, byte[] table)
+    {
+        if (fib.LcbClx == 0) throw new UnreadableDocumentException("damaged .doc: no piece table (Clx)");
+        return PieceTable.Read(Slice(table, fib.FcClx, fib.LcbClx, "Clx"));
+    }
+
+    /// <summary>
+    /// Word 6/95 text: fast-saved files have a Clx like Word 97's; others hold all stories as one
+    /// 8-bit run from fcMin. The code page follows the document's language or its fonts.
+    /// </summary>
+    static PieceTable Word6Pieces(Fib fib, byte[] wordDocument, List<int> charsets)
+    {
+        var ansi = AnsiText.For(AnsiText.CodePageOf(fib.Lid, charsets));
+        if (fib.FComplex && fib.LcbClx > 0)
+            return PieceTable.ReadWord6(Slice(wordDocument, fib.FcClx, fib.LcbClx, "Clx"), ansi);
+        if (fib.FcMac < fib.FcMin || fib.FcMac > wordDocument.Length)
+            throw new UnreadableDocumentException("damaged .doc: text lies outside the WordDocument stream");
+        return PieceTable.SinglePiece(fib.FcMin, (int)(fib.FcMac - fib.FcMin), ansi);
     }
 
     static ReadOnlySpan<byte> Slice(byte[] stream, uint fc, uint lcb, string what)

@@ -6,7 +6,8 @@ namespace Jixiao.Ingest.Doc;
 /// Direct formatting stored in formatted disk pages: the PlcBtePapx / PlcBteChpx in the table stream
 /// name 512-byte pages of the WordDocument stream (PapxFkp, MS-DOC 2.9.175; ChpxFkp, 2.9.33), each
 /// mapping FC runs to a grpprl. All runs of all pages are indexed once, sorted by FC, so a lookup
-/// is one binary search and never allocates.
+/// is one binary search and never allocates. Word 6/95 pages differ a little (2-byte page numbers,
+/// 7-byte BxPap, one-byte sprm codes); their grpprls are translated once into a side buffer.
 /// </summary>
 internal sealed class FormattedDiskPages
 {
@@ -14,6 +15,7 @@ internal sealed class FormattedDiskPages
 
     readonly record struct Run(uint FcStart, uint FcEnd, int GrpprlOffset, int GrpprlLength);
 
+    /// <summary>The bytes the runs' grpprl offsets point into: the WordDocument stream, or the Word 6 translations.</summary>
     readonly byte[] _wordDocument;
     readonly Run[] _runs;
 
@@ -23,8 +25,10 @@ internal sealed class FormattedDiskPages
         _runs = runs;
     }
 
-    public static FormattedDiskPages Papx(byte[] wordDocument, ReadOnlySpan<byte> plcBte) => Read(wordDocument, plcBte, paragraphs: true);
-    public static FormattedDiskPages Chpx(byte[] wordDocument, ReadOnlySpan<byte> plcBte) => Read(wordDocument, plcBte, paragraphs: false);
+    public static FormattedDiskPages Papx(byte[] wordDocument, ReadOnlySpan<byte> plcBte, bool word6 = false) =>
+        Read(wordDocument, plcBte, paragraphs: true, word6);
+    public static FormattedDiskPages Chpx(byte[] wordDocument, ReadOnlySpan<byte> plcBte, bool word6 = false) =>
+        Read(wordDocument, plcBte, paragraphs: false, word6);
 
     /// <summary>The grpprl in force at stream offset <paramref name="fc"/>; empty when none.</summary>
     public ReadOnlySpan<byte> GrpprlAt(long fc) => GrpprlAt(fc, out _, out _);
@@ -75,28 +79,49 @@ internal sealed class FormattedDiskPages
         return found >= 0 && fc < _runs[found].FcEnd ? found : -1;
     }
 
-    static FormattedDiskPages Read(byte[] wordDocument, ReadOnlySpan<byte> plcBte, bool paragraphs)
+    static FormattedDiskPages Read(byte[] wordDocument, ReadOnlySpan<byte> plcBte, bool paragraphs, bool word6)
     {
-        // PlcBte: n+1 FCs then n PnFkp (low 22 bits: page number).
-        int n = plcBte.Length >= 8 ? (plcBte.Length - 4) / 8 : 0;
+        // PlcBte: n+1 FCs then n PnFkp (low 22 bits: page number; Word 6: 16-bit page numbers).
+        int pnSize = word6 ? 2 : 4;
+        int n = plcBte.Length >= 4 + 4 + pnSize ? (plcBte.Length - 4) / (4 + pnSize) : 0;
         var runs = new List<Run>(n * 16);
         var seen = new HashSet<uint>();
         for (int i = 0; i < n; i++)
         {
-            uint pn = BinaryPrimitives.ReadUInt32LittleEndian(plcBte[((n + 1) * 4 + i * 4)..]) & 0x3FFFFF;
+            int at = (n + 1) * 4 + i * pnSize;
+            uint pn = word6 ? BinaryPrimitives.ReadUInt16LittleEndian(plcBte[at..]) : BinaryPrimitives.ReadUInt32LittleEndian(plcBte[at..]) & 0x3FFFFF;
             long page = (long)pn * PageSize;
             if (page + PageSize > wordDocument.Length || !seen.Add(pn)) continue;
-            ReadPage(wordDocument, (int)page, paragraphs, runs);
+            ReadPage(wordDocument, (int)page, paragraphs, word6, runs);
         }
         runs.Sort((a, b) => a.FcStart.CompareTo(b.FcStart));
-        return new FormattedDiskPages(wordDocument, runs.ToArray());
+        return word6 ? Translated(wordDocument, runs) : new FormattedDiskPages(wordDocument, runs.ToArray());
     }
 
-    static void ReadPage(byte[] doc, int page, bool paragraphs, List<Run> runs)
+    /// <summary>Word 6 runs with their grpprls translated to Word 97 sprms, each after its 2-byte istd.</summary>
+    static FormattedDiskPages Translated(byte[] wordDocument, List<Run> runs)
+    {
+        var buffer = new List<byte>();
+        var translated = new Run[runs.Count];
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var r = runs[i];
+            int istd = r.GrpprlOffset >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(wordDocument.AsSpan(r.GrpprlOffset - 2)) : 0;
+            var grpprl = Word6Sprm.ToWord97(wordDocument.AsSpan(r.GrpprlOffset, r.GrpprlLength));
+            buffer.Add((byte)istd);
+            buffer.Add((byte)(istd >> 8));
+            translated[i] = r with { GrpprlOffset = buffer.Count, GrpprlLength = grpprl.Length };
+            buffer.AddRange(grpprl);
+        }
+        return new FormattedDiskPages(buffer.ToArray(), translated);
+    }
+
+    static void ReadPage(byte[] doc, int page, bool paragraphs, bool word6, List<Run> runs)
     {
         var fkp = doc.AsSpan(page, PageSize);
         int crun = fkp[PageSize - 1];
-        int entrySize = paragraphs ? 13 : 1; // BxPap is bOffset + 12-byte PHE; ChpxFkp has one-byte offsets.
+        // BxPap is bOffset + PHE (12 bytes; Word 6: 6 bytes); ChpxFkp has one-byte offsets.
+        int entrySize = paragraphs ? word6 ? 7 : 13 : 1;
         int rgbStart = (crun + 1) * 4;
         if (crun == 0 || rgbStart + crun * entrySize > PageSize - 1) return;
         for (int j = 0; j < crun; j++)
@@ -111,9 +136,10 @@ internal sealed class FormattedDiskPages
                 if (paragraphs)
                 {
                     // PapxInFkp: cb (0 means the next byte holds cb'), then istd (2 bytes) and grpprl.
+                    // Word 6 counts words: cb 0 is an empty PAPX, and istd and grpprl fill 2 * cb bytes.
                     int cb = fkp[at];
-                    int start = at + 1, size = 2 * cb - 1;
-                    if (cb == 0) { size = 2 * fkp[at + 1]; start = at + 2; }
+                    int start = at + 1, size = word6 ? 2 * cb : 2 * cb - 1;
+                    if (cb == 0 && !word6) { size = 2 * fkp[at + 1]; start = at + 2; }
                     if (size >= 2 && start + size <= PageSize) { offset = page + start + 2; length = size - 2; }
                 }
                 else

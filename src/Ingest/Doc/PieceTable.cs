@@ -5,25 +5,30 @@ namespace Jixiao.Ingest.Doc;
 /// <summary>
 /// The Clx (MS-DOC 2.9.38): the Prc list of property grpprls and the PlcPcd piece table that maps
 /// character positions (CP) to file offsets (FC) in the WordDocument stream. Every .doc since
-/// Word 97 has one; fast-saved files spread text over many, unordered pieces.
+/// Word 97 has one; fast-saved files spread text over many, unordered pieces. Word 6/95 files have
+/// one only when fast-saved.
 /// </summary>
 internal sealed class PieceTable
 {
-    /// <summary>A piece descriptor (Pcd, MS-DOC 2.9.177): where CPs [CpStart, CpEnd) are stored.</summary>
-    internal readonly record struct Pcd(int CpStart, int CpEnd, uint Fc, bool FCompressed, ushort Prm)
+    /// <summary>
+    /// A piece descriptor (Pcd, MS-DOC 2.9.177): CPs [CpStart, CpEnd) are stored from byte
+    /// <see cref="ByteOffset"/> of the WordDocument stream, in 8-bit or UTF-16 characters.
+    /// </summary>
+    internal readonly record struct Pcd(int CpStart, int CpEnd, long ByteOffset, bool Is8Bit, ushort Prm)
     {
-        /// <summary>Byte offset of the piece in the WordDocument stream (FcCompressed: compressed fc is doubled).</summary>
-        public long ByteOffset => FCompressed ? (Fc & 0x3FFFFFFF) / 2 : Fc & 0x3FFFFFFF;
-        public int BytesPerChar => FCompressed ? 1 : 2;
+        public int BytesPerChar => Is8Bit ? 1 : 2;
     }
 
     readonly Pcd[] _pieces;
     readonly List<byte[]> _grpprls;
+    /// <summary>Word 6/95: the code page of all 8-bit text; null for Word 97, whose 8-bit text is Windows-1252-like.</summary>
+    readonly AnsiText? _ansi;
 
-    PieceTable(Pcd[] pieces, List<byte[]> grpprls)
+    PieceTable(Pcd[] pieces, List<byte[]> grpprls, AnsiText? ansi = null)
     {
         _pieces = pieces;
         _grpprls = grpprls;
+        _ansi = ansi;
     }
 
     public IReadOnlyList<Pcd> Pieces => _pieces;
@@ -31,7 +36,21 @@ internal sealed class PieceTable
     /// <summary>Characters the pieces cover (all stories, not only the main text).</summary>
     public int CpLimit => _pieces.Length == 0 ? 0 : _pieces[^1].CpEnd;
 
-    public static PieceTable Read(ReadOnlySpan<byte> clx)
+    /// <summary>The Clx of a Word 97 or later file.</summary>
+    public static PieceTable Read(ReadOnlySpan<byte> clx) => Read(clx, null);
+
+    /// <summary>
+    /// The Clx of a fast-saved Word 6/95 file: the same structures, but every piece is 8-bit text
+    /// in <paramref name="ansi"/>'s code page at a plain byte offset, and the Prc grpprls hold
+    /// Word 6 sprms (translated here to their Word 97 form).
+    /// </summary>
+    public static PieceTable ReadWord6(ReadOnlySpan<byte> clx, AnsiText ansi) => Read(clx, ansi);
+
+    /// <summary>A Word 6/95 file saved in full: its text is one 8-bit run from fcMin to fcMac.</summary>
+    public static PieceTable SinglePiece(long fcMin, int ccp, AnsiText ansi) =>
+        new(new[] { new Pcd(0, ccp, fcMin, true, 0) }, new List<byte[]>(), ansi);
+
+    static PieceTable Read(ReadOnlySpan<byte> clx, AnsiText? ansi)
     {
         var grpprls = new List<byte[]>();
         int pos = 0;
@@ -41,7 +60,8 @@ internal sealed class PieceTable
             if (pos + 3 > clx.Length) throw Damaged("Prc is truncated");
             int cb = BinaryPrimitives.ReadInt16LittleEndian(clx[(pos + 1)..]);
             if (cb < 0 || pos + 3 + cb > clx.Length) throw Damaged("Prc size out of range");
-            grpprls.Add(clx.Slice(pos + 3, cb).ToArray());
+            var grpprl = clx.Slice(pos + 3, cb);
+            grpprls.Add(ansi is null ? grpprl.ToArray() : Word6Sprm.ToWord97(grpprl));
             pos += 3 + cb;
         }
         if (pos + 5 > clx.Length || clx[pos] != 0x02) throw Damaged("no Pcdt in the Clx");
@@ -58,9 +78,13 @@ internal sealed class PieceTable
             if (cpStart < 0 || cpEnd < cpStart || i > 0 && cpStart != pieces[i - 1].CpEnd) throw Damaged("piece CPs out of order");
             var pcd = plc.Slice((n + 1) * 4 + i * 8, 8);
             uint fc = BinaryPrimitives.ReadUInt32LittleEndian(pcd[2..]);
-            pieces[i] = new Pcd(cpStart, cpEnd, fc, (fc & 0x40000000) != 0, BinaryPrimitives.ReadUInt16LittleEndian(pcd[6..]));
+            ushort prm = BinaryPrimitives.ReadUInt16LittleEndian(pcd[6..]);
+            // FcCompressed: bit 30 marks 8-bit text, whose byte offset is stored doubled. Word 6 has only 8-bit text.
+            bool compressed = ansi is not null || (fc & 0x40000000) != 0;
+            long offset = ansi is not null ? fc : compressed ? (fc & 0x3FFFFFFF) / 2 : fc & 0x3FFFFFFF;
+            pieces[i] = new Pcd(cpStart, cpEnd, offset, compressed, prm);
         }
-        return new PieceTable(pieces, grpprls);
+        return new PieceTable(pieces, grpprls, ansi);
     }
 
     /// <summary>Decodes CPs [0, <paramref name="ccp"/>) into one char array (one allocation for the whole text).</summary>
@@ -85,7 +109,9 @@ internal sealed class PieceTable
             if (start + (long)n * p.BytesPerChar > wordDocument.Length) throw Damaged("piece lies outside the WordDocument stream");
             var dest = text.AsSpan(from - cpStart, n);
             var src = wordDocument.Slice((int)start, n * p.BytesPerChar);
-            if (p.FCompressed)
+            if (p.Is8Bit && _ansi is not null)
+                _ansi.Decode(src, dest);
+            else if (p.Is8Bit)
                 for (int k = 0; k < n; k++) dest[k] = Compressed[src[k]];
             else
                 for (int k = 0; k < n; k++) dest[k] = (char)BinaryPrimitives.ReadUInt16LittleEndian(src[(k * 2)..]);

@@ -36,5 +36,28 @@ internal static class SttbfFfn
         return names.ToArray();
     }
 
+    /// <summary>
+    /// The Word 6/95 font table: cbSttbf (the table's size), then FFNs of cbFfnM1, flags, wWeight,
+    /// chs, ixchSzAlt and an 8-bit, zero-terminated name. Gives the names and each font's chs.
+    /// </summary>
+    public static string[] ReadWord6(ReadOnlySpan<byte> sttb, List<int> charsets)
+    {
+        if (sttb.Length < 2) return Array.Empty<string>();
+        int end = Math.Min(sttb.Length, BinaryPrimitives.ReadUInt16LittleEndian(sttb));
+        var names = new List<string>();
+        for (int pos = 2; pos < end;)
+        {
+            int cb = sttb[pos] + 1;
+            var ffn = sttb.Slice(pos, Math.Min(cb, end - pos));
+            pos += cb;
+            if (ffn.Length < 7) break;
+            charsets.Add(ffn[4]);
+            var name = ffn[6..];
+            int zero = name.IndexOf((byte)0);
+            names.Add(Encoding.Latin1.GetString(zero >= 0 ? name[..zero] : name));
+        }
+        return names.ToArray();
+    }
+
     static string Utf16(ReadOnlySpan<byte> utf16) => Encoding.Unicode.GetString(utf16[..(utf16.Length & ~1)]);
 }
