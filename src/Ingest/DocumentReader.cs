@@ -23,8 +23,8 @@ public static class DocumentReader
         /// <summary>Files larger than this are refused before reading (bytes).</summary>
         public long MaxBytes { get; init; } = 512L * 1024 * 1024;
 
-        /// <summary>Wall-clock limit for one file's parse.</summary>
-        public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
+        /// <summary>Wall-clock limit for one file's parse. Generous because a scanned page needs 10–30 s of OCR on two cores.</summary>
+        public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
         public static readonly Options Default = new();
     }
