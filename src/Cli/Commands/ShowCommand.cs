@@ -91,15 +91,7 @@ internal static class ShowCommand
     /// <summary>The indicator table, with only the columns this form fills (a target form has no score).</summary>
     static void WriteIndicators(TextWriter o, List<Indicator> rows)
     {
-        var columns = new (string Head, Func<Indicator, string?> Get)[]
-        {
-            ("scope", i => i.Scope), ("level1", i => i.Level1), ("level2", i => i.Level2), ("level3", i => i.Level3),
-            ("target", i => i.Target),
-            ("history", i => i.History.Count == 0 ? null : string.Join(" ", i.History.Select(kv => $"{kv.Key}:{kv.Value}"))),
-            ("actual", i => i.Actual), ("weight", i => i.Weight), ("score", i => i.Score), ("basis", i => i.Basis),
-            ("category", i => i.Category), ("deviation", i => i.Deviation),
-        };
-        var used = columns.Where(c => rows.Any(r => !string.IsNullOrEmpty(c.Get(r)))).ToArray();
+        var used = IndicatorColumns.Used(rows);
         var t = new TablePrinter(used.Select(c => c.Head).ToArray())
         {
             MaxWidth = 30,

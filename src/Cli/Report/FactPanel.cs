@@ -1,3 +1,4 @@
+using Jixiao.Cli.ConsoleOutput;
 using System.Text;
 using Jixiao.Extract;
 
@@ -62,15 +63,7 @@ internal sealed class FactPanel
 
     void Indicators(StringBuilder sb, List<Indicator> rows)
     {
-        var columns = new (string Head, Func<Indicator, string?> Get)[]
-        {
-            ("scope", i => i.Scope), ("level1", i => i.Level1), ("level2", i => i.Level2), ("level3", i => i.Level3),
-            ("target", i => i.Target),
-            ("history", i => i.History.Count == 0 ? null : string.Join(" ", i.History.Select(kv => $"{kv.Key}:{kv.Value}"))),
-            ("actual", i => i.Actual), ("weight", i => i.Weight), ("score", i => i.Score), ("basis", i => i.Basis),
-            ("category", i => i.Category), ("deviation", i => i.Deviation),
-        };
-        var used = columns.Where(c => rows.Any(r => !string.IsNullOrEmpty(c.Get(r)))).ToArray();
+        var used = IndicatorColumns.Used(rows);
         sb.Append($"<h3>Indicators ({rows.Count})</h3><table class=\"facts indicators\"><thead><tr>");
         foreach (var c in used) sb.Append("<th>").Append(c.Head).Append("</th>");
         sb.Append("</tr></thead><tbody>");
