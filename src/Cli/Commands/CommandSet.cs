@@ -15,6 +15,7 @@ internal static class CommandSet
         yield return ShowCommand.Build();
         yield return HistoryCommand.Build();
         yield return VerifyCommand.Build();
+        yield return BenchCommand.Build();
         // import, search, show, history, eval, dump, report, export, bench, train, verify register here
     }
 }
