@@ -41,9 +41,10 @@ internal static class BenchRunner
             log($"parse: {files.Count} files, one thread");
             var parsed = ParseBench.Run(files, log, cancel);
 
-            int copies = Math.Max(1, settings.Replicate ?? (int)Math.Ceiling(settings.MinDocs / (double)files.Count));
-            log($"replicate: {copies} copies of {files.Count} files");
-            var replicas = Replicator.Run(files, Path.GetFullPath(settings.Dir), copies, Path.Combine(scratch, "corpus"));
+            bool import = settings.Cores.Count > 0 || settings.PerFormatImport;
+            int copies = import ? Math.Max(1, settings.Replicate ?? (int)Math.Ceiling(settings.MinDocs / (double)files.Count)) : 0;
+            if (import) log($"replicate: {copies} copies of {files.Count} files");
+            var replicas = import ? Replicator.Run(files, Path.GetFullPath(settings.Dir), copies, Path.Combine(scratch, "corpus")) : new();
             var pagesOf = parsed.ToDictionary(p => p.Path, p => p.Pages);
             var formatOf = parsed.ToDictionary(p => p.Path, p => p.Format);
 
@@ -56,7 +57,7 @@ internal static class BenchRunner
             var perFormat = new Dictionary<string, ImportBench.Run>();
             if (settings.PerFormatImport)
             {
-                int workers = settings.Cores.Max();
+                int workers = settings.Cores.Count > 0 ? settings.Cores.Max() : Environment.ProcessorCount;
                 foreach (var g in replicas.GroupBy(r => formatOf.GetValueOrDefault(r.Original, "unknown")))
                 {
                     log($"import {g.Key}: {g.Count()} docs, {workers} worker(s)");
@@ -66,7 +67,7 @@ internal static class BenchRunner
 
             ParseBench.Report(report, parsed, perFormat);
             ImportBench.ReportScaling(report, scaling);
-            ReportReplication(report, files, replicas, copies);
+            if (import) ReportReplication(report, files, replicas, copies);
             if (settings.VsSoffice) PeerBench.Soffice(report, parsed, scratch, log);
             if (settings.VsPdftotext) PeerBench.Pdftotext(report, parsed, scratch, log);
             if (settings.SearchIndicators > 0) SearchBench.Run(report, parsed, settings.SearchIndicators, settings.SearchRuns, scratch, log);

@@ -86,7 +86,7 @@ internal static class SearchBench
     }
 
     static string MostCommonName(List<ExtractedDocument> docs) =>
-        docs.SelectMany(d => d.Forms).SelectMany(f => f.Indicators).Select(i => i.Level3).Where(n => n is { Length: >= 2 })
+        docs.SelectMany(d => d.Forms).SelectMany(f => f.Indicators).Select(i => i.Level3).Where(n => n is { Length: >= 2 } && n.All(char.IsLetterOrDigit))
             .GroupBy(n => n!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key.Length > 6 ? g.Key[..6] : g.Key).FirstOrDefault() ?? "满意度";
 

@@ -18,11 +18,12 @@ internal static class BenchCommand
         var vsSoffice = new Option<bool>("--vs-soffice") { Description = "Also time LibreOffice converting the .doc files" };
         var vsPdftotext = new Option<bool>("--vs-pdftotext") { Description = "Also time pdftotext -layout on the PDF files" };
         var noPerFormat = new Option<bool>("--no-per-format-import") { Description = "Skip the per-format import runs" };
+        var noImport = new Option<bool>("--no-import") { Description = "Skip all import runs (parse, peers and search only)" };
         var searchSize = new Option<int>("--search-indicators") { Description = "Indicators in the search archive (0: no search benchmark)", DefaultValueFactory = _ => 100_000 };
         var searchRuns = new Option<int>("--search-runs") { Description = "Timed runs per search query", DefaultValueFactory = _ => 20 };
         var output = new Option<string?>("--out") { Description = "Also write the results as Markdown to this file" };
         var cmd = new Command("bench", "Measure parse, extract, import and search speed on a corpus")
-        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, noPerFormat, searchSize, searchRuns, output };
+        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, noPerFormat, noImport, searchSize, searchRuns, output };
         cmd.SetAction(pr =>
         {
             var path = pr.GetValue(dir)!;
@@ -31,10 +32,10 @@ internal static class BenchCommand
             if (pr.GetValue(replicate) is < 1) return Usage("--replicate: expected 1 or more");
             var settings = new BenchSettings
             {
-                Dir = path, Replicate = pr.GetValue(replicate), MinDocs = pr.GetValue(minDocs), PerFormatImport = !pr.GetValue(noPerFormat),
+                Dir = path, Replicate = pr.GetValue(replicate), MinDocs = pr.GetValue(minDocs), PerFormatImport = !pr.GetValue(noPerFormat) && !pr.GetValue(noImport),
                 VsSoffice = pr.GetValue(vsSoffice), VsPdftotext = pr.GetValue(vsPdftotext),
                 SearchIndicators = Math.Max(0, pr.GetValue(searchSize)), SearchRuns = Math.Max(1, pr.GetValue(searchRuns)),
-                Cores = workerCounts ?? new BenchSettings { Dir = path }.Cores,
+                Cores = pr.GetValue(noImport) ? Array.Empty<int>() : workerCounts ?? new BenchSettings { Dir = path }.Cores,
             };
             var report = BenchRunner.Run(settings, m => Console.Error.WriteLine("bench: " + m));
             report.WriteText(Console.Out);
