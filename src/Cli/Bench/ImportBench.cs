@@ -11,7 +11,7 @@ namespace Jixiao.Cli.Bench;
 internal static class ImportBench
 {
     public sealed record Run(string Label, int Workers, int Files, int Pages, TimeSpan Elapsed, ImportSummary Summary,
-        IReadOnlyList<MemorySampler.Sample> Memory, long DbBytes);
+        IReadOnlyList<MemorySampler.Sample> Memory, long DbBytes, TimeSpan Cpu);
 
     public static Run Once(string label, IReadOnlyList<Replicator.Copy> copies, IReadOnlyDictionary<string, int> pagesOf,
         int workers, string scratch, CancellationToken cancel)
@@ -22,32 +22,36 @@ internal static class ImportBench
         GC.WaitForPendingFinalizers();
         GC.Collect();
         var sampler = new MemorySampler(TimeSpan.FromMilliseconds(100));
+        var cpu0 = CpuTime.Self();
         var sw = Stopwatch.StartNew();
         ImportSummary summary;
         using (var archive = Archive.Open(db))
             summary = new Importer(archive, new Importer.Options { Workers = workers }).Run(copies.Select(c => c.Path).ToList(), null, cancel);
         var elapsed = sw.Elapsed;
+        var cpu = CpuTime.Self() - cpu0;
         var memory = sampler.Stop();
         long size = new FileInfo(db).Length;
         TryDelete(db);
         int pages = copies.Sum(c => pagesOf.GetValueOrDefault(c.Original));
-        return new Run(label, workers, copies.Count, pages, elapsed, summary, memory, size);
+        return new Run(label, workers, copies.Count, pages, elapsed, summary, memory, size, cpu);
     }
 
     public static void ReportScaling(BenchReport report, IReadOnlyList<Run> runs)
     {
         if (runs.Count == 0) return;
         var s = report.Add("Import scaling (whole replicated corpus, fresh LiteDB each run)",
-            "workers", "docs", "time", "docs/s", "pages/s", "speed-up", "imported", "dup", "failed", "indicators", "db size");
+            "workers", "docs", "wall", "cpu", "docs/s", "pages/s", "speed-up", "cpu/wall", "imported", "dup", "failed", "indicators", "db size");
         var baseRate = runs[0].Files / runs[0].Elapsed.TotalSeconds;
         foreach (var r in runs)
         {
             var rate = r.Files / r.Elapsed.TotalSeconds;
-            s.Row(r.Workers.ToString(), r.Files.ToString(), Figures.Sec(r.Elapsed), Figures.Num(rate), Figures.Rate(r.Pages, r.Elapsed),
-                (rate / baseRate).ToString("0.00") + "x", r.Summary.Imported.ToString(), r.Summary.Duplicates.ToString(),
+            s.Row(r.Workers.ToString(), r.Files.ToString(), Figures.Sec(r.Elapsed), Figures.Sec(r.Cpu), Figures.Num(rate), Figures.Rate(r.Pages, r.Elapsed),
+                (rate / baseRate).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "x",
+                (r.Cpu / r.Elapsed).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), r.Summary.Imported.ToString(), r.Summary.Duplicates.ToString(),
                 r.Summary.Failed.Count.ToString(), r.Summary.Indicators.ToString(), Figures.Mb(r.DbBytes));
         }
-        s.Note($"machine: {Environment.ProcessorCount} logical cores; workers = Importer.Options.Workers (`jixiao import --workers N`); one writer thread in every run.");
+        s.Note($"machine: {Environment.ProcessorCount} logical cores; workers = Importer.Options.Workers (`jixiao import --workers N`); one writer thread in every run. " +
+            "cpu/wall = cores the process actually got on average: with other work on the machine, it caps the speed-up.");
 
         var m = report.Add("Import memory (working set / managed heap, sampled every 100 ms)",
             "workers", "start", "middle", "end", "max sampled", "heap start", "heap middle", "heap end");
