@@ -17,6 +17,8 @@ internal sealed class BenchSettings
     public bool VsPdftotext { get; init; }
     public int SearchIndicators { get; init; } = 100_000;
     public int SearchRuns { get; init; } = 20;
+    /// <summary>Rounds of the parse phase; the last one is reported (the first ones warm the JIT).</summary>
+    public int ParseRounds { get; init; } = 3;
 }
 
 /// <summary>
@@ -38,8 +40,8 @@ internal static class BenchRunner
         Directory.CreateDirectory(scratch);
         try
         {
-            log($"parse: {files.Count} files, one thread");
-            var parsed = ParseBench.Run(files, log, cancel);
+            log($"parse: {files.Count} files, one thread, {settings.ParseRounds} round(s)");
+            var parsed = ParseBench.Run(files, log, cancel, settings.ParseRounds);
 
             bool import = settings.Cores.Count > 0 || settings.PerFormatImport;
             int copies = import ? Math.Max(1, settings.Replicate ?? (int)Math.Ceiling(settings.MinDocs / (double)files.Count)) : 0;

@@ -16,7 +16,7 @@ public class BenchRunnerTests
         var log = new List<string>();
         var report = BenchRunner.Run(new BenchSettings
         {
-            Dir = Corpus.File("seeds"), Replicate = 2, Cores = new[] { 1, 2 }, SearchIndicators = 1000, SearchRuns = 3,
+            Dir = Corpus.File("seeds"), Replicate = 2, Cores = new[] { 1, 2 }, SearchIndicators = 1000, SearchRuns = 3, ParseRounds = 2,
         }, log.Add);
 
         var speed = report.Sections.Single(s => s.Title.StartsWith("Speed per format"));
