@@ -17,6 +17,7 @@ internal static class CommandSet
         yield return VerifyCommand.Build();
         yield return ReportCommand.Build();
         yield return ExportCommand.Build();
+        yield return BenchCommand.Build();
         // import, search, show, history, eval, dump, report, export, bench, train, verify register here
     }
 }

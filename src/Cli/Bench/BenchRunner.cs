@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Jixiao.Cli.Import;
+
+namespace Jixiao.Cli.Bench;
+
+/// <summary>What `jixiao bench` was asked to measure.</summary>
+internal sealed class BenchSettings
+{
+    public required string Dir { get; init; }
+    /// <summary>Copies of the corpus for the import benchmark; null: enough copies to reach <see cref="MinDocs"/>.</summary>
+    public int? Replicate { get; init; }
+    public int MinDocs { get; init; } = 2000;
+    public IReadOnlyList<int> Cores { get; init; } = new[] { 1, Environment.ProcessorCount }.Distinct().ToArray();
+    public bool PerFormatImport { get; init; } = true;
+    public bool VsSoffice { get; init; }
+    public bool VsPdftotext { get; init; }
+    public int SearchIndicators { get; init; } = 100_000;
+    public int SearchRuns { get; init; } = 20;
+    /// <summary>Rounds of the parse phase; the last one is reported (the first ones warm the JIT).</summary>
+    public int ParseRounds { get; init; } = 3;
+}
+
+/// <summary>
+/// Runs the benchmark phases in order (parse, import scaling, per-format import, peers, search) in a scratch
+/// folder that is deleted afterwards, and collects the figures into a <see cref="BenchReport"/>.
+/// </summary>
+internal static class BenchRunner
+{
+    public static BenchReport Run(BenchSettings settings, Action<string> log, CancellationToken cancel = default)
+    {
+        var report = new BenchReport();
+        var env = report.Add("Machine");
+        env.Note($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, " +
+                 $"{Environment.ProcessorCount} logical cores, load average at start {Figures.LoadAverage()}");
+        var total = Stopwatch.StartNew();
+        var files = FileWalker.Expand(new[] { settings.Dir }).Files;
+        if (files.Count == 0) throw new InvalidOperationException($"no files under {settings.Dir}");
+        var scratch = Path.Combine(Path.GetTempPath(), "jixiao-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(scratch);
+        try
+        {
+            log($"parse: {files.Count} files, one thread, {settings.ParseRounds} round(s)");
+            var parsed = ParseBench.Run(files, log, cancel, settings.ParseRounds);
+
+            bool import = settings.Cores.Count > 0 || settings.PerFormatImport;
+            int copies = import ? Math.Max(1, settings.Replicate ?? (int)Math.Ceiling(settings.MinDocs / (double)files.Count)) : 0;
+            if (import) log($"replicate: {copies} copies of {files.Count} files");
+            var replicas = import ? Replicator.Run(files, Path.GetFullPath(settings.Dir), copies, Path.Combine(scratch, "corpus")) : new();
+            var pagesOf = parsed.ToDictionary(p => p.Path, p => p.Pages);
+            var formatOf = parsed.ToDictionary(p => p.Path, p => p.Format);
+
+            var scaling = new List<ImportBench.Run>();
+            foreach (var c in settings.Cores)
+            {
+                log($"import: {replicas.Count} docs, {c} worker(s)");
+                scaling.Add(ImportBench.Once("all", replicas, pagesOf, c, scratch, cancel));
+            }
+            var perFormat = new Dictionary<string, ImportBench.Run>();
+            if (settings.PerFormatImport)
+            {
+                int workers = settings.Cores.Count > 0 ? settings.Cores.Max() : Environment.ProcessorCount;
+                foreach (var g in replicas.GroupBy(r => formatOf.GetValueOrDefault(r.Original, "unknown")))
+                {
+                    log($"import {g.Key}: {g.Count()} docs, {workers} worker(s)");
+                    perFormat[g.Key] = ImportBench.Once(g.Key, g.ToList(), pagesOf, workers, scratch, cancel);
+                }
+            }
+
+            ParseBench.Report(report, parsed, perFormat);
+            ImportBench.ReportScaling(report, scaling);
+            if (import) ReportReplication(report, files, replicas, copies);
+            if (settings.VsSoffice) PeerBench.Soffice(report, parsed, scratch, log);
+            if (settings.VsPdftotext) PeerBench.Pdftotext(report, parsed, scratch, log);
+            if (settings.SearchIndicators > 0) SearchBench.Run(report, parsed, settings.SearchIndicators, settings.SearchRuns, scratch, log);
+        }
+        finally
+        {
+            try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
+        }
+        env.Note($"load average at end {Figures.LoadAverage()}; whole bench {Figures.Sec(total.Elapsed)}; " +
+                 $"process peak working set {Figures.Mb(Process.GetCurrentProcess().PeakWorkingSet64)}");
+        return report;
+    }
+
+    static void ReportReplication(BenchReport report, IReadOnlyList<string> files, IReadOnlyList<Replicator.Copy> replicas, int copies)
+    {
+        var s = report.Add("Replication");
+        int distinctFiles = files.Count(Replicator.CanMakeDistinct);
+        s.Note($"{files.Count} corpus files x {copies} copies = {replicas.Count} documents for the import runs.");
+        s.Note($"{distinctFiles} text files (txt/md/csv/html/mht) get a unique trailer per copy (extra trailing newlines, or an HTML comment): " +
+               "a new content hash each, so every copy is parsed, extracted and stored in full.");
+        s.Note($"{files.Count - distinctFiles} binary files (doc/docx/pdf/xls/xlsx/rtf) are byte-identical copies: each copy is still hashed, " +
+               "parsed and extracted (the importer skips by path, not by hash), but the store records copies 2..N as duplicates " +
+               "of the first without writing their forms again, so their import figure has a smaller write share than a truly new document.");
+    }
+}

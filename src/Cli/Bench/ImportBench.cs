@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Jixiao.Cli.Import;
+using Jixiao.Store;
+
+namespace Jixiao.Cli.Bench;
+
+/// <summary>
+/// End-to-end import (hash, read, extract, store) of the replicated corpus into a fresh LiteDB file, through the
+/// same <see cref="Importer"/> that `jixiao import` uses, with its Workers option as the degree of parallelism.
+/// </summary>
+internal static class ImportBench
+{
+    public sealed record Run(string Label, int Workers, int Files, int Pages, TimeSpan Elapsed, ImportSummary Summary,
+        IReadOnlyList<MemorySampler.Sample> Memory, long DbBytes, TimeSpan Cpu);
+
+    public static Run Once(string label, IReadOnlyList<Replicator.Copy> copies, IReadOnlyDictionary<string, int> pagesOf,
+        int workers, string scratch, CancellationToken cancel)
+    {
+        var db = System.IO.Path.Combine(scratch, $"import-{label}-{workers}-{Guid.NewGuid():N}.db");
+        // Start every run from a collected heap so the memory samples show this run, not the previous one.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var sampler = new MemorySampler(TimeSpan.FromMilliseconds(100));
+        var cpu0 = CpuTime.Self();
+        var sw = Stopwatch.StartNew();
+        ImportSummary summary;
+        using (var archive = Archive.Open(db))
+            summary = new Importer(archive, new Importer.Options { Workers = workers }).Run(copies.Select(c => c.Path).ToList(), null, cancel);
+        var elapsed = sw.Elapsed;
+        var cpu = CpuTime.Self() - cpu0;
+        var memory = sampler.Stop();
+        long size = new FileInfo(db).Length;
+        TryDelete(db);
+        int pages = copies.Sum(c => pagesOf.GetValueOrDefault(c.Original));
+        return new Run(label, workers, copies.Count, pages, elapsed, summary, memory, size, cpu);
+    }
+
+    public static void ReportScaling(BenchReport report, IReadOnlyList<Run> runs)
+    {
+        if (runs.Count == 0) return;
+        var s = report.Add("Import scaling (whole replicated corpus, fresh LiteDB each run)",
+            "workers", "docs", "wall", "cpu", "docs/s", "pages/s", "speed-up", "cpu/wall", "imported", "dup", "failed", "indicators", "db size");
+        var baseRate = runs[0].Files / runs[0].Elapsed.TotalSeconds;
+        foreach (var r in runs)
+        {
+            var rate = r.Files / r.Elapsed.TotalSeconds;
+            s.Row(r.Workers.ToString(), r.Files.ToString(), Figures.Sec(r.Elapsed), Figures.Sec(r.Cpu), Figures.Num(rate), Figures.Rate(r.Pages, r.Elapsed),
+                (rate / baseRate).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "x",
+                (r.Cpu / r.Elapsed).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), r.Summary.Imported.ToString(), r.Summary.Duplicates.ToString(),
+                r.Summary.Failed.Count.ToString(), r.Summary.Indicators.ToString(), Figures.Mb(r.DbBytes));
+        }
+        s.Note($"machine: {Environment.ProcessorCount} logical cores; workers = Importer.Options.Workers (`jixiao import --workers N`); one writer thread in every run. " +
+            "cpu/wall = cores the process actually got on average: with other work on the machine, it caps the speed-up.");
+
+        var m = report.Add("Import memory (working set / managed heap, sampled every 100 ms)",
+            "workers", "start", "middle", "end", "max sampled", "heap start", "heap middle", "heap end");
+        foreach (var r in runs)
+        {
+            var (start, mid, end, max) = MemorySampler.Summary(r.Memory);
+            m.Row(r.Workers.ToString(), Figures.Mb(start.WorkingSet), Figures.Mb(mid.WorkingSet), Figures.Mb(end.WorkingSet), Figures.Mb(max),
+                Figures.Mb(start.ManagedHeap), Figures.Mb(mid.ManagedHeap), Figures.Mb(end.ManagedHeap));
+        }
+        m.Note($"process peak working set so far (Process.PeakWorkingSet64, whole run incl. parse phase): {Figures.Mb(Process.GetCurrentProcess().PeakWorkingSet64)}");
+        var gc = GC.GetGCMemoryInfo();
+        m.Note($"GC: heap {Figures.Mb(gc.HeapSizeBytes)}, committed {Figures.Mb(gc.TotalCommittedBytes)}, gen2 collections {GC.CollectionCount(2)}, pause {gc.PauseTimePercentage:0.0}% of time");
+    }
+
+    static void TryDelete(string path)
+    {
+        foreach (var p in new[] { path, path.Replace(".db", "-log.db") })
+            try { File.Delete(p); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+
+namespace Jixiao.Cli.Bench;
+
+/// <summary>
+/// Times a peer tool (LibreOffice for .doc, pdftotext for PDF) on the same files jixiao parsed, in the same
+/// run, so the ratio is taken under the same machine load. A missing tool is reported and skipped.
+/// </summary>
+internal static class PeerBench
+{
+    public static void Soffice(BenchReport report, IReadOnlyList<ParsedFile> parsed, string scratch, Action<string> log)
+    {
+        var s = report.Add("Legacy .doc: jixiao vs LibreOffice (soffice --headless --convert-to docx)", "tool", "mode", "files", "wall", "docs/s", "peer/jixiao wall", "cpu", "peer/jixiao cpu");
+        var docs = parsed.Where(p => p.Format == "doc").ToList();
+        var exe = Find("soffice") ?? Find("libreoffice");
+        if (exe is null) { s.Note("soffice not found on PATH: skipped (apt-get install libreoffice-writer-nogui)"); return; }
+        if (docs.Count == 0) { s.Note("no .doc files in the corpus: skipped"); return; }
+        var ours = ParseBench.Sum(docs.Select(d => d.Parse));
+        var oursCpu = ParseBench.Sum(docs.Select(d => d.ParseCpu));
+        // A private profile: a shared one is locked by any other soffice running on the machine.
+        var profile = Path.Combine(scratch, "lo-profile");
+        var outDir = Path.Combine(scratch, "lo-out");
+        Directory.CreateDirectory(outDir);
+        var common = new List<string> { $"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", "docx", "--outdir", outDir };
+        log("soffice: warm-up (creates its profile)");
+        RunTool(exe, common.Append(docs[0].Path), TimeSpan.FromMinutes(3));
+        log($"soffice: batch of {docs.Count} files");
+        var batch = RunTool(exe, common.Concat(docs.Select(d => d.Path)), TimeSpan.FromMinutes(15));
+        log($"soffice: {docs.Count} files one by one");
+        var eachRuns = docs.Select(d => RunTool(exe, common.Append(d.Path), TimeSpan.FromMinutes(3))).ToList();
+        var each = ParseBench.Sum(eachRuns.Select(r => r.Elapsed));
+        var eachCpu = eachRuns.All(r => r.Cpu is not null) ? ParseBench.Sum(eachRuns.Select(r => r.Cpu!.Value)) : (TimeSpan?)null;
+        int converted = Directory.EnumerateFiles(outDir, "*.docx").Count();
+        s.Row("jixiao", "parse, 1 thread", docs.Count.ToString(), Figures.Sec(ours), Figures.Rate(docs.Count, ours), "-", Figures.Sec(oursCpu), "-");
+        s.Row("soffice", "one call, all files", docs.Count.ToString(), Figures.Sec(batch.Elapsed), Figures.Rate(docs.Count, batch.Elapsed), Ratio(batch.Elapsed, ours),
+            Cpu(batch.Cpu), Ratio(batch.Cpu, oursCpu));
+        s.Row("soffice", "one call per file", docs.Count.ToString(), Figures.Sec(each), Figures.Rate(docs.Count, each), Ratio(each, ours),
+            Cpu(eachCpu), Ratio(eachCpu, oursCpu));
+        s.Note($"jixiao read {docs.Count(d => d.Ok)} of {docs.Count} .doc files; soffice wrote {converted} distinct .docx files (batch exit code {batch.ExitCode}).");
+        s.Note("ratios are peer time / jixiao time: above 1 means jixiao is faster. CPU time (user+system) is the fairer figure on a loaded machine.");
+        s.Note("soffice also lays out and writes a .docx, jixiao only reads: the ratio is 'time to usable content', not identical work.");
+    }
+
+    public static void Pdftotext(BenchReport report, IReadOnlyList<ParsedFile> parsed, string scratch, Action<string> log)
+    {
+        var s = report.Add("PDF: jixiao vs pdftotext -layout", "tool", "files", "pages", "wall", "docs/s", "pages/s", "peer/jixiao wall", "cpu", "peer/jixiao cpu");
+        var pdfs = parsed.Where(p => p.Format == "pdf").ToList();
+        var exe = Find("pdftotext");
+        if (exe is null) { s.Note("pdftotext not found on PATH: skipped (apt-get install poppler-utils)"); return; }
+        if (pdfs.Count == 0) { s.Note("no PDF files in the corpus: skipped"); return; }
+        log($"pdftotext: {pdfs.Count} files");
+        var outFile = Path.Combine(scratch, "pdftotext.txt");
+        RunTool(exe, new[] { "-layout", pdfs[0].Path, outFile }, TimeSpan.FromMinutes(2));
+        var peerRuns = pdfs.Select(p => RunTool(exe, new[] { "-layout", p.Path, outFile }, TimeSpan.FromMinutes(2))).ToList();
+        var peer = ParseBench.Sum(peerRuns.Select(r => r.Elapsed));
+        var peerCpu = peerRuns.All(r => r.Cpu is not null) ? ParseBench.Sum(peerRuns.Select(r => r.Cpu!.Value)) : (TimeSpan?)null;
+        var ours = ParseBench.Sum(pdfs.Select(p => p.Parse));
+        var oursCpu = ParseBench.Sum(pdfs.Select(p => p.ParseCpu));
+        int pages = pdfs.Sum(p => p.Pages);
+        s.Row("jixiao", pdfs.Count.ToString(), pages.ToString(), Figures.Sec(ours), Figures.Rate(pdfs.Count, ours), Figures.Rate(pages, ours), "-", Figures.Sec(oursCpu), "-");
+        s.Row("pdftotext -layout", pdfs.Count.ToString(), pages.ToString(), Figures.Sec(peer), Figures.Rate(pdfs.Count, peer), Figures.Rate(pages, peer), Ratio(peer, ours),
+            Cpu(peerCpu), Ratio(peerCpu, oursCpu));
+        s.Note("ratios are peer time / jixiao time: above 1 means jixiao is faster. CPU time (user+system) is the fairer figure on a loaded machine.");
+        s.Note("pdftotext is timed per file including process start; jixiao in-process after warm-up. jixiao builds tables (and OCRs scanned pages); pdftotext only lays out text.");
+        var scanned = pdfs.OrderByDescending(p => p.Parse).First();
+        s.Note($"slowest jixiao PDF: {Path.GetFileName(scanned.Path)} {scanned.Parse.TotalMilliseconds:0} ms");
+    }
+
+    /// <summary>Peer time / jixiao time: "2.50x" means jixiao is 2.5 times faster, "0.40x" that it is slower.</summary>
+    static string Ratio(TimeSpan? peer, TimeSpan ours) =>
+        peer is null || ours <= TimeSpan.Zero ? "-" : (peer.Value / ours).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "x";
+
+    static string Cpu(TimeSpan? t) => t is null ? "n/a" : Figures.Sec(t.Value);
+
+    sealed record ToolRun(TimeSpan Elapsed, int ExitCode, TimeSpan? Cpu);
+
+    static ToolRun RunTool(string exe, IEnumerable<string> args, TimeSpan limit)
+    {
+        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        var cpu0 = CpuTime.Children();
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start " + exe);
+        var o = p.StandardOutput.ReadToEndAsync();
+        var e = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(limit))
+        {
+            try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            p.WaitForExit();
+            return new ToolRun(sw.Elapsed, -1, CpuTime.Children() - cpu0);
+        }
+        p.WaitForExit();
+        return new ToolRun(sw.Elapsed, p.ExitCode, CpuTime.Children() - cpu0);
+    }
+
+    static string? Find(string name)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var full = Path.Combine(dir, name);
+            if (File.Exists(full)) return full;
+        }
+        return null;
+    }
+}

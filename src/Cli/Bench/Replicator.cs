@@ -1,0 +1,62 @@
+using System.Text;
+
+namespace Jixiao.Cli.Bench;
+
+/// <summary>
+/// Copies the corpus N times into a scratch folder so the import benchmark sees thousands of documents.
+/// Text formats get a harmless unique trailer (blank lines for plain text, an HTML comment for HTML/MHT), so
+/// every copy has its own content hash and is parsed, extracted AND stored like a new document. Binary formats
+/// are copied byte for byte: still hashed, parsed and extracted per copy (the pipeline skips by path, not by
+/// hash), but the store keeps them as duplicates of the first copy, so their write cost is smaller.
+/// </summary>
+internal static class Replicator
+{
+    public sealed record Copy(string Path, string Original, bool Distinct);
+
+    static readonly HashSet<string> PlainText = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".csv", ".tsv" };
+    static readonly HashSet<string> Markup = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm", ".mht", ".mhtml" };
+
+    /// <summary>True when a copy of this file can be made distinct without changing what it says.</summary>
+    public static bool CanMakeDistinct(string path)
+    {
+        var ext = System.IO.Path.GetExtension(path);
+        return (PlainText.Contains(ext) || Markup.Contains(ext)) && !IsUtf16(path);
+    }
+
+    public static List<Copy> Run(IReadOnlyList<string> files, string root, int copies, string targetDir)
+    {
+        var result = new List<Copy>(files.Count * copies);
+        for (int r = 0; r < copies; r++)
+        {
+            var dir = System.IO.Path.Combine(targetDir, $"r{r:0000}");
+            foreach (var f in files)
+            {
+                var rel = System.IO.Path.GetRelativePath(root, f);
+                if (rel.StartsWith("..", StringComparison.Ordinal)) rel = System.IO.Path.GetFileName(f);
+                var dest = System.IO.Path.Combine(dir, rel);
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(dest)!);
+                File.Copy(f, dest);
+                bool distinct = CanMakeDistinct(f);
+                if (distinct && r > 0) AppendTrailer(dest, r);
+                result.Add(new Copy(dest, f, distinct));
+            }
+        }
+        return result;
+    }
+
+    static void AppendTrailer(string path, int replica)
+    {
+        var ext = System.IO.Path.GetExtension(path);
+        // Plain text has no comment syntax: r extra newlines change the bytes, never the text the reader sees.
+        var trailer = Markup.Contains(ext) ? $"\n<!-- jixiao bench replica {replica} -->\n" : new string('\n', replica);
+        using var s = new FileStream(path, FileMode.Append, FileAccess.Write);
+        s.Write(Encoding.ASCII.GetBytes(trailer));
+    }
+
+    static bool IsUtf16(string path)
+    {
+        using var s = File.OpenRead(path);
+        int a = s.ReadByte(), b = s.ReadByte();
+        return (a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF);
+    }
+}
