@@ -69,7 +69,7 @@ internal static class EvalCommand
         foreach (var r in results)
         {
             foreach (var (s, c) in r.Sections) total[s].Add(c);
-            var f = Scorer.Strict(r.Sections).Prf().F1;
+            var f = R4(Scorer.Strict(r.Sections).Prf().F1);
             Console.WriteLine($"{f:0.000}  {r.Name}  [{r.Format}]{(r.Error is null ? "" : "  " + r.Error)}");
         }
         Console.WriteLine();
@@ -77,22 +77,27 @@ internal static class EvalCommand
         {
             var c = new Counts();
             foreach (var r in group) c.Add(Scorer.Strict(r.Sections));
-            var (p, rr, f) = c.Prf();
+            var (p, rr, f) = R4(c.Prf());
             Console.WriteLine($"format {group.Key,-8} docs={group.Count(),-3} P={p:0.000} R={rr:0.000} F1={f:0.000}");
         }
         Console.WriteLine();
         foreach (var s in FactSet.Sections)
         {
-            var (p, r, f) = total[s].Prf();
+            var (p, r, f) = R4(total[s].Prf());
             Console.WriteLine($"{s,-11} P={p:0.000} R={r:0.000} F1={f:0.000}");
         }
         var strict = new Counts();
         foreach (var s in FactSet.Sections.Where(s => s != "relaxed")) strict.Add(total[s]);
-        var (op, or, of) = strict.Prf();
+        var (op, or, of) = R4(strict.Prf());
         Console.WriteLine($"{"overall",-11} P={op:0.000} R={or:0.000} F1={of:0.000}");
         if (missList is not null) foreach (var m in missList) Console.WriteLine(m);
         return 0;
     }
+
+    /// <summary>score.py rounds to 4 digits before printing 3; doing the same keeps the printed figures identical.</summary>
+    static double R4(double x) => Math.Round(x, 4, MidpointRounding.ToEven);
+
+    static (double, double, double) R4((double P, double R, double F1) t) => (R4(t.P), R4(t.R), R4(t.F1));
 
     /// <summary>The document a gold file describes: same stem, any other extension (not LibreOffice's .lo.docx twin).</summary>
     static string? FindDocument(string goldPath)
