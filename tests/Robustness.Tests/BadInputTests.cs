@@ -85,6 +85,8 @@ public sealed class BadInputTests(ITestOutputHelper output)
                     Assert.DoesNotContain('\n', entry.Reason!);
                 }
             }
+            Assert.DoesNotContain(docs.Keys, p => p.Contains("/again/")); // the symlink loop was entered once
+            Assert.Contains("zip bomb", docs[entries.Single(e => e.Kind.StartsWith("zip bomb")).Path].Error);
             Assert.Contains("64 MB limit", docs[entries.Single(e => e.Kind == "200 MB file").Path].Error);
             Assert.Equal(DocumentStatus.Ok, docs[good].Status);
             Assert.True(docs[good].FormsCount > 0);
