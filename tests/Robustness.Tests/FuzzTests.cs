@@ -83,6 +83,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             var r = DocumentReader.Read(ms, Seeds[m.Seed], Limits);
             if (r.Ok) { _ = Extractor.Extract(r.Document!); docs++; } else errors++;
             if (sw.Elapsed > slowest) slowest = sw.Elapsed;
+            if (sw.Elapsed > TimeSpan.FromSeconds(5)) output.WriteLine($"slow: {m} {sw.Elapsed.TotalSeconds:0.0} s: {(r.Ok ? "document" : r.Error!.Reason)}");
             return (r.Ok ^ (r.Error is not null))
                 && (r.Ok || !r.Error!.Reason.Contains('\n'))
                 && sw.Elapsed < Limits.Timeout + TimeSpan.FromSeconds(5);
