@@ -33,6 +33,10 @@ public sealed partial class Archive : IDisposable
     {
         Path = System.IO.Path.GetFullPath(path);
         RefuseForeignFile(Path);
+        // LiteDB "initializes" an empty file even when opened read-only, and fails with NotSupportedException:
+        // that is an import that has just created the file (or was killed before writing its header).
+        if (readOnly && new FileInfo(Path).Length == 0)
+            throw new IOException($"{Path} is empty: no archive written yet (an import may be creating it)");
         if (!readOnly) _writeLock = TakeWriteLock(Path);
         var cs = new ConnectionString
         {

@@ -57,20 +57,28 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         Assert.True(reference.Indicators > 0);
 
         var rng = new Random(int.TryParse(Environment.GetEnvironmentVariable("KILL_SEED"), out var s) ? s : 20261125);
-        int kills = 4 + rng.Next(2), survived = 0;
-        for (int k = 0; k < kills; k++)
+        int kills = 4 + rng.Next(2), survived = 0, killed = 0;
+        // Seeded kill points: "after at least N documents are stored, plus 0-150 ms", N rising through the run.
+        // Documents land in batches (50 files or 200 ms), so N stays below the last batches: a run must be left to kill.
+        var targets = Enumerable.Range(0, kills).Select(_ => rng.Next(1, files.Count - 70)).Order().ToList();
+        foreach (var target in targets)
         {
-            // Kill somewhere between start-up and (roughly) where the uninterrupted run ended: later runs skip
-            // what is stored, so each one gets a chance to die mid-batch.
-            var delay = TimeSpan.FromMilliseconds(300 + rng.NextDouble() * full.TotalMilliseconds * 0.8);
             using var p = Process.Start(JixiaoProcess.StartInfo(ImportArgs(dir, tmp.Db)))!;
-            _ = p.StandardOutput.ReadToEndAsync();
-            _ = p.StandardError.ReadToEndAsync();
-            bool exited = p.WaitForExit(delay);
+            var pout = p.StandardOutput.ReadToEndAsync();
+            var perr = p.StandardError.ReadToEndAsync();
+            int stored = 0;
+            while (!p.HasExited && stored < target)
+            {
+                Thread.Sleep(50);
+                stored = StoredCount(tmp.Db);
+            }
+            Thread.Sleep(rng.Next(150));
+            bool exited = p.HasExited;
             if (!exited) p.Kill(); // SIGKILL: no finally blocks, no dispose, no lock-file clean-up
             p.WaitForExit();
-            output.WriteLine($"kill point {k + 1}: after {delay.TotalSeconds:0.00} s{(exited ? " (had already finished)" : "")}");
-            if (!File.Exists(tmp.Db)) { survived++; continue; }
+            if (!exited && stored < files.Count) killed++;
+            output.WriteLine($"kill point {survived + 1}: target {target}, {stored} stored when killed{(exited ? " (had already finished)" : "")}");
+            if (exited) output.WriteLine($"  exit {p.ExitCode}: {pout.Result} {perr.Result}");
 
             // After each kill: the archive opens, is consistent, and holds each stored file once.
             using (var a = Archive.OpenExisting(tmp.Db)!)
@@ -92,7 +100,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             Assert.Equal(files.Select(Path.GetFullPath).Order(StringComparer.Ordinal), docs.Select(d => d.Path).Order(StringComparer.Ordinal));
             var counts = a.Counts();
             int lost = reference.Indicators - counts.Indicators;
-            output.WriteLine($"kill points survived: {survived}/{kills}; facts lost: {lost}; counts {counts}");
+            output.WriteLine($"kill points survived: {survived}/{kills} ({killed} killed mid-import); facts lost: {lost}; counts {counts}");
             Assert.Equal(reference.Documents, counts.Documents);
             Assert.Equal(reference.Forms, counts.Forms);
             Assert.Equal(reference.Indicators, counts.Indicators);
@@ -102,6 +110,22 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         Assert.True(verify.ExitCode == 0, verify.Out + verify.Err);
         Assert.Contains("ok", verify.Out);
         Assert.Equal(kills, survived);
+        Assert.True(killed >= 3, $"only {killed} of {kills} kills landed mid-import");
+    }
+
+    /// <summary>Documents stored so far, read the way `search` reads while an import writes.</summary>
+    static int StoredCount(string db)
+    {
+        if (!File.Exists(db)) return 0;
+        try
+        {
+            using var a = Archive.OpenExisting(db)!;
+            return a.Counts().Documents;
+        }
+        catch (Exception e) when (e is IOException or LiteDB.LiteException)
+        {
+            return 0;
+        }
     }
 
     [Fact]
