@@ -44,6 +44,16 @@ public sealed class BadInputTests(ITestOutputHelper output)
         Assert.Contains("password", DocumentReader.Read(Path.Combine(tmp.Path, "bad/encrypted/protected.xlsx"), Limits).Error!.Reason);
         Assert.Contains("encrypted", DocumentReader.Read(Path.Combine(tmp.Path, "bad/encrypted/encrypted.pdf"), Limits).Error!.Reason);
         Assert.Equal("file is empty", DocumentReader.Read(Path.Combine(tmp.Path, "bad/empty/empty.docx"), Limits).Error!.Reason);
+        // chmod 000 blocks reads except for root (CI and this box run as root): detect which applies.
+        var locked = Path.Combine(tmp.Path, "bad/perm/unreadable.docx");
+        bool canRead;
+        try { using (File.OpenRead(locked)) canRead = true; }
+        catch (UnauthorizedAccessException) { canRead = false; }
+        var lockedRead = DocumentReader.Read(locked, Limits);
+        if (canRead) Assert.True(lockedRead.Ok, lockedRead.Error?.Reason);
+        else Assert.Equal("permission denied", lockedRead.Error!.Reason);
+        output.WriteLine($"chmod 000 file: {(canRead ? "readable (running as root)" : "permission denied")}");
+
         var pages = DocumentReader.Read(Path.Combine(tmp.Path, "bad/pdf/pages-2000.pdf"), Limits);
         Assert.True(pages.Ok, pages.Error?.Reason);
         Assert.Equal(2000, pages.Document!.PageCount);
