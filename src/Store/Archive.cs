@@ -33,6 +33,10 @@ public sealed partial class Archive : IDisposable
     {
         Path = System.IO.Path.GetFullPath(path);
         RefuseForeignFile(Path);
+        // LiteDB "initializes" an empty file even when opened read-only, and fails with NotSupportedException:
+        // that is an import that has just created the file (or was killed before writing its header).
+        if (readOnly && new FileInfo(Path).Length == 0)
+            throw new IOException($"{Path} is empty: no archive written yet (an import may be creating it)");
         if (!readOnly) _writeLock = TakeWriteLock(Path);
         var cs = new ConnectionString
         {
@@ -51,6 +55,12 @@ public sealed partial class Archive : IDisposable
             _writeLock?.Dispose();
             throw;
         }
+        // No automatic checkpoint while writing: commits are appended to the -log file and the data file is
+        // only rewritten when the archive closes. A `search` opening the file mid-import (another process,
+        // LiteDB direct mode) then reads the data file plus the committed prefix of the log, instead of racing
+        // a checkpoint that moves pages under it ("request page must be less or equals lastest page").
+        // After a SIGKILL the log is replayed by the next open, as before.
+        if (!readOnly) _db.CheckpointSize = 0;
         Documents = _db.GetCollection(DocumentsName, BsonAutoId.Int32);
         Forms = _db.GetCollection(FormsName, BsonAutoId.Int32);
         Indicators = _db.GetCollection(IndicatorsName, BsonAutoId.ObjectId);
@@ -182,6 +192,12 @@ public sealed partial class Archive : IDisposable
 
     public void Dispose()
     {
+        // With auto-checkpoint off (see the constructor) closing must fold the log into the data file itself.
+        if (_writeLock is not null)
+        {
+            try { _db.Checkpoint(); }
+            catch (LiteException) { } // the log stays; the next open replays it
+        }
         _db.Dispose();
         _writeLock?.Dispose();
     }

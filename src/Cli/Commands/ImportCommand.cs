@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Jixiao.Cli.ConsoleOutput;
 using Jixiao.Cli.Import;
+using Jixiao.Ingest;
 using Jixiao.Store;
 
 namespace Jixiao.Cli.Commands;
 
-/// <summary>`jixiao import PATH… [--dry-run] [--workers N]`: read, extract and store files and folders.</summary>
+/// <summary>`jixiao import PATH… [--dry-run] [--workers N] [--timeout S] [--max-mb M]`: read, extract and store files and folders.</summary>
 internal static class ImportCommand
 {
     public static Command Build()
@@ -15,18 +16,30 @@ internal static class ImportCommand
         var workers = new Option<int>("--workers") { Description = "Parallel readers (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Re-read and rewrite unchanged files too (after an extractor upgrade)" };
         var retry = new Option<bool>("--retry-failed") { Description = "Re-read unchanged files that failed or gave no form last time" };
-        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped)") { inputs, dryRun, workers, force, retry };
+        var timeout = new Option<int>("--timeout") { Description = "Per-file time limit in seconds (a file taking longer is logged as failed; default 120)", DefaultValueFactory = _ => 120 };
+        var maxMb = new Option<int>("--max-mb") { Description = "Per-file size limit in MB (larger files are refused, logged as failed; default 512)", DefaultValueFactory = _ => 512 };
+        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped)") { inputs, dryRun, workers, force, retry, timeout, maxMb };
         cmd.SetAction(pr =>
         {
             var walk = FileWalker.Expand(pr.GetValue(inputs)!);
             var db = pr.GetValue(GlobalOptions.Db) ?? Archive.DefaultPath;
+            if (pr.GetValue(timeout) < 1 || pr.GetValue(maxMb) < 1)
+            {
+                Console.Error.WriteLine("jixiao: --timeout and --max-mb must be at least 1");
+                return 2;
+            }
+            var read = new DocumentReader.Options
+            {
+                Timeout = TimeSpan.FromSeconds(pr.GetValue(timeout)),
+                MaxBytes = pr.GetValue(maxMb) * 1024L * 1024,
+            };
             return pr.GetValue(dryRun) ? DryRun(walk, db) : Run(walk, db, pr.GetValue(workers),
-                pr.GetValue(force) ? ReimportPolicy.All : pr.GetValue(retry) ? ReimportPolicy.RetryFailed : ReimportPolicy.ChangedOnly);
+                pr.GetValue(force) ? ReimportPolicy.All : pr.GetValue(retry) ? ReimportPolicy.RetryFailed : ReimportPolicy.ChangedOnly, read);
         });
         return cmd;
     }
 
-    static int Run(FileWalker.Walk walk, string db, int workers, ReimportPolicy policy)
+    static int Run(FileWalker.Walk walk, string db, int workers, ReimportPolicy policy, DocumentReader.Options read)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -41,7 +54,7 @@ internal static class ImportCommand
             using var archive = ArchiveOpener.OpenForWriting(db);
             if (archive is null) return 1;
             var progress = new ProgressLine(walk.Files.Count);
-            var importer = new Importer(archive, new Importer.Options { Workers = Math.Max(1, workers), Policy = policy });
+            var importer = new Importer(archive, new Importer.Options { Workers = Math.Max(1, workers), Policy = policy, Read = read });
             var summary = importer.Run(walk.Files, s => progress.Update(s.Seen, s.Failed.Count), cancel.Token);
             progress.Finish();
             foreach (var m in walk.Missing) summary.Failed.Add((Path.GetFullPath(m), "failed", "not found"));

@@ -34,13 +34,28 @@ internal static class SearchCommand
                 if (t?.Number is null) return Usage($"--target: expected a comparison such as '>=95%', got '{ts}'");
             }
             if (pr.GetValue(json) && pr.GetValue(csv)) return Usage("--json and --csv exclude each other");
-            using var archive = ArchiveOpener.OpenForReading(pr);
-            if (archive is null) return 1;
-            var result = archive.Search(new SearchQuery
+            var query = new SearchQuery
             {
                 Text = pr.GetValue(text), YearFrom = from, YearTo = to, Department = pr.GetValue(dept),
                 Kind = pr.GetValue(kind), Level1 = pr.GetValue(level1), Target = t, Limit = Math.Max(0, pr.GetValue(limit)),
-            });
+            };
+            SearchResult result;
+            for (int attempt = 1; ; attempt++)
+            {
+                using var archive = ArchiveOpener.OpenForReading(pr);
+                if (archive is null) return 1;
+                try
+                {
+                    result = archive.Search(query);
+                    break;
+                }
+                // An import in another process folds its log into the file when it closes; a read that
+                // overlaps that moment sees pages being moved. Reading again after it settles is safe.
+                catch (LiteDB.LiteException) when (attempt < 6)
+                {
+                    Thread.Sleep(150 * attempt);
+                }
+            }
             if (pr.GetValue(json)) Console.Out.WriteLine(JsonSerializer.Serialize(result.Hits, OutputFormats.Json));
             else if (pr.GetValue(csv)) WriteCsv(result.Hits);
             else WriteTable(result);

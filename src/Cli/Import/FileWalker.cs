@@ -17,8 +17,7 @@ internal static class FileWalker
         {
             if (Directory.Exists(input))
             {
-                var opts = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.None };
-                foreach (var f in Directory.EnumerateFiles(input, "*", opts).Order(StringComparer.Ordinal))
+                foreach (var f in FilesUnder(input).Order(StringComparer.Ordinal))
                     Add(f);
             }
             else if (File.Exists(input)) Add(input);
@@ -33,6 +32,49 @@ internal static class FileWalker
             if (seen.Add(full)) files.Add(full);
         }
     }
+
+    /// <summary>
+    /// Files under <paramref name="root"/>, recursively. Symlinked folders are followed, but each real folder
+    /// is entered once: a link back up the tree (a loop) would otherwise be walked until the OS gives up
+    /// with ELOOP, importing the same files dozens of times under ever longer paths.
+    /// </summary>
+    static IEnumerable<string> FilesUnder(string root)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        pending.Push(root);
+        var flat = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.None };
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            string real;
+            try { real = RealPath(dir); }
+            catch (IOException) { continue; }
+            if (!visited.Add(real)) continue;
+            IEnumerable<string> files, dirs;
+            try
+            {
+                files = Directory.EnumerateFiles(dir, "*", flat).ToList();
+                dirs = Directory.EnumerateDirectories(dir, "*", flat).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            foreach (var f in files) yield return f;
+            foreach (var d in dirs) pending.Push(d);
+        }
+    }
+
+    /// <summary>The folder's path with every symlink on the way resolved.</summary>
+    static string RealPath(string dir)
+    {
+        var full = Path.GetFullPath(dir);
+        var parent = Path.GetDirectoryName(full);
+        var resolvedParent = parent is null ? null : RealPathCached(parent);
+        var self = resolvedParent is null ? full : Path.Combine(resolvedParent, Path.GetFileName(full));
+        var target = new DirectoryInfo(self).ResolveLinkTarget(returnFinalTarget: true);
+        return target is null ? self : Path.GetFullPath(target.FullName);
+    }
+
+    static string RealPathCached(string dir) => dir == Path.GetPathRoot(dir) ? dir : RealPath(dir);
 
     /// <summary>Sidecars that are not documents: *.json (and so *.gold.json), LiteDB archives and their logs.</summary>
     public static bool Skip(string path)

@@ -100,7 +100,7 @@ internal sealed class Importer
         }
         if (known.TryGetValue(path, out var old) && old.Skips(hash, _options.Policy)) return new Work(null, path, !old.Complete);
 
-        var read = DocumentReader.Read(path, _options.Read, cancel);
+        var read = ReadWithinLimit(path, cancel);
         if (cancel.IsCancellationRequested) return null;
         if (!read.Ok)
             return new Work(new ImportItem { Path = path, Hash = hash, Size = size, Format = read.Format, Error = read.Error!.Reason }, path);
@@ -122,6 +122,39 @@ internal sealed class Importer
                 Error = $"extraction failed ({e.GetType().Name}: {OneLine(e.Message)})",
             }, path);
         }
+    }
+
+    /// <summary>
+    /// DocumentReader's time limit works through the cancellation token, which a parser stuck in a library
+    /// call (or a parser that forgot to check it) never sees. A hard wall-clock guard stops waiting for such
+    /// a file: it is logged as failed and the import goes on; the abandoned read is left to finish in the
+    /// background (nothing waits for it or stores its result).
+    /// </summary>
+    ReadResult ReadWithinLimit(string path, CancellationToken cancel)
+    {
+        var limit = _options.Read.Timeout;
+        var task = Task.Factory.StartNew(() => DocumentReader.Read(path, _options.Read, cancel),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Grace beyond the soft limit: a cooperative parser reports its own time-out first.
+        var hard = limit + TimeSpan.FromSeconds(Math.Min(30, Math.Max(2, limit.TotalSeconds / 4)));
+        try
+        {
+            if (task.Wait(hard, cancel)) return task.Result;
+        }
+        catch (OperationCanceledException) { }
+        var format = FormatGuess(path);
+        return new ReadResult
+        {
+            Error = new IngestError(Path.GetFileName(path), format, cancel.IsCancellationRequested
+                ? "interrupted" : $"gave up after {limit.TotalSeconds:0} s (per-file time limit; reader did not stop)"),
+            Format = format,
+        };
+    }
+
+    static string FormatGuess(string path)
+    {
+        var ext = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        return ext.Length == 0 ? "unknown" : ext;
     }
 
     /// <summary>The single writer: drains the channel into batches of BatchSize files or BatchInterval time.</summary>

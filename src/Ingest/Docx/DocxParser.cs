@@ -16,6 +16,7 @@ internal sealed class DocxParser : IDocumentParser
     {
         long start = stream.Position;
         if (!IsReadableZip(stream)) return Salvage(stream, fileName, cancel);
+        RefuseZipBomb(stream);
         UnreadableDocumentException damaged;
         try
         {
@@ -58,6 +59,27 @@ internal sealed class DocxParser : IDocumentParser
         catch (InsufficientExecutionStackException e)
         {
             throw new UnreadableDocumentException("docx elements nested too deeply to read (damaged or hostile file)", e);
+        }
+    }
+
+    /// <summary>Largest inflated part read: real document.xml files stay far below; a zip bomb (GBs of zeros in
+    /// a small file) would otherwise be inflated into memory by the Open Xml SDK.</summary>
+    const long MaxPartBytes = 256L * 1024 * 1024;
+
+    static void RefuseZipBomb(Stream stream)
+    {
+        long at = stream.Position;
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            foreach (var e in zip.Entries)
+                if (e.Length > MaxPartBytes)
+                    throw new UnreadableDocumentException(
+                        $"docx part {e.FullName} inflates to {e.Length / (1024 * 1024)} MB, over the {MaxPartBytes / (1024 * 1024)} MB limit (zip bomb or damaged)");
+        }
+        finally
+        {
+            stream.Position = at;
         }
     }
 
