@@ -16,7 +16,7 @@ internal static class ImportCommand
         var workers = new Option<int>("--workers") { Description = "Parallel readers (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Re-read and rewrite unchanged files too (after an extractor upgrade)" };
         var retry = new Option<bool>("--retry-failed") { Description = "Re-read unchanged files that failed or gave no form last time" };
-        var timeout = new Option<int>("--timeout") { Description = "Per-file time limit in seconds (a file taking longer is logged as failed; default 120)", DefaultValueFactory = _ => 120 };
+        var timeout = new Option<int>("--timeout") { Description = "Per-file time limit in seconds (a file taking longer is logged as failed; default 300: scanned books need minutes of OCR)", DefaultValueFactory = _ => 300 };
         var maxMb = new Option<int>("--max-mb") { Description = "Per-file size limit in MB (larger files are refused, logged as failed; default 512)", DefaultValueFactory = _ => 512 };
         var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped)") { inputs, dryRun, workers, force, retry, timeout, maxMb };
         cmd.SetAction(pr =>
