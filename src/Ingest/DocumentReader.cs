@@ -29,6 +29,9 @@ public static class DocumentReader
         public static readonly Options Default = new();
     }
 
+    /// <summary>How long past the limit a parse that ignores cancellation is waited for before it is abandoned.</summary>
+    static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(2);
+
     public static ReadResult Read(string path, Options? options = null, CancellationToken cancel = default)
     {
         options ??= Options.Default;
@@ -81,9 +84,24 @@ public static class DocumentReader
             var parser = ParserRegistry.For(format);
             if (parser is null) return Fail(name, format, $"no reader for format '{format}'", sw);
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             timeout.CancelAfter(options.Timeout);
-            var doc = parser.Parse(seekable, name, timeout.Token);
+            // Parsers check the token between rows and pages, but a library call on a damaged file (one
+            // ExcelDataReader Read on a corrupt BIFF record) can run on without looking at it. The parse runs
+            // on its own thread so the caller gets its answer at the limit even then; the abandoned parse
+            // finishes on its own and its result is dropped.
+            var work = RunOnOwnThread(() => parser.Parse(seekable, name, timeout.Token));
+            using var stopWaiting = new CancellationTokenSource();
+            var limit = Task.Delay(options.Timeout + AbandonGrace, stopWaiting.Token);
+            bool finished = Task.WhenAny(work, limit).GetAwaiter().GetResult() == work;
+            stopWaiting.Cancel();
+            if (!finished)
+            {
+                work.ContinueWith(t => { _ = t.Exception; timeout.Dispose(); }, TaskScheduler.Default);
+                return Fail(name, format, $"gave up after {options.Timeout.TotalSeconds:0} s (per-file time limit; the reader did not stop)", sw);
+            }
+            timeout.Dispose();
+            var doc = work.GetAwaiter().GetResult();
             return new ReadResult { Document = doc, Format = doc.Format, Elapsed = sw.Elapsed };
         }
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
@@ -102,6 +120,23 @@ public static class DocumentReader
         {
             return Fail(name, format, $"damaged or unreadable {format} file ({e.GetType().Name}: {OneLine(e.Message)})", sw);
         }
+    }
+
+    /// <summary>
+    /// A dedicated background thread rather than the thread pool: callers block on the result, and parallel
+    /// imports would otherwise starve the pool; an abandoned parse must not keep the process alive either.
+    /// The large stack is for deeply nested documents.
+    /// </summary>
+    static Task<SourceDocument> RunOnOwnThread(Func<SourceDocument> parse)
+    {
+        var done = new TaskCompletionSource<SourceDocument>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try { done.SetResult(parse()); }
+            catch (Exception e) { done.SetException(e); }
+        }, 16 * 1024 * 1024) { IsBackground = true, Name = "jixiao-parse" };
+        thread.Start();
+        return done.Task;
     }
 
     static ReadResult Fail(string file, string format, string reason, Stopwatch sw) =>
