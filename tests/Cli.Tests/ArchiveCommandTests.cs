@@ -1,3 +1,4 @@
+using Jixiao.Tests;
 using System.Text.Json;
 using Jixiao.Extract;
 using Jixiao.Store;

@@ -1,3 +1,4 @@
+using Jixiao.Tests;
 using Jixiao.Cli.Import;
 using Jixiao.Extract;
 using Jixiao.Ingest;

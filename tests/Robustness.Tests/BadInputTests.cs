@@ -1,3 +1,4 @@
+using Jixiao.Tests;
 using Jixiao.Extract;
 using Jixiao.Ingest;
 using Jixiao.Store;

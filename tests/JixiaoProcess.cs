@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Jixiao.Robustness.Tests;
+namespace Jixiao.Tests;
 
 /// <summary>Runs the built jixiao (jixiao.dll beside the tests) as a real process.</summary>
 internal static class JixiaoProcess
@@ -24,6 +24,8 @@ internal static class JixiaoProcess
         return psi;
     }
 
+    public static Result Run(params string[] args) => Run(TimeSpan.FromMinutes(3), args);
+
     public static Result Run(TimeSpan limit, params string[] args)
     {
         using var p = Process.Start(StartInfo(args))!;
@@ -41,7 +43,7 @@ internal static class JixiaoProcess
 /// <summary>A temp folder for one test, deleted afterwards.</summary>
 internal sealed class TempDir : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("jixiao-robust-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory("jixiao-test-").FullName;
     public string Db => System.IO.Path.Combine(Path, "archive.db");
     public string Sub(string name) => Directory.CreateDirectory(System.IO.Path.Combine(Path, name)).FullName;
     public void Dispose()
