@@ -141,10 +141,27 @@ public static class FormatSniffer
         var limit = (int)Math.Min(stream.Length, 64L * 1024 * 1024);
         var all = new byte[limit];
         ReadUpTo(stream, all);
-        static bool Has(byte[] b, string name) => b.AsSpan().IndexOf(Encoding.Unicode.GetBytes(name)) >= 0;
+        var names = StreamNames(all);
+        bool Has(byte[] b, string name) => names?.Contains(name) ?? b.AsSpan().IndexOf(Encoding.Unicode.GetBytes(name)) >= 0;
         if (Has(all, "EncryptedPackage") || Has(all, "EncryptionInfo")) return "ole-encrypted";
         if (Has(all, "WordDocument")) return extension == ".wps" ? "wps" : "doc";
         if (Has(all, "Workbook") || Has(all, "Book")) return "xls";
         return extension switch { ".wps" => "wps", ".doc" => "doc", ".xls" => "xls", _ => "ole" };
+    }
+
+    /// <summary>
+    /// The stream names from the compound file's own directory (the .doc reader's CFB code); null when the
+    /// directory is damaged, and then the raw scan decides ("Book" would otherwise match inside other names).
+    /// </summary>
+    static HashSet<string>? StreamNames(byte[] file)
+    {
+        try
+        {
+            return new Doc.CompoundFile(file).Entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 }

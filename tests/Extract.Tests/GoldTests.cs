@@ -37,12 +37,8 @@ public class GoldTests
     {
         var dir = Corpus.File(folder);
         var docPath = Directory.EnumerateFiles(dir, stem + ".*").First(f => !f.EndsWith(".json"));
-        var read = DocumentReader.Read(docPath);
-        Assert.True(read.Ok, read.Error?.ToString());
-        var pred = JsonNode.Parse(CanonicalJson.Serialize(Extractor.Extract(read.Document!)))!;
-        var gold = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, stem + ".gold.json")))!;
         var misses = new List<string>();
-        var f1 = Scorer.Strict(Scorer.Compare(gold, pred, misses, stem)).Prf().F1;
+        var f1 = GoldCheck.StrictF1(docPath, Path.Combine(dir, stem + ".gold.json"), misses);
         Assert.True(f1 >= floor, $"{stem}: F1 {f1:0.000} < {floor}\n" + string.Join("\n", misses.Take(20)));
     }
 

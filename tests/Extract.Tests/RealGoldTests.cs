@@ -39,12 +39,8 @@ public class RealGoldTests(ITestOutputHelper output)
         Assert.True(Floors.TryGetValue(stem, out var floor), $"{stem}: gold without a floor in RealGoldTests.Floors");
         var dir = Corpus.File("real-gold");
         var docPath = Directory.EnumerateFiles(dir, stem + ".*").Single(f => !f.EndsWith(".json"));
-        var read = DocumentReader.Read(docPath);
-        Assert.True(read.Ok, read.Error?.ToString());
-        var pred = JsonNode.Parse(CanonicalJson.Serialize(Extractor.Extract(read.Document!)))!;
-        var gold = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, stem + ".gold.json")))!;
         var misses = new List<string>();
-        var f1 = Scorer.Strict(Scorer.Compare(gold, pred, misses, stem)).Prf().F1;
+        var f1 = GoldCheck.StrictF1(docPath, Path.Combine(dir, stem + ".gold.json"), misses);
         output.WriteLine($"{stem}: strict F1 {f1:0.000} (floor {floor})");
         foreach (var m in misses) output.WriteLine(m);
         Assert.True(f1 >= floor, $"{stem}: F1 {f1:0.000} < {floor}\n" + string.Join("\n", misses));

@@ -55,7 +55,8 @@ internal static class FormFinisher
     static string KindFromContent(FormDraft draft)
     {
         var f = draft.Form;
-        bool self = f.Indicators.Any(i => i.Actual is not null) || draft.IndicatorTables.SelectMany(t => t.Rows).Any(r => r.Indicator.Actual is not null)
+        // Called before the indicators move into the form: the draft's tables hold them.
+        bool self = draft.IndicatorTables.SelectMany(t => t.Rows).Any(r => r.Indicator.Actual is not null)
                     || f.Goals.Any(g => g.Label == "实际完成情况");
         if (f.Project is null && f.Department is not null && (f.Projects.Count > 0 || draft.IndicatorTables.Count > 0))
             return self ? FormKind.DepartmentSelfEval : FormKind.DepartmentTarget;

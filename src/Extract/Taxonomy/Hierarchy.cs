@@ -31,7 +31,7 @@ internal static class Hierarchy
         if (l2 is not null && v.Level2ToLevel1.TryGetValue(l2, out var parent))
         {
             // 成本指标 is level 1 in the 2022 framework, a level-2 name under 产出指标 before it.
-            if (l1 is null || l1 != parent && !(l1 == "成本指标" && l2 == "成本指标")) l1 = l1 == "成本指标" && l2 == "成本指标" ? l1 : parent;
+            if (!(l1 == "成本指标" && l2 == "成本指标")) l1 = parent;
         }
         ind.Level1 = l1 ?? ind.Level1;
         ind.Level2 = l2 ?? WithSuffix(ind.Level2);

@@ -12,24 +12,15 @@ namespace Jixiao.Extract;
 internal static partial class TextNorm
 {
     /// <summary>A label for matching: NFKC, no whitespace, no trailing colon.</summary>
-    public static string Label(string? s)
-    {
-        if (string.IsNullOrEmpty(s)) return "";
-        s = StripArtifacts(s).Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(s.Length);
-        foreach (var ch in s)
-            if (!char.IsWhiteSpace(ch) && ch != '\u200B' && ch != '\uFEFF') sb.Append(ch);
-        var r = sb.ToString();
-        while (r.Length > 0 && (r[^1] == ':' || r[^1] == '：')) r = r[..^1];
-        return r;
-    }
+    public static string Label(string? s) =>
+        string.IsNullOrEmpty(s) ? "" : OutputLabel(s.Normalize(NormalizationForm.FormKC));
 
     /// <summary>A label as the output writes it: whitespace removed, trailing colon removed, otherwise as written.</summary>
     public static string OutputLabel(string s)
     {
         var sb = new StringBuilder(s.Length);
         foreach (var ch in StripArtifacts(s))
-            if (!char.IsWhiteSpace(ch)) sb.Append(ch);
+            if (!char.IsWhiteSpace(ch) && ch != '\u200B' && ch != '\uFEFF') sb.Append(ch);
         var r = sb.ToString();
         while (r.Length > 0 && (r[^1] == ':' || r[^1] == '：')) r = r[..^1];
         return r;
