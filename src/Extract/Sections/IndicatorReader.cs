@@ -58,7 +58,7 @@ internal static partial class IndicatorReader
         }
         Func<string, bool> lead = first.Ragged ? IsScopeLabel : l => IsScopeLabel(l) && RoleOf(l) is null;
         var labels = HeaderColumns.Resolve(header, width, lead);
-        var roles = labels.ToDictionary(p => p.Key, p => RoleOf(p.Value) is "group" ? "target" : RoleOf(p.Value));
+        var roles = labels.ToDictionary(p => p.Key, p => RoleOf(p.Value) is "group" ? "target" : RoleOf(p.Value) ?? FlatRole(p.Value));
         bool hasLevel3 = roles.Values.Contains("level3");
         var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
         draft.IndicatorTables.Add(table);
@@ -87,7 +87,8 @@ internal static partial class IndicatorReader
             }
             // A header row repeated after a page break names columns, not a project.
             if (values.TryGetValue("project", out var repeated) && RoleOf(TextNorm.Label(repeated)) is not null) continue;
-            if (values.Remove("project", out var project))
+            // A flat export repeats the project on every indicator row: the same project goes on in the same form.
+            if (values.Remove("project", out var project) && TextNorm.OutputLabel(project) != draft.Form.Project)
             {
                 draft = split(draft, TextNorm.OutputLabel(project));
                 table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
@@ -97,7 +98,8 @@ internal static partial class IndicatorReader
                     if (roles.TryGetValue(cell.Col, out var role) && role is "money" && TextNorm.Value(cell.Raw) is { } money && TextNorm.HasDigit(money))
                         draft.Form.Budget.Add(new BudgetFact { Item = TextNorm.WithoutParenthesis(labels[cell.Col]), Value = money, Source = cell.Ref });
             }
-            if (values.Remove("goal", out var goal)) draft.Form.Goals.Add(new Goal { Label = "年度目标", Text = goal });
+            if (values.Remove("goal", out var goal)) AddGoal(draft, "年度目标", goal);
+            ReadFlatColumns(draft, row, roles, labels);
             values.Remove("money");
             FillDown(values, carried, hasLevel3);
             if (!values.TryGetValue(hasLevel3 ? "level3" : "level2", out var name) || name.Length == 0) continue;
@@ -109,6 +111,35 @@ internal static partial class IndicatorReader
             table.Rows.Add(ir);
         }
         return end;
+    }
+
+    /// <summary>
+    /// Columns of a flat export (one row per indicator, the project's header fields repeated on each row:
+    /// 项目编码 | 项目名称 | 申请单位 | 一级预算单位 | … | 年度目标 | 一级指标 …): a known field label is a field
+    /// column, a goal label a goal column. Only known spellings, so a table's own extra columns stay unread.
+    /// </summary>
+    static string? FlatRole(string label)
+    {
+        if (label.Length == 0) return null;
+        if (GoalReader.Canonical(label) is { Length: > 0 } goal) return "goal:" + goal;
+        return FieldReader.IsLabelOnly(TextNorm.WithoutParenthesis(label)) ? "field" : null;
+    }
+
+    static void ReadFlatColumns(FormDraft draft, Line row, Dictionary<int, string?> roles, Dictionary<int, string> labels)
+    {
+        foreach (var cell in row.Cells)
+        {
+            if (cell.IsEmpty || !roles.TryGetValue(cell.Col, out var role) || role is null) continue;
+            if (role == "field") FieldReader.Put(draft, labels[cell.Col], cell.Raw);
+            else if (role.StartsWith("goal:") && TextNorm.Value(cell.Raw) is { } text) AddGoal(draft, role[5..], text);
+        }
+    }
+
+    /// <summary>A goal repeated on every row of its project (merged cell written out, or a flat export) counts once.</summary>
+    static void AddGoal(FormDraft draft, string label, string text)
+    {
+        if (draft.Form.Goals.Any(g => g.Label == label && g.Text == text)) return;
+        draft.Form.Goals.Add(new Goal { Label = label, Text = text });
     }
 
     /// <summary>Vertical merges (or their empty cells in text) carry 一级/二级 down; a new 一级 resets 二级.</summary>
