@@ -88,7 +88,7 @@ internal static partial class IndicatorReader
             // A header row repeated after a page break names columns, not a project.
             if (values.TryGetValue("project", out var repeated) && RoleOf(TextNorm.Label(repeated)) is not null) continue;
             // A flat export repeats the project on every indicator row: the same project goes on in the same form.
-            if (values.Remove("project", out var project) && TextNorm.OutputLabel(project) != draft.Form.Project)
+            if (values.Remove("project", out var project) && (TextNorm.OutputLabel(project) != draft.Form.Project || NewCode(draft, row, roles, labels)))
             {
                 draft = split(draft, TextNorm.OutputLabel(project));
                 table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
@@ -123,6 +123,19 @@ internal static partial class IndicatorReader
         if (label.Length == 0) return null;
         if (GoalReader.Canonical(label) is { Length: > 0 } goal) return "goal:" + goal;
         return FieldReader.IsLabelOnly(TextNorm.WithoutParenthesis(label)) ? "field" : null;
+    }
+
+    /// <summary>Two projects of one name (one per 社区) follow each other in an export: their 项目编码 differ.</summary>
+    static bool NewCode(FormDraft draft, Line row, Dictionary<int, string?> roles, Dictionary<int, string> labels)
+    {
+        foreach (var cell in row.Cells)
+        {
+            if (cell.IsEmpty || !roles.TryGetValue(cell.Col, out var role) || role != "field") continue;
+            var label = TextNorm.OutputLabel(labels[cell.Col]);
+            if (label is not ("项目编码" or "项目代码")) continue;
+            if (draft.Form.Fields.TryGetValue(label, out var code) && code != TextNorm.Value(cell.Raw)) return true;
+        }
+        return false;
     }
 
     static void ReadFlatColumns(FormDraft draft, Line row, Dictionary<int, string?> roles, Dictionary<int, string> labels)
