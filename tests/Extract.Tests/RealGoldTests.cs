@@ -22,6 +22,10 @@ public class RealGoldTests(ITestOutputHelper output)
         ["guangzhou_2026_target_p1"] = 0.95, // one table of many projects, hierarchy packed in one cell
         ["guojia_xinfang_self_p30_31"] = 1.00, // one form over a page break
         ["changsha_transfer_scan_p5"] = 0.00, // scanned, OCR: the seal over 专项名称 garbles the project key, so every fact misses
+        ["shenzhen8_sheet2"] = 0.98, // 二级 cells merged over two indicator rows, bare level names, 不适用 rows
+        ["central_football"] = 0.98, // whole project-library workbook: 申报表, 执行监控表 (其他), 自评表; 8 non-绩效 sheets
+        ["shenzhen_flat_export"] = 0.98, // flat export: one row per indicator, project fields repeated on each row
+        ["wuxi_portal_no_table"] = 1.00, // negative: a 绩效 title and no table, so no form
     };
 
     public static TheoryData<string> Stems()
