@@ -26,6 +26,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["central_football"] = 0.98, // whole project-library workbook: 申报表, 执行监控表 (其他), 自评表; 8 non-绩效 sheets
         ["shenzhen_flat_export"] = 0.98, // flat export: one row per indicator, project fields repeated on each row
         ["wuxi_portal_no_table"] = 1.00, // negative: a 绩效 title and no table, so no form
+        ["kunming_portal_prose"] = 1.00, // negative: budget prose and a contents list naming 绩效目标表, no table
     };
 
     public static TheoryData<string> Stems()
