@@ -13,7 +13,8 @@ namespace Jixiao.Cli.Commands;
 /// </summary>
 internal static class EvalCrossValidation
 {
-    public sealed record Result(Counts RulesOnly, Counts InSample, Counts Loto, Dictionary<string, (Counts Rules, Counts Loto, Counts InSample)> Families, double RulesDocsPerSecond, double ModelDocsPerSecond);
+    public sealed record Result(Counts RulesOnly, Counts InSample, Counts Loto, Dictionary<string, (Counts Rules, Counts Loto, Counts InSample)> Families,
+        double RulesDocsPerSecond, double ModelDocsPerSecond, Counts UnseenRules, Counts UnseenLoto, int UnseenRenamed);
 
     public static int Run(string[] dirs, TextWriter output)
     {
@@ -31,6 +32,9 @@ internal static class EvalCrossValidation
         Line(output, "rules-only baseline", result.RulesOnly);
         Line(output, "in-sample rules+ML", result.InSample);
         Line(output, "LOTO rules+ML", result.Loto);
+        output.WriteLine($"unseen value headers ({result.UnseenRenamed} header cells renamed: {string.Join(", ", UnseenHeaders.Synonyms.Values)}):");
+        Line(output, "  rules-only", result.UnseenRules);
+        Line(output, "  LOTO rules+ML", result.UnseenLoto);
         output.WriteLine($"extract speed (cached sources, 1 thread): rules-only {result.RulesDocsPerSecond:0.0} docs/s, rules+ML {result.ModelDocsPerSecond:0.0} docs/s");
         output.WriteLine($"time {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
@@ -45,13 +49,21 @@ internal static class EvalCrossValidation
         var rules = entries.Select(e => Score(e, RulesOnlyOracle.Instance)).ToArray();
         var inSample = entries.Select(e => Score(e, inSampleOracle)).ToArray();
         var loto = new Counts[entries.Count];
+        // The same documents with their value headers renamed to spellings no vocabulary has (UnseenHeaders).
+        var unseen = entries.Select(e => UnseenHeaders.Rewrite(e.Source)).ToArray();
+        var unseenRules = entries.Select((e, i) => Score(e with { Source = unseen[i].Doc }, RulesOnlyOracle.Instance)).ToArray();
+        var unseenLoto = new Counts[entries.Count];
         // Folds are independent and each trains on one thread: two at a time on a 2-core box, same models as one at a time.
         Parallel.ForEach(families, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, family =>
         {
             var train = entries.Where(e => e.Family != family).Select(e => e.Training).ToList();
             IRoleOracle oracle = train.Count == 0 ? RulesOnlyOracle.Instance : new ModelOracle(RoleTrainer.Train(train));
             for (int i = 0; i < entries.Count; i++)
-                if (entries[i].Family == family) loto[i] = Score(entries[i], oracle);
+                if (entries[i].Family == family)
+                {
+                    loto[i] = Score(entries[i], oracle);
+                    unseenLoto[i] = Score(entries[i] with { Source = unseen[i].Doc }, oracle);
+                }
             log?.WriteLine($"fold {family}: trained on {train.Count} documents");
         });
         var perFamily = families.ToDictionary(f => f, f =>
@@ -59,8 +71,15 @@ internal static class EvalCrossValidation
             Counts Sum(Counts[] c) { var s = new Counts(); for (int i = 0; i < entries.Count; i++) if (entries[i].Family == f) s.Add(c[i]); return s; }
             return (Sum(rules), Sum(loto), Sum(inSample));
         });
+        // Alternating rounds, best of each: a shared machine's noise hits both alike.
+        double rulesSpeed = 0, modelSpeed = 0;
+        for (int round = 0; round < 3; round++)
+        {
+            rulesSpeed = Math.Max(rulesSpeed, Speed(entries, RulesOnlyOracle.Instance));
+            modelSpeed = Math.Max(modelSpeed, Speed(entries, inSampleOracle));
+        }
         return new Result(Total(rules), Total(inSample), Total(loto), perFamily,
-            Speed(entries, RulesOnlyOracle.Instance), Speed(entries, inSampleOracle));
+            rulesSpeed, modelSpeed, Total(unseenRules), Total(unseenLoto), unseen.Sum(u => u.Renamed));
     }
 
     static Counts Score(TrainCorpus.Entry e, IRoleOracle oracle)
@@ -78,7 +97,7 @@ internal static class EvalCrossValidation
         do
         {
             foreach (var e in entries) { Extractor.Extract(e.Source, oracle); docs++; }
-        } while (clock.Elapsed.TotalSeconds < 2);
+        } while (clock.Elapsed.TotalSeconds < 1);
         return docs / clock.Elapsed.TotalSeconds;
     }
 

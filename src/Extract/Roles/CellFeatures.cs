@@ -45,6 +45,19 @@ internal sealed partial class CellFeatures
         return f;
     }
 
+    /// <summary>
+    /// The same cell as if its header said nothing the model knows: header n-grams and header vocabulary
+    /// cleared. Training adds such copies of value cells, so the model learns to read a column from its
+    /// values and layout when the header is a spelling it never saw (which is when it is asked).
+    /// </summary>
+    public static float[] WithoutHeader(float[] f)
+    {
+        var g = (float[])f.Clone();
+        Array.Clear(g, HeaderAt, HeaderBuckets);
+        Array.Clear(g, VocabAt + VocabHits.Count, VocabHits.Count);
+        return g;
+    }
+
     static void Shape(Cell cell, Span<float> s)
     {
         var t = cell.Label;

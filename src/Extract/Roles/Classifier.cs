@@ -46,7 +46,8 @@ internal sealed class Classifier : IDisposable
     {
         int length = features[0].Length;
         var ml = new MLContext(seed);
-        var rows = features.Select((f, i) => new Sample { Features = f, Label = (uint)labels[i] + 1 });
+        // A key-typed column loaded from a class takes 0-based values (ML.NET stores value + 1): class k is score slot k.
+        var rows = features.Select((f, i) => new Sample { Features = f, Label = (uint)labels[i] });
         var data = ml.Data.LoadFromEnumerable(rows, Schema(length, classes));
         var trainer = ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
         {

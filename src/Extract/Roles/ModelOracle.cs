@@ -23,8 +23,11 @@ internal sealed class ModelOracle : IRoleOracle
         {
             var cell = table.At(r, col);
             if (cell is null || cell.IsEmpty || cell.Col != col || TextNorm.Value(cell.Raw) is null) continue;
-            var p = _models.Roles.Predict(features.Of(r, cell));
-            for (int k = 0; k < p.Length; k++) sum[k] += p[k];
+            // The header is unknown by definition here: read the column both with it and without it.
+            var f = features.Of(r, cell);
+            var p = _models.Roles.Predict(f);
+            var q = _models.Roles.Predict(CellFeatures.WithoutHeader(f));
+            for (int k = 0; k < p.Length; k++) sum[k] += (p[k] + q[k]) / 2;
             if (++n >= MaxCells) break;
         }
         if (n == 0) return null;

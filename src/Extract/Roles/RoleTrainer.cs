@@ -29,11 +29,19 @@ internal static class RoleTrainer
         var lines = LineStream.From(source);
         var cells = RoleLabeler.Label(lines, gold);
         var cellFeatures = new List<float[]>(cells.Count);
+        var cellLabels = new List<int>(cells.Count);
         var cache = new Dictionary<TableView, CellFeatures>();
         foreach (var c in cells)
         {
             if (!cache.TryGetValue(c.Table, out var f)) cache[c.Table] = f = new CellFeatures(c.Table);
-            cellFeatures.Add(f.Of(c.Row, c.Cell));
+            var features = f.Of(c.Row, c.Cell);
+            cellFeatures.Add(features);
+            cellLabels.Add((int)c.Role);
+            if (CellRoles.ColumnRole(c.Role) is not null)
+            {
+                cellFeatures.Add(Jixiao.Extract.CellFeatures.WithoutHeader(features));
+                cellLabels.Add((int)c.Role);
+            }
         }
         var formFeatures = new List<float[]>();
         var formLabels = new List<int>();
@@ -49,7 +57,7 @@ internal static class RoleTrainer
         }
         return new TrainingDoc
         {
-            Stem = stem, Family = family, CellFeatures = cellFeatures, CellLabels = cells.Select(c => (int)c.Role).ToList(),
+            Stem = stem, Family = family, CellFeatures = cellFeatures, CellLabels = cellLabels,
             FormFeatures = formFeatures, FormLabels = formLabels,
         };
     }
