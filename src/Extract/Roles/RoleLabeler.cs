@@ -55,9 +55,13 @@ internal static class RoleLabeler
                 cells.Add(new(table, r, c, OtherRole(row, c, filled, g)));
             }
         }
-        // A value equal to two attributes (target 100% = actual 100%) takes its column's usual role.
+        // A value equal to two attributes (target 100% = actual 100%) takes its header's role, else its column's usual role.
         foreach (var (r, c, candidates) in ambiguous)
         {
+            var header = table.HeaderAbove(r, c);
+            var headerRole = header is null ? null : IndicatorReader.RoleOf(header.Label);
+            var byHeader = candidates.Where(k => CellRoles.ColumnRole(k) is { } cr && cr == headerRole).ToList();
+            if (byHeader.Count == 1) { cells.Add(new(table, r, c, byHeader[0])); continue; }
             var majority = cells.Where(x => x.Cell.Col == c.Col && candidates.Contains(x.Role))
                 .GroupBy(x => x.Role).OrderByDescending(x => x.Count()).ThenBy(x => x.Key).Select(x => (CellRole?)x.Key).FirstOrDefault();
             cells.Add(new(table, r, c, majority ?? candidates[0]));
