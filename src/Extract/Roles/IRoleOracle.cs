@@ -28,10 +28,22 @@ internal sealed class RulesOnlyOracle : IRoleOracle
     public Guess? FormKind(FormSignals form) => null;
 }
 
-/// <summary>The oracle extraction uses unless told otherwise: the models shipped in the assembly, loaded on first use.</summary>
+/// <summary>
+/// The oracle extraction uses unless told otherwise: the models shipped in the assembly, loaded on the first
+/// question (most documents ask none, so a one-file `extract` does not pay for loading ML.NET).
+/// JIXIAO_RULES_ONLY=1 turns the models off.
+/// </summary>
 internal static class RoleOracle
 {
-    static readonly Lazy<IRoleOracle> Shipped = new(() => RoleModels.LoadShipped() is { } m ? new ModelOracle(m) : RulesOnlyOracle.Instance);
+    static readonly IRoleOracle Shipped = new LazyOracle(() => RoleModels.LoadShipped() is { } m ? new ModelOracle(m) : RulesOnlyOracle.Instance);
 
-    public static IRoleOracle Default => Environment.GetEnvironmentVariable("JIXIAO_RULES_ONLY") is "1" ? RulesOnlyOracle.Instance : Shipped.Value;
+    public static IRoleOracle Default => Environment.GetEnvironmentVariable("JIXIAO_RULES_ONLY") is "1" ? RulesOnlyOracle.Instance : Shipped;
+
+    sealed class LazyOracle : IRoleOracle
+    {
+        readonly Lazy<IRoleOracle> _inner;
+        public LazyOracle(Func<IRoleOracle> load) => _inner = new Lazy<IRoleOracle>(load, LazyThreadSafetyMode.ExecutionAndPublication);
+        public Guess? IndicatorColumn(TableView table, IReadOnlyList<int> rows, int col, IReadOnlySet<string> taken) => _inner.Value.IndicatorColumn(table, rows, col, taken);
+        public Guess? FormKind(FormSignals form) => _inner.Value.FormKind(form);
+    }
 }

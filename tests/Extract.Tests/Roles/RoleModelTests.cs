@@ -66,7 +66,7 @@ public class RoleModelTests : IClassFixture<RoleFixture>
         Assert.Equal(CellRoles.Count, shipped.Roles.Classes);
         Assert.Equal(FormSignals.Length, shipped.Kinds.Features);
         Assert.Equal(FormKind.All.Count, shipped.Kinds.Classes);
-        Assert.IsType<ModelOracle>(RoleOracle.Default);
+        Assert.IsNotType<RulesOnlyOracle>(RoleOracle.Default);
     }
 
     [Fact]
