@@ -9,16 +9,19 @@ namespace Jixiao.Extract;
 /// </summary>
 public static class Extractor
 {
-    public static ExtractedDocument Extract(SourceDocument source)
+    public static ExtractedDocument Extract(SourceDocument source) => Extract(source, RoleOracle.Default);
+
+    /// <param name="oracle">What the readers ask where their rules are unsure (the trained models, or nothing).</param>
+    internal static ExtractedDocument Extract(SourceDocument source, IRoleOracle oracle)
     {
         var doc = new ExtractedDocument { File = source.File, Format = source.Format };
         var lines = LineStream.From(source);
-        var drafts = new FormReader(lines).Read();
+        var drafts = new FormReader(lines, oracle).Read();
         var documentYear = DocumentYear(lines, source.File);
         var bookOwner = BookOwner(lines, source.File);
         foreach (var draft in drafts)
         {
-            var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear);
+            var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear, oracle);
             form.Department ??= bookOwner;
             // A title or a row of labels alone is not a form (tables of contents, budget tables that mention 部门名称).
             bool content = form.Indicators.Count > 0 || form.Budget.Count > 0 || form.Goals.Count > 0 || form.Projects.Count > 0;

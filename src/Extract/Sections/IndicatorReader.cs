@@ -40,7 +40,7 @@ internal static partial class IndicatorReader
     /// <summary>Starts the form of the next project when one table lists many projects (a 项目名称 column).</summary>
     public delegate FormDraft ProjectSplitter(FormDraft current, string project);
 
-    public static int Read(FormDraft draft, List<Line> lines, int start, ProjectSplitter split)
+    public static int Read(FormDraft draft, List<Line> lines, int start, ProjectSplitter split, IRoleOracle oracle)
     {
         var first = lines[start];
         string? scope = ScopeOf(first, lines, start);
@@ -59,6 +59,8 @@ internal static partial class IndicatorReader
         Func<string, bool> lead = first.Ragged ? IsScopeLabel : l => IsScopeLabel(l) && RoleOf(l) is null;
         var labels = HeaderColumns.Resolve(header, width, lead);
         var roles = labels.ToDictionary(p => p.Key, p => RoleOf(p.Value) is "group" ? "target" : RoleOf(p.Value) ?? FlatRole(p.Value));
+        // Header labels the vocabulary does not know: the cell-role model reads the column.
+        UnknownColumns.Resolve(roles, labels, lines, r, row => IsStop(row, first), lead, oracle, draft);
         bool hasLevel3 = roles.Values.Contains("level3");
         var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
         draft.IndicatorTables.Add(table);
