@@ -23,10 +23,14 @@ internal sealed partial class ScannedPageReader : IDisposable
     string? _dir, _pdfPath;
     double _confidenceSum;
 
-    public ScannedPageReader(Stream source, string fileName)
+    readonly Func<string, string?> _findTool;
+
+    /// <param name="findTool">Finds a command on PATH; tests pass one that finds nothing.</param>
+    public ScannedPageReader(Stream source, string fileName, Func<string, string?>? findTool = null)
     {
         _source = source;
         _fileName = fileName;
+        _findTool = findTool ?? ExternalTool.Find;
     }
 
     // Pages are OCRed on worker threads, but never more tesseract runs than cores in the whole
@@ -51,10 +55,10 @@ internal sealed partial class ScannedPageReader : IDisposable
     /// </summary>
     public Task<PageContent> Start(int page, CancellationToken cancel)
     {
-        var pdftoppm = ExternalTool.Find("pdftoppm");
-        var tesseract = ExternalTool.Find("tesseract");
+        var pdftoppm = _findTool("pdftoppm");
+        var tesseract = _findTool("tesseract");
         if (pdftoppm is null || tesseract is null)
-            throw new UnreadableDocumentException($"scanned page {page} needs OCR: install tesseract-ocr tesseract-ocr-chi-sim poppler-utils (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)");
+            throw new OcrUnavailableException($"scanned page {page} needs OCR: install tesseract-ocr tesseract-ocr-chi-sim poppler-utils (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)");
         var languages = Languages(tesseract, cancel);
         EnsurePdfCopy();
         return Task.Run(() =>
@@ -278,7 +282,7 @@ internal sealed partial class ScannedPageReader : IDisposable
         var have = list.Split('\n').Select(s => s.Trim()).ToHashSet();
         var langs = new[] { "chi_sim", "eng" }.Where(have.Contains).ToList();
         if (!langs.Contains("chi_sim"))
-            throw new UnreadableDocumentException("scanned pages need OCR with Chinese: install tesseract-ocr-chi-sim (apt-get install tesseract-ocr-chi-sim)");
+            throw new OcrUnavailableException("scanned pages need OCR with Chinese: install tesseract-ocr-chi-sim (apt-get install tesseract-ocr-chi-sim)");
         return _languages = string.Join("+", langs);
     }
 
@@ -306,3 +310,6 @@ internal sealed partial class ScannedPageReader : IDisposable
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
+
+/// <summary>The OCR tools (or their Chinese model) are not installed; the message names the Debian packages.</summary>
+internal sealed class OcrUnavailableException(string message) : Exception(message);

@@ -9,6 +9,13 @@ namespace Jixiao.Ingest.Pdf;
 /// </summary>
 public sealed class PdfParser : IDocumentParser
 {
+    readonly Func<string, string?>? _findTool;
+
+    public PdfParser() { }
+
+    /// <summary>For tests: how OCR tools are found (pass one that finds nothing to test a machine without them).</summary>
+    internal PdfParser(Func<string, string?> findTool) => _findTool = findTool;
+
     public string Format => "pdf";
 
     public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
@@ -33,10 +40,11 @@ public sealed class PdfParser : IDocumentParser
             int pages = pdf.NumberOfPages;
             doc.PageCount = pages;
             var assembler = new DocumentAssembler(doc);
-            var ocr = new Ocr.ScannedPageReader(stream, fileName);
+            var ocr = new Ocr.ScannedPageReader(stream, fileName, _findTool);
             // Pages are assembled in order, but scanned pages are OCRed ahead on worker threads
             // (PdfPig itself stays on this thread): a scanned book takes its time once per core.
             var pending = new Queue<(int Number, Task<PageContent> Content)>();
+            Ocr.OcrUnavailableException? ocrMissing = null;
             try
             {
                 for (int n = 1; n <= pages; n++)
@@ -50,6 +58,13 @@ public sealed class PdfParser : IDocumentParser
                             ? ocr.Start(n, cancel)
                             : Task.FromResult(PageReader.Read(page));
                     }
+                    catch (Ocr.OcrUnavailableException e)
+                    {
+                        // Without the OCR tools a mixed book keeps its text pages; an all-scanned one fails below.
+                        ocrMissing ??= e;
+                        doc.Warnings.Add($"page {n} skipped: {e.Message}");
+                        continue;
+                    }
                     catch (Exception e) when (e is not OperationCanceledException and not UnreadableDocumentException and not OutOfMemoryException)
                     {
                         content = Task.FromException<PageContent>(e);
@@ -60,6 +75,7 @@ public sealed class PdfParser : IDocumentParser
                         Assemble(pending.Dequeue(), assembler, doc, pages);
                 }
                 while (pending.Count > 0) Assemble(pending.Dequeue(), assembler, doc, pages);
+                if (ocrMissing is not null && doc.Blocks.Count == 0) throw new UnreadableDocumentException(ocrMissing.Message, ocrMissing);
             }
             finally
             {
