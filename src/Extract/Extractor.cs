@@ -21,7 +21,7 @@ public static class Extractor
         var bookOwner = BookOwner(lines, source.File);
         foreach (var draft in drafts)
         {
-            var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear, oracle);
+            var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear, oracle, source.OcrConfidence);
             form.Department ??= bookOwner;
             // A title or a row of labels alone is not a form (tables of contents, budget tables that mention 部门名称).
             bool content = form.Indicators.Count > 0 || form.Budget.Count > 0 || form.Goals.Count > 0 || form.Projects.Count > 0;

@@ -6,7 +6,7 @@ namespace Jixiao.Extract;
 /// </summary>
 internal static class FormFinisher
 {
-    public static Form Finish(FormDraft draft, bool fromOcr, int? documentYear = null, IRoleOracle? oracle = null)
+    public static Form Finish(FormDraft draft, bool fromOcr, int? documentYear = null, IRoleOracle? oracle = null, double? ocrConfidence = null)
     {
         var form = draft.Form;
         form.Year ??= TitleRules.YearOf(form.Title);
@@ -33,7 +33,7 @@ internal static class FormFinisher
                 ind.TargetParsed = ValueParser.Parse(ind.Target);
                 form.Indicators.Add(ind);
             }
-        form.Confidence = Math.Round(Confidence(form, fromOcr) * draft.ModelCertainty, 2);
+        form.Confidence = Math.Round(Confidence(form, fromOcr, ocrConfidence) * draft.ModelCertainty, 2);
         form.NeedsReview = fromOcr || form.Indicators.Count == 0 && form.Budget.Count == 0 || form.Confidence < ReviewBelow;
         return form;
     }
@@ -76,14 +76,16 @@ internal static class FormFinisher
     }
 
     /// <summary>A rough 0..1 score: indicators with a name and a value, budget found, key fields set.</summary>
-    static double Confidence(Form form, bool fromOcr)
+    static double Confidence(Form form, bool fromOcr, double? ocrConfidence)
     {
         double score = 0.4;
         if (form.Project is not null || form.Department is not null) score += 0.2;
         if (form.Year is not null) score += 0.1;
         if (form.Indicators.Count > 0)
             score += 0.3 * form.Indicators.Count(i => i.Level3 is not null && (i.Target ?? i.Actual) is not null) / form.Indicators.Count;
-        if (fromOcr) score *= 0.7;
+        // An OCR form is worth what its words are: the parser's mean word confidence (0..100) scales
+        // it, so a clean scan ranks above one read through a seal; 0.7 when the parser gave none.
+        if (fromOcr) score *= ocrConfidence is double c ? Math.Clamp(c / 100, 0.1, 0.8) : 0.7;
         return Math.Min(1, score);
     }
 }

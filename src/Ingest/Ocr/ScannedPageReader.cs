@@ -23,15 +23,25 @@ internal sealed partial class ScannedPageReader : IDisposable
     string? _dir, _pdfPath;
     double _confidenceSum;
 
-    public ScannedPageReader(Stream source, string fileName)
+    readonly Func<string, string?> _findTool;
+
+    /// <param name="findTool">Finds a command on PATH; tests pass one that finds nothing.</param>
+    public ScannedPageReader(Stream source, string fileName, Func<string, string?>? findTool = null)
     {
         _source = source;
         _fileName = fileName;
+        _findTool = findTool ?? ExternalTool.Find;
     }
+
+    // Pages are OCRed on worker threads, but never more tesseract runs than cores in the whole
+    // process: `import` already reads several files at once, and each run holds a 9 MB page image.
+    static readonly SemaphoreSlim Gate = new(Math.Max(1, Environment.ProcessorCount));
+
+    readonly object _lock = new();
 
     public int WordCount { get; private set; }
     public int PageCount { get; private set; }
-    public double MeanConfidence => WordCount == 0 ? 0 : _confidenceSum / WordCount;
+    public double MeanConfidence { get { lock (_lock) return WordCount == 0 ? 0 : _confidenceSum / WordCount; } }
 
     [GeneratedRegex(@"Rotate:\s*(\d+)")]
     private static partial Regex RotateLine();
@@ -39,13 +49,30 @@ internal sealed partial class ScannedPageReader : IDisposable
     [GeneratedRegex(@"Orientation confidence:\s*([0-9.]+)")]
     private static partial Regex OrientationConfidence();
 
-    public PageContent Read(int page, double pageWidth, double pageHeight, CancellationToken cancel)
+    /// <summary>
+    /// Starts reading a scanned page in the background. Checks the tools and copies the PDF on the
+    /// caller's thread (the parser reads the same stream), so a missing tool fails at once.
+    /// </summary>
+    public Task<PageContent> Start(int page, CancellationToken cancel)
     {
-        var pdftoppm = ExternalTool.Find("pdftoppm");
-        var tesseract = ExternalTool.Find("tesseract");
+        var pdftoppm = _findTool("pdftoppm");
+        var tesseract = _findTool("tesseract");
         if (pdftoppm is null || tesseract is null)
-            throw new UnreadableDocumentException($"scanned page {page} needs OCR: install tesseract-ocr tesseract-ocr-chi-sim poppler-utils (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)");
+            throw new OcrUnavailableException($"scanned page {page} needs OCR: install tesseract-ocr tesseract-ocr-chi-sim poppler-utils (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)");
+        var languages = Languages(tesseract, cancel);
         EnsurePdfCopy();
+        return Task.Run(() =>
+        {
+            Gate.Wait(cancel);
+            try { return Read(page, pdftoppm, tesseract, languages, cancel); }
+            finally { Gate.Release(); }
+        }, cancel);
+    }
+
+    public PageContent Read(int page, CancellationToken cancel) => Start(page, cancel).GetAwaiter().GetResult();
+
+    PageContent Read(int page, string pdftoppm, string tesseract, string languages, CancellationToken cancel)
+    {
         var prefix = Path.Combine(_dir!, $"p{page}");
         ExternalTool.Run(pdftoppm, new[] { "-r", Dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", $"{page}", "-l", $"{page}", "-singlefile", _pdfPath!, prefix }, ToolLimit, cancel);
         var pgm = prefix + ".pgm";
@@ -54,41 +81,60 @@ internal sealed partial class ScannedPageReader : IDisposable
         {
             // Scanned backs of sheets: nothing to read, and OCR would only invent noise.
             TryDelete(pgm);
-            PageCount++;
+            lock (_lock) PageCount++;
             return new PageContent(page, original.Width * PointsPerPixel, original.Height * PointsPerPixel);
         }
 
         // Most scans are upright: read first, and only when the result looks like noise ask
-        // tesseract's orientation detection (a few seconds a page) and read again turned.
-        var (image, rules, words) = ReadTurned(tesseract, original, 0, prefix, cancel);
-        if (LooksUnreadable(words))
+        // tesseract's orientation detection (a few seconds a page) and read again turned. The
+        // Chinese-only second look at Latin-looking cells waits until the orientation is settled:
+        // on a sideways page nearly every cell looks Latin.
+        var reading = ReadTurned(tesseract, languages, original, 0, prefix, cancel);
+        if (LooksUnreadable(reading.Words))
         {
             int rotate = DetectRotation(tesseract, pgm, cancel);
             if (rotate != 0)
             {
-                var turned = ReadTurned(tesseract, original, rotate, prefix, cancel);
-                if (Score(turned.Words) > Score(words)) (image, rules, words) = turned;
+                var turned = ReadTurned(tesseract, languages, original, rotate, prefix, cancel);
+                if (Score(turned.Words) > Score(reading.Words)) reading = turned;
             }
         }
         TryDelete(pgm);
+        var words = languages.Contains('+') ? RereadLatinCells(tesseract, reading.Words, reading.Cells, prefix, cancel) : reading.Words;
         var glyphs = new List<Glyph>(words.Count);
+        double sum = 0;
         foreach (var w in words)
         {
-            _confidenceSum += w.Confidence;
-            WordCount++;
+            sum += w.Confidence;
             glyphs.Add(TesseractTsv.ToGlyph(w, PointsPerPixel));
         }
-        PageCount++;
-        _ = pageWidth; _ = pageHeight;
-        return PageReader.Layout(page, image.Width * PointsPerPixel, image.Height * PointsPerPixel, glyphs, rules);
+        lock (_lock)
+        {
+            _confidenceSum += sum;
+            WordCount += words.Count;
+            PageCount++;
+        }
+        var image = reading.Image;
+        return PageReader.Layout(page, image.Width * PointsPerPixel, image.Height * PointsPerPixel, glyphs, reading.Rules);
     }
 
-    (GrayImage Image, List<Rule> Rules, List<OcrWord> Words) ReadTurned(string tesseract, GrayImage original, int rotate, string prefix, CancellationToken cancel)
+    sealed record Reading(GrayImage Image, List<Rule> Rules, List<OcrWord> Words, List<CellImage> Cells);
+
+    /// <summary>A cell cut out for tesseract, kept in memory so a second look needs no new crop.</summary>
+    sealed record CellImage(GrayImage Image, int X, int Y);
+
+    Reading ReadTurned(string tesseract, string languages, GrayImage original, int rotate, string prefix, CancellationToken cancel)
     {
-        var image = rotate == 0 ? original.Crop(0, 0, original.Width, original.Height, 0) : original.RotateClockwise(rotate);
+        var image = rotate == 0 ? original : original.RotateClockwise(rotate);
+        double skew = Deskew.Angle(image);
+        // Rules are erased in place: the original must stay intact for a second, turned reading.
+        if (skew != 0) image = Deskew.Rotate(image, skew);
+        else if (ReferenceEquals(image, original)) image = original.Crop(0, 0, original.Width, original.Height, 0);
+        cancel.ThrowIfCancellationRequested();
         var rules = ImageRules.FindAndErase(image, PointsPerPixel);
         cancel.ThrowIfCancellationRequested();
-        return (image, rules, Recognise(tesseract, image, rules, prefix, cancel));
+        var (words, cells) = Recognise(tesseract, languages, image, rules, prefix, cancel);
+        return new Reading(image, rules, words, cells);
     }
 
     static bool LooksUnreadable(List<OcrWord> words) => words.Count < 10 || words.Average(w => w.Confidence) < 70;
@@ -100,12 +146,11 @@ internal sealed partial class ScannedPageReader : IDisposable
     /// every table cell cropped on its own. Whole-page OCR mixes the lines of side-by-side cells;
     /// cell by cell keeps them apart. Word boxes come back in page pixels.
     /// </summary>
-    List<OcrWord> Recognise(string tesseract, GrayImage image, List<Rule> rules, string prefix, CancellationToken cancel)
+    (List<OcrWord> Words, List<CellImage> Cells) Recognise(string tesseract, string languages, GrayImage image, List<Rule> rules, string prefix, CancellationToken cancel)
     {
         var lattices = LatticeFinder.Find(RuleMerger.Merge(rules, PageReader.Tolerance), PageReader.Tolerance);
-        var offsets = new List<(int X, int Y)> { (0, 0) };
-        var files = new List<string>();
         var outside = image.Crop(0, 0, image.Width, image.Height, 0);
+        var cells = new List<CellImage>();
         const int pad = 12;
         int Px(double pt) => (int)Math.Round(pt / PointsPerPixel);
         foreach (var lattice in lattices)
@@ -117,29 +162,40 @@ internal sealed partial class ScannedPageReader : IDisposable
                 var box = GridTableBuilder.CellBox(lattice, cell);
                 int x0 = Px(box.Left) + Inset, y0 = Px(box.Top) + Inset, x1 = Px(box.Right) - Inset, y1 = Px(box.Bottom) - Inset;
                 if (x1 - x0 < 8 || y1 - y0 < 8 || !HasInk(image, x0, y0, x1, y1)) continue;
-                if (files.Count >= 3000) break;
-                var path = $"{prefix}-c{files.Count}.pgm";
-                image.Crop(x0, y0, x1, y1, pad).WritePgm(path);
-                files.Add(path);
-                offsets.Add((x0 - pad, y0 - pad));
+                if (cells.Count >= 3000) break;
+                cells.Add(new CellImage(image.Crop(x0, y0, x1, y1, pad), x0 - pad, y0 - pad));
             }
         }
-        var pagePath = prefix + "-outside.pgm";
-        outside.WritePgm(pagePath);
-        files.Insert(0, pagePath);
+        var images = new List<CellImage> { new(outside, 0, 0) };
+        images.AddRange(cells);
+        var words = RunBatch(tesseract, languages, images, prefix + "-read", cancel);
+        return (words, images);
+    }
+
+    /// <summary>
+    /// One tesseract run over several images (one model load instead of one per cell); the words
+    /// come back in page pixels with <see cref="OcrWord.Image"/> the 1-based index into the list.
+    /// </summary>
+    List<OcrWord> RunBatch(string tesseract, string languages, List<CellImage> images, string prefix, CancellationToken cancel)
+    {
+        var files = new List<string>(images.Count);
         var list = prefix + "-list.txt";
-        File.WriteAllLines(list, files);
         try
         {
-            var tsv = ExternalTool.Run(tesseract, new[] { list, "-", "--dpi", "300", "-l", Languages(tesseract, cancel), "--psm", "6", "tsv" }, ToolLimit, cancel);
-            var parsed = TesseractTsv.Parse(tsv);
-            parsed = RereadLatinCells(tesseract, parsed, files, prefix, cancel);
-            var words = new List<OcrWord>();
-            foreach (var w in parsed)
+            for (int i = 0; i < images.Count; i++)
             {
-                if (w.Image < 1 || w.Image > offsets.Count) continue;
-                var (dx, dy) = offsets[w.Image - 1];
-                words.Add(w with { Left = w.Left + dx, Top = w.Top + dy });
+                var path = $"{prefix}-{i}.pgm";
+                images[i].Image.WritePgm(path);
+                files.Add(path);
+            }
+            File.WriteAllLines(list, files);
+            var tsv = ExternalTool.Run(tesseract, new[] { list, "-", "--dpi", "300", "-l", languages, "--psm", "6", "tsv" }, ToolLimit, cancel);
+            var words = new List<OcrWord>();
+            foreach (var w in TesseractTsv.Parse(tsv))
+            {
+                if (w.Image < 1 || w.Image > images.Count) continue;
+                var at = images[w.Image - 1];
+                words.Add(w with { Left = w.Left + at.X, Top = w.Top + at.Y });
             }
             return words;
         }
@@ -156,27 +212,18 @@ internal sealed partial class ScannedPageReader : IDisposable
     /// Latin letters are read again with Chinese alone, and the Chinese reading wins when it has
     /// Chinese characters in it.
     /// </summary>
-    List<OcrWord> RereadLatinCells(string tesseract, List<OcrWord> words, List<string> files, string prefix, CancellationToken cancel)
+    List<OcrWord> RereadLatinCells(string tesseract, List<OcrWord> words, List<CellImage> images, string prefix, CancellationToken cancel)
     {
         var suspects = words.Where(w => w.Image >= 2).GroupBy(w => w.Image)
             .Where(g => LooksLatin(string.Concat(g.Select(w => w.Text)))).Select(g => g.Key).ToList();
-        if (suspects.Count == 0 || !Languages(tesseract, cancel).Contains('+')) return words;
-        var list = prefix + "-reread.txt";
-        File.WriteAllLines(list, suspects.Select(i => files[i - 1]));
-        try
-        {
-            var tsv = ExternalTool.Run(tesseract, new[] { list, "-", "--dpi", "300", "-l", "chi_sim", "--psm", "6", "tsv" }, ToolLimit, cancel);
-            var again = TesseractTsv.Parse(tsv).GroupBy(w => suspects[Math.Clamp(w.Image, 1, suspects.Count) - 1])
-                .Where(g => g.Any(w => w.Text.Any(TextLineBuilder.IsCjk)))
-                .ToDictionary(g => g.Key, g => g.Select(w => w with { Image = g.Key }).ToList());
-            var result = words.Where(w => !again.ContainsKey(w.Image)).ToList();
-            foreach (var list2 in again.Values) result.AddRange(list2);
-            return result;
-        }
-        finally
-        {
-            TryDelete(list);
-        }
+        if (suspects.Count == 0) return words;
+        var again = RunBatch(tesseract, "chi_sim", suspects.Select(i => images[i - 1]).ToList(), prefix + "-reread", cancel)
+            .GroupBy(w => suspects[w.Image - 1])
+            .Where(g => g.Any(w => w.Text.Any(TextLineBuilder.IsCjk)))
+            .ToDictionary(g => g.Key, g => g.Select(w => w with { Image = g.Key }).ToList());
+        var result = words.Where(w => !again.ContainsKey(w.Image)).ToList();
+        foreach (var cell in again.Values) result.AddRange(cell);
+        return result;
     }
 
     static bool LooksLatin(string text)
@@ -230,12 +277,12 @@ internal sealed partial class ScannedPageReader : IDisposable
 
     string Languages(string tesseract, CancellationToken cancel)
     {
-        if (_languages is not null) return _languages;
+        if (_languages is not null) return _languages;   // set once, on the parser's thread
         var list = ExternalTool.Run(tesseract, new[] { "--list-langs" }, TimeSpan.FromSeconds(30), cancel);
         var have = list.Split('\n').Select(s => s.Trim()).ToHashSet();
         var langs = new[] { "chi_sim", "eng" }.Where(have.Contains).ToList();
         if (!langs.Contains("chi_sim"))
-            throw new UnreadableDocumentException("scanned pages need OCR with Chinese: install tesseract-ocr-chi-sim (apt-get install tesseract-ocr-chi-sim)");
+            throw new OcrUnavailableException("scanned pages need OCR with Chinese: install tesseract-ocr-chi-sim (apt-get install tesseract-ocr-chi-sim)");
         return _languages = string.Join("+", langs);
     }
 
@@ -263,3 +310,6 @@ internal sealed partial class ScannedPageReader : IDisposable
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
+
+/// <summary>The OCR tools (or their Chinese model) are not installed; the message names the Debian packages.</summary>
+internal sealed class OcrUnavailableException(string message) : Exception(message);

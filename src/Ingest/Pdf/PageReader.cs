@@ -12,6 +12,13 @@ internal static class PageReader
 
     public static PageContent Read(Page page)
     {
+        var (glyphs, rules, frame) = Parts(page);
+        return Layout(page.Number, frame.Width, frame.Height, glyphs, rules);
+    }
+
+    /// <summary>The page's glyphs and rule segments on the upright page (tests drop rules from real pages).</summary>
+    internal static (List<Glyph> Glyphs, List<Rule> Rules, PageFrame Frame) Parts(Page page)
+    {
         var letters = page.Letters;
         int turns = DominantTurns(letters);
         var frame = new PageFrame(new UglyToad.PdfPig.Core.PdfRectangle(0, 0, page.Width, page.Height), turns * 90);
@@ -29,8 +36,7 @@ internal static class PageReader
             var box = BodyBox(turn, bx0, by0, bx1, by1, pt, outline);
             glyphs.Add(new Glyph(Normalize(l.Value), box.Left, box.Top, box.Right, box.Bottom, pt, turn));
         }
-        var rules = RuleExtractor.Extract(page.Paths, frame);
-        return Layout(page.Number, frame.Width, frame.Height, glyphs, rules);
+        return (glyphs, RuleExtractor.Extract(page.Paths, frame), frame);
     }
 
     /// <summary>Shared by the PDF text path and OCR: glyphs and rules in upright page points.</summary>
@@ -49,10 +55,15 @@ internal static class PageReader
         var free = new List<Glyph>();
         for (int i = 0; i < glyphs.Count; i++) if (!used[i]) free.Add(glyphs[i]);
         var lines = TextLineBuilder.Build(free);
-        content.Items.AddRange(StreamTableFinder.Find(lines, number));
+        // Rules no lattice took (tables ruled only horizontally) still mark the rows of a borderless table.
+        var loose = merged.Where(r => r.Horizontal && !lattices.Any(l => Inside(r, l.Bounds))).ToList();
+        content.Items.AddRange(StreamTableFinder.Find(lines, number, loose));
         content.Items.Sort((a, b) => a.Top.CompareTo(b.Top));
         return content;
     }
+
+    static bool Inside(Rule r, Box b) =>
+        r.At >= b.Top - Tolerance && r.At <= b.Bottom + Tolerance && r.From >= b.Left - Tolerance && r.To <= b.Right + Tolerance;
 
     /// <summary>
     /// The box a glyph's body occupies on the upright page: along the baseline, and from 0.8 of the

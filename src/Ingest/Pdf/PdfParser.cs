@@ -9,6 +9,13 @@ namespace Jixiao.Ingest.Pdf;
 /// </summary>
 public sealed class PdfParser : IDocumentParser
 {
+    readonly Func<string, string?>? _findTool;
+
+    public PdfParser() { }
+
+    /// <summary>For tests: how OCR tools are found (pass one that finds nothing to test a machine without them).</summary>
+    internal PdfParser(Func<string, string?> findTool) => _findTool = findTool;
+
     public string Format => "pdf";
 
     public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
@@ -33,32 +40,48 @@ public sealed class PdfParser : IDocumentParser
             int pages = pdf.NumberOfPages;
             doc.PageCount = pages;
             var assembler = new DocumentAssembler(doc);
-            var ocr = new Ocr.ScannedPageReader(stream, fileName);
+            var ocr = new Ocr.ScannedPageReader(stream, fileName, _findTool);
+            // Pages are assembled in order, but scanned pages are OCRed ahead on worker threads
+            // (PdfPig itself stays on this thread): a scanned book takes its time once per core.
+            var pending = new Queue<(int Number, Task<PageContent> Content)>();
+            Ocr.OcrUnavailableException? ocrMissing = null;
             try
             {
                 for (int n = 1; n <= pages; n++)
                 {
                     cancel.ThrowIfCancellationRequested();
-                    PageContent content;
+                    Task<PageContent> content;
                     try
                     {
                         var page = pdf.GetPage(n);
                         content = ScanDetector.IsScanned(page)
-                            ? ocr.Read(n, page.Width, page.Height, cancel)
-                            : PageReader.Read(page);
+                            ? ocr.Start(n, cancel)
+                            : Task.FromResult(PageReader.Read(page));
+                    }
+                    catch (Ocr.OcrUnavailableException e)
+                    {
+                        // Without the OCR tools a mixed book keeps its text pages; an all-scanned one fails below.
+                        ocrMissing ??= e;
+                        doc.Warnings.Add($"page {n} skipped: {e.Message}");
+                        continue;
                     }
                     catch (Exception e) when (e is not OperationCanceledException and not UnreadableDocumentException and not OutOfMemoryException)
                     {
-                        // One broken page (bad font, damaged content stream) should not cost the whole book.
-                        doc.Warnings.Add($"page {n} skipped: {e.GetType().Name}: {DocumentReader.OneLine(e.Message)}");
-                        if (n == 1 && pages == 1) throw;
-                        continue;
+                        content = Task.FromException<PageContent>(e);
                     }
-                    assembler.Add(content);
+                    pending.Enqueue((n, content));
+                    // Keep a few pages in flight; text pages queue behind an unfinished scan.
+                    while (pending.Count > 0 && (pending.Peek().Content.IsCompleted || pending.Count > MaxPagesAhead))
+                        Assemble(pending.Dequeue(), assembler, doc, pages);
                 }
+                while (pending.Count > 0) Assemble(pending.Dequeue(), assembler, doc, pages);
+                if (ocrMissing is not null && doc.Blocks.Count == 0) throw new UnreadableDocumentException(ocrMissing.Message, ocrMissing);
             }
             finally
             {
+                // A failed or cancelled parse must not delete the temporary files under running OCR.
+                foreach (var (_, task) in pending)
+                    try { task.Wait(); } catch (AggregateException) { }
                 ocr.Dispose();
             }
             if (ocr.WordCount > 0)
@@ -69,6 +92,25 @@ public sealed class PdfParser : IDocumentParser
             }
         }
         return doc;
+    }
+
+    static readonly int MaxPagesAhead = Math.Max(2, Environment.ProcessorCount) + 2;
+
+    static void Assemble((int Number, Task<PageContent> Content) page, DocumentAssembler assembler, SourceDocument doc, int pages)
+    {
+        PageContent content;
+        try
+        {
+            content = page.Content.GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not UnreadableDocumentException and not OutOfMemoryException)
+        {
+            // One broken page (bad font, damaged content stream) should not cost the whole book.
+            doc.Warnings.Add($"page {page.Number} skipped: {e.GetType().Name}: {DocumentReader.OneLine(e.Message)}");
+            if (page.Number == 1 && pages == 1) throw;
+            return;
+        }
+        assembler.Add(content);
     }
 }
 

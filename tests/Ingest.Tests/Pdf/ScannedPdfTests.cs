@@ -36,3 +36,28 @@ public class ScannedPdfTests
         Assert.Equal(new[] { "563.28", "563.28", "541.07", "10", "96.06%", "9.61" }, funds.Cells.Skip(1).Select(c => Flat(c.Text)));
     }
 }
+
+public class MissingOcrToolTests
+{
+    [Theory]
+    [InlineData("tesseract")]
+    [InlineData("pdftoppm")]
+    public void ScannedPageWithoutToolsIsAOneLineErrorNamingThePackages(string missing)
+    {
+        var parser = new Jixiao.Ingest.Pdf.PdfParser(tool => tool == missing ? null : ExternalTool.Find(tool));
+        using var stream = File.OpenRead(Corpus.File("synthetic", "scan_self_01.pdf"));
+        var e = Assert.Throws<UnreadableDocumentException>(() => parser.Parse(stream, "scan_self_01.pdf", CancellationToken.None));
+        Assert.Contains("apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void TextPagesNeedNoTools()
+    {
+        var parser = new Jixiao.Ingest.Pdf.PdfParser(_ => null);
+        using var stream = File.OpenRead(Corpus.File("synthetic", "proj_self_02.pdf"));
+        var doc = parser.Parse(stream, "proj_self_02.pdf", CancellationToken.None);
+        Assert.NotEmpty(doc.Tables);
+        Assert.False(doc.NeedsReview);
+    }
+}
