@@ -2,6 +2,7 @@ using Jixiao.Tests;
 using Jixiao.Extract;
 using Jixiao.Ingest;
 using Jixiao.Store;
+using Jixiao.Tools;
 using Xunit.Abstractions;
 
 namespace Jixiao.Robustness.Tests;
@@ -15,7 +16,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
     public void Every_bad_input_reads_to_a_document_or_one_line_error()
     {
         using var tmp = new TempDir();
-        var entries = BadCorpus.Generate(tmp.Sub("bad"), heavy: false);
+        var entries = BadCorpus.Generate(tmp.Sub("bad"), Corpus.Root, heavy: false);
         int docs = 0, errors = 0;
         foreach (var e in entries)
         {
@@ -68,7 +69,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
     {
         using var tmp = new TempDir();
         var bad = tmp.Sub("bad");
-        var entries = BadCorpus.Generate(bad, heavy: true);
+        var entries = BadCorpus.Generate(bad, Corpus.Root, heavy: true);
         // One good file among them: the batch must still store its forms.
         var good = Path.Combine(bad, "good", "proj_self_01.docx");
         Directory.CreateDirectory(Path.GetDirectoryName(good)!);

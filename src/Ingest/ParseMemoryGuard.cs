@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
+using System.Runtime.InteropServices;
+
+namespace Jixiao.Ingest;
+
+/// <summary>
+/// The per-file memory limit. .NET cannot cap one thread's memory, and a parser stuck inside a library call
+/// (the Open XML SDK inflating a zip bomb into one string) never reaches a checkpoint of ours, so the guard
+/// watches from outside:
+/// <list type="bullet">
+/// <item>Who allocates: the runtime's GC AllocationTick event (one per ~100 KB allocated, carrying the OS
+/// thread id) is summed per parse thread, each parse running on its own thread (DocumentReader).</item>
+/// <item>What is really held: a parse is stopped only when it has allocated more than the limit AND the
+/// live managed heap has grown by more than the limit since it started, confirmed after a full collection.
+/// A parse that churns through gigabytes of short-lived garbage is never stopped.</item>
+/// <item>Whom to stop: of the parses over both bounds, the one that allocated most (with several parses in
+/// parallel the heap growth is shared, the allocation count is not).</item>
+/// </list>
+/// Stopping cancels the parse's token and DocumentReader stops waiting at once (a one-line error). A
+/// parser that honours the token unwinds and frees its memory; one that does not runs on, abandoned, until its
+/// library call returns or fails: the import goes on, but that memory is only returned when the call ends.
+/// While such an abandoned parse runs, no other parse is stopped for memory (whose memory the heap holds is
+/// then unknown). Where the runtime gives no thread ids (not Linux or Windows) the limit is not enforced.
+/// </summary>
+internal sealed class ParseMemoryGuard : EventListener
+{
+    /// <summary>How often the heap is looked at while parses run.</summary>
+    static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>At most one forced full collection per interval: it pauses every thread.</summary>
+    static readonly TimeSpan ConfirmInterval = TimeSpan.FromSeconds(1);
+
+    static readonly Lazy<ParseMemoryGuard> Shared = new(() => new ParseMemoryGuard());
+
+    readonly ConcurrentDictionary<int, Watch> _watches = new();
+    readonly Timer _timer;
+    DateTime _lastConfirm = DateTime.MinValue;
+    int _ticking;
+
+    ParseMemoryGuard() => _timer = new Timer(_ => Tick(), null, Period, Period);
+
+    /// <summary>One parse under watch: created on the parse's own thread, disposed when the parse ends.</summary>
+    internal sealed class Watch : IDisposable
+    {
+        internal readonly int ThreadId;
+        internal readonly long Limit;
+        internal readonly long StartHeap;
+        internal long Allocated;
+        readonly Action _stop;
+        int _stopped;
+
+        internal Watch(int threadId, long limit, Action stop)
+        {
+            ThreadId = threadId;
+            Limit = limit;
+            StartHeap = GC.GetTotalMemory(false);
+            _stop = stop;
+        }
+
+        internal bool Stopped => Volatile.Read(ref _stopped) == 1;
+
+        internal void Stop()
+        {
+            if (Interlocked.Exchange(ref _stopped, 1) == 0) _stop();
+        }
+
+        public void Dispose() => Shared.Value._watches.TryRemove(new KeyValuePair<int, Watch>(ThreadId, this));
+    }
+
+    /// <summary>
+    /// Watches the calling thread's parse against <paramref name="limitBytes"/>; <paramref name="stop"/> runs
+    /// (on a timer thread) when it is over. Null when the platform gives no thread ids.
+    /// </summary>
+    public static Watch? Start(long limitBytes, Action stop)
+    {
+        int tid = OsThread.CurrentId();
+        if (tid == 0) return null;
+        var watch = new Watch(tid, limitBytes, stop);
+        Shared.Value._watches[tid] = watch;
+        return watch;
+    }
+
+    protected override void OnEventSourceCreated(EventSource source)
+    {
+        // Keyword 0x1 (GC) at Verbose level carries GCAllocationTick; the other GC events it brings are few.
+        if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1);
+    }
+
+    protected override void OnEventWritten(EventWrittenEventArgs e)
+    {
+        if (e.EventId != 10 || e.Payload is null || e.PayloadNames is null) return; // 10: GCAllocationTick
+        if (_watches.IsEmpty || !_watches.TryGetValue((int)e.OSThreadId, out var watch)) return;
+        int i = e.PayloadNames.IndexOf("AllocationAmount64");
+        if (i < 0) i = e.PayloadNames.IndexOf("AllocationAmount");
+        if (i < 0) return;
+        Interlocked.Add(ref watch.Allocated, Convert.ToInt64(e.Payload[i]));
+    }
+
+    void Tick()
+    {
+        if (_watches.IsEmpty || Interlocked.Exchange(ref _ticking, 1) == 1) return;
+        try
+        {
+            if (Culprit(GC.GetTotalMemory(false)) is null) return;
+            // Over on paper; the heap figure includes garbage not yet collected. Look again after a full GC.
+            if (DateTime.UtcNow - _lastConfirm < ConfirmInterval) return;
+            _lastConfirm = DateTime.UtcNow;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+            Culprit(GC.GetTotalMemory(false))?.Stop();
+        }
+        finally
+        {
+            Volatile.Write(ref _ticking, 0);
+        }
+    }
+
+    /// <summary>
+    /// The parse to stop, if any. While a stopped parse still runs (abandoned inside a library call) the heap
+    /// holds memory of unknown owner, so nobody else is judged until it ends: the time limit still applies.
+    /// </summary>
+    Watch? Culprit(long heap)
+    {
+        var watches = _watches.Values.ToList();
+        if (watches.Any(w => w.Stopped)) return null;
+        return watches
+            .Where(w => Interlocked.Read(ref w.Allocated) > w.Limit && heap - w.StartHeap > w.Limit)
+            .MaxBy(w => Interlocked.Read(ref w.Allocated));
+    }
+
+    /// <summary>The OS id of the calling thread, as the runtime's events report it (EventWrittenEventArgs.OSThreadId).</summary>
+    static class OsThread
+    {
+        public static int CurrentId()
+        {
+            try
+            {
+                if (OperatingSystem.IsLinux()) return gettid();
+                if (OperatingSystem.IsWindows()) return GetCurrentThreadId();
+            }
+            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { }
+            return 0;
+        }
+
+        [DllImport("libc", EntryPoint = "gettid")]
+        static extern int gettid();
+
+        [DllImport("kernel32")]
+        static extern int GetCurrentThreadId();
+    }
+}
