@@ -14,8 +14,11 @@ namespace Jixiao.Ingest;
 /// <item>What is really held: a parse is stopped only when it has allocated more than the limit AND the
 /// live managed heap has grown by more than the limit since it started, confirmed after a full collection.
 /// A parse that churns through gigabytes of short-lived garbage is never stopped.</item>
-/// <item>Whom to stop: of the parses over both bounds, the one that allocated most (with several parses in
-/// parallel the heap growth is shared, the allocation count is not).</item>
+/// <item>Whom to stop: of the parses over both bounds, the one allocating fastest lately (a decaying sum
+/// over the last second or so). With several parses in parallel the heap growth is shared and which parse
+/// holds it cannot be seen; the one filling the heap now is the best guess. It can be wrong: a parse that
+/// churns garbage faster than the hoarder beside it allocates would be stopped instead (its file then fails
+/// with the memory reason; `import --retry-failed` reads it again).</item>
 /// </list>
 /// Stopping cancels the parse's token and DocumentReader stops waiting at once (a one-line error). A
 /// parser that honours the token unwinds and frees its memory; one that does not runs on, abandoned, until its
@@ -47,6 +50,16 @@ internal sealed class ParseMemoryGuard : EventListener
         internal readonly long Limit;
         internal readonly long StartHeap;
         internal long Allocated;
+        /// <summary>Allocation lately: halves every tick, plus what was allocated since the last tick.</summary>
+        internal double Recent;
+        long _seen;
+
+        internal void Age()
+        {
+            long now = Interlocked.Read(ref Allocated);
+            Recent = Recent / 2 + (now - _seen);
+            _seen = now;
+        }
         readonly Action _stop;
         int _stopped;
 
@@ -102,6 +115,7 @@ internal sealed class ParseMemoryGuard : EventListener
         if (_watches.IsEmpty || Interlocked.Exchange(ref _ticking, 1) == 1) return;
         try
         {
+            foreach (var w in _watches.Values) w.Age();
             if (Culprit(GC.GetTotalMemory(false)) is null) return;
             // Over on paper; the heap figure includes garbage not yet collected. Look again after a full GC.
             if (DateTime.UtcNow - _lastConfirm < ConfirmInterval) return;
@@ -125,7 +139,7 @@ internal sealed class ParseMemoryGuard : EventListener
         if (watches.Any(w => w.Stopped)) return null;
         return watches
             .Where(w => Interlocked.Read(ref w.Allocated) > w.Limit && heap - w.StartHeap > w.Limit)
-            .MaxBy(w => Interlocked.Read(ref w.Allocated));
+            .MaxBy(w => w.Recent);
     }
 
     /// <summary>The OS id of the calling thread, as the runtime's events report it (EventWrittenEventArgs.OSThreadId).</summary>

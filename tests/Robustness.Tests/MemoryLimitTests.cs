@@ -42,7 +42,7 @@ public sealed class MemoryLimitTests(ITestOutputHelper output)
     }
 
     /// <summary>Allocates <paramref name="total"/> MB in 1 MB blocks and keeps none: heavy, but not a leak.</summary>
-    sealed class Churner(int total) : IDocumentParser
+    sealed class Churner(int total, int msPerMB = 2) : IDocumentParser
     {
         public string Format => "test";
         public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
@@ -54,7 +54,7 @@ public sealed class MemoryLimitTests(ITestOutputHelper output)
                 var block = new byte[MB];
                 block[i % block.Length] = 1;
                 sum += block[i % block.Length];
-                Thread.Sleep(2);
+                Thread.Sleep(msPerMB);
             }
             var doc = new SourceDocument(fileName, Format);
             doc.Blocks.Add(new Paragraph($"churned {sum} MB"));
@@ -104,8 +104,10 @@ public sealed class MemoryLimitTests(ITestOutputHelper output)
     [Fact]
     public void Of_two_parallel_parses_only_the_hoarder_is_stopped()
     {
+        // The churner runs longer and allocates more in all, but the hoarder is the one filling the heap now.
+        var churn = Task.Factory.StartNew(() => Read(new Churner(total: 400, msPerMB: 6)), TaskCreationOptions.LongRunning);
+        Thread.Sleep(500);
         var hog = new Hoarder(upTo: 2000, honoursToken: true);
-        var churn = Task.Factory.StartNew(() => Read(new Churner(total: 600)), TaskCreationOptions.LongRunning);
         var stopped = Read(hog);
         var fine = churn.GetAwaiter().GetResult();
         Assert.Contains("per-file memory limit", stopped.Error!.Reason);
