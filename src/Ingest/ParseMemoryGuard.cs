@@ -7,18 +7,19 @@ namespace Jixiao.Ingest;
 /// <summary>
 /// The per-file memory limit. .NET cannot cap one thread's memory, and a parser stuck inside a library call
 /// (the Open XML SDK inflating a zip bomb into one string) never reaches a checkpoint of ours, so the guard
-/// watches from outside:
+/// watches from outside, on a 100 ms timer while parses run:
 /// <list type="bullet">
-/// <item>Who allocates: the runtime's GC AllocationTick event (one per ~100 KB allocated, carrying the OS
-/// thread id) is summed per parse thread, each parse running on its own thread (DocumentReader).</item>
-/// <item>What is really held: a parse is stopped only when it has allocated more than the limit AND the
-/// live managed heap has grown by more than the limit since it started, confirmed after a full collection.
-/// A parse that churns through gigabytes of short-lived garbage is never stopped.</item>
-/// <item>Whom to stop: of the parses over both bounds, the one allocating fastest lately (a decaying sum
-/// over the last second or so). With several parses in parallel the heap growth is shared and which parse
-/// holds it cannot be seen; the one filling the heap now is the best guess. It can be wrong: a parse that
-/// churns garbage faster than the hoarder beside it allocates would be stopped instead (its file then fails
-/// with the memory reason; `import --retry-failed` reads it again).</item>
+/// <item>What is held: a parse is over the limit when the managed heap has grown by more than the limit
+/// since it started, confirmed after a full collection. A parse that churns through gigabytes of short-lived
+/// garbage never is.</item>
+/// <item>Who is filling it: each parse runs on its own thread (DocumentReader), and the runtime's GC
+/// AllocationTick event (one per ~100 KB allocated) carries the OS thread id. Listening costs about 15 µs
+/// per event, so the guard only listens while some parse has grown the heap past half its limit.</item>
+/// <item>Whom to stop: the parse allocating fastest lately (a decaying sum over the last second or so), once
+/// it is over its limit. With parses in parallel the growth is shared and which one holds it cannot be
+/// seen; the one filling the heap now is the best guess. It can be wrong: a parse churning garbage faster
+/// than the hoarder beside it would be stopped instead (its file fails with the memory reason;
+/// `import --retry-failed` reads it again).</item>
 /// </list>
 /// Stopping cancels the parse's token and DocumentReader stops waiting at once (a one-line error). A
 /// parser that honours the token unwinds and frees its memory; one that does not runs on, abandoned, until its
@@ -28,16 +29,20 @@ namespace Jixiao.Ingest;
 /// </summary>
 internal sealed class ParseMemoryGuard : EventListener
 {
-    /// <summary>How often the heap is looked at while parses run.</summary>
     static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
 
     /// <summary>At most one forced full collection per interval: it pauses every thread.</summary>
     static readonly TimeSpan ConfirmInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long allocations are counted before anyone is judged (events arrive with some delay).</summary>
+    static readonly TimeSpan MinListening = TimeSpan.FromMilliseconds(300);
+
     static readonly Lazy<ParseMemoryGuard> Shared = new(() => new ParseMemoryGuard());
 
     readonly ConcurrentDictionary<int, Watch> _watches = new();
     readonly Timer _timer;
+    EventSource? _runtime;
+    DateTime _listeningSince = DateTime.MaxValue;
     DateTime _lastConfirm = DateTime.MinValue;
     int _ticking;
 
@@ -53,13 +58,6 @@ internal sealed class ParseMemoryGuard : EventListener
         /// <summary>Allocation lately: halves every tick, plus what was allocated since the last tick.</summary>
         internal double Recent;
         long _seen;
-
-        internal void Age()
-        {
-            long now = Interlocked.Read(ref Allocated);
-            Recent = Recent / 2 + (now - _seen);
-            _seen = now;
-        }
         readonly Action _stop;
         int _stopped;
 
@@ -72,6 +70,13 @@ internal sealed class ParseMemoryGuard : EventListener
         }
 
         internal bool Stopped => Volatile.Read(ref _stopped) == 1;
+
+        internal void Age()
+        {
+            long now = Interlocked.Read(ref Allocated);
+            Recent = Recent / 2 + (now - _seen);
+            _seen = now;
+        }
 
         internal void Stop()
         {
@@ -96,8 +101,7 @@ internal sealed class ParseMemoryGuard : EventListener
 
     protected override void OnEventSourceCreated(EventSource source)
     {
-        // Keyword 0x1 (GC) at Verbose level carries GCAllocationTick; the other GC events it brings are few.
-        if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1);
+        if (source.Name == "Microsoft-Windows-DotNETRuntime") _runtime = source;
     }
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
@@ -112,16 +116,21 @@ internal sealed class ParseMemoryGuard : EventListener
 
     void Tick()
     {
-        if (_watches.IsEmpty || Interlocked.Exchange(ref _ticking, 1) == 1) return;
+        if (Interlocked.Exchange(ref _ticking, 1) == 1) return;
         try
         {
-            foreach (var w in _watches.Values) w.Age();
-            if (Culprit(GC.GetTotalMemory(false)) is null) return;
+            var watches = _watches.Values.ToList();
+            long heap = GC.GetTotalMemory(false);
+            // Listen while some parse has grown the heap past half its limit (garbage included: cheap to read).
+            Listen(watches.Any(w => heap - w.StartHeap > w.Limit / 2));
+            if (DateTime.UtcNow - _listeningSince < MinListening) return;
+            foreach (var w in watches) w.Age();
+            if (Culprit(watches, heap) is null) return;
             // Over on paper; the heap figure includes garbage not yet collected. Look again after a full GC.
             if (DateTime.UtcNow - _lastConfirm < ConfirmInterval) return;
             _lastConfirm = DateTime.UtcNow;
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
-            Culprit(GC.GetTotalMemory(false))?.Stop();
+            Culprit(watches, GC.GetTotalMemory(false))?.Stop();
         }
         finally
         {
@@ -129,17 +138,33 @@ internal sealed class ParseMemoryGuard : EventListener
         }
     }
 
-    /// <summary>
-    /// The parse to stop, if any. While a stopped parse still runs (abandoned inside a library call) the heap
-    /// holds memory of unknown owner, so nobody else is judged until it ends: the time limit still applies.
-    /// </summary>
-    Watch? Culprit(long heap)
+    void Listen(bool on)
     {
-        var watches = _watches.Values.ToList();
-        if (watches.Any(w => w.Stopped)) return null;
-        return watches
-            .Where(w => Interlocked.Read(ref w.Allocated) > w.Limit && heap - w.StartHeap > w.Limit)
-            .MaxBy(w => w.Recent);
+        if (_runtime is null || on == (_listeningSince != DateTime.MaxValue)) return;
+        if (on)
+        {
+            // Keyword 0x1 (GC) at Verbose level carries GCAllocationTick; the other GC events it brings are few.
+            EnableEvents(_runtime, EventLevel.Verbose, (EventKeywords)0x1);
+            _listeningSince = DateTime.UtcNow;
+        }
+        else
+        {
+            DisableEvents(_runtime);
+            _listeningSince = DateTime.MaxValue;
+        }
+    }
+
+    /// <summary>
+    /// The parse to stop, if any: the one allocating fastest, when it is over its limit. Not the fastest means
+    /// wait: an older parse's growth includes what a newer hoarder holds. While a stopped parse still runs
+    /// (abandoned inside a library call) the heap holds memory of unknown owner, so nobody else is judged
+    /// until it ends: the time limit still applies.
+    /// </summary>
+    static Watch? Culprit(List<Watch> watches, long heap)
+    {
+        if (watches.Count == 0 || watches.Any(w => w.Stopped)) return null;
+        var fastest = watches.MaxBy(w => w.Recent)!;
+        return fastest.Recent > 0 && heap - fastest.StartHeap > fastest.Limit ? fastest : null;
     }
 
     /// <summary>The OS id of the calling thread, as the runtime's events report it (EventWrittenEventArgs.OSThreadId).</summary>
