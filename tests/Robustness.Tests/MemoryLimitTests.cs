@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Jixiao.Ingest;
+using Jixiao.Store;
+using Jixiao.Tests;
+using Jixiao.Tools;
 using Xunit.Abstractions;
 
 namespace Jixiao.Robustness.Tests;
@@ -112,6 +115,28 @@ public sealed class MemoryLimitTests(ITestOutputHelper output)
         var fine = churn.GetAwaiter().GetResult();
         Assert.Contains("per-file memory limit", stopped.Error!.Reason);
         Assert.True(fine.Ok, fine.Error?.Reason);
+    }
+
+    [Fact]
+    public void Import_stops_a_zip_bomb_that_lies_about_its_size_and_goes_on()
+    {
+        // 1.1 GB of text in one docx part, the zip headers claiming 1 KB: the size check is fooled and the
+        // Open XML SDK inflates it into memory. The memory limit, not the 60 s time limit, must stop it.
+        using var tmp = new TempDir();
+        var dir = tmp.Sub("in");
+        var bomb = BadCorpus.LyingDocxBomb(Path.Combine(dir, "bomb.docx"));
+        var good = Path.Combine(dir, "good.docx");
+        File.Copy(Corpus.File("synthetic", "proj_self_01.docx"), good);
+        var sw = Stopwatch.StartNew();
+        var r = JixiaoProcess.Run(TimeSpan.FromMinutes(2), "import", dir, "--db", tmp.Db, "--max-memory-mb", "256", "--timeout", "60", "--workers", "2");
+        output.WriteLine($"{sw.Elapsed.TotalSeconds:0.0} s, exit {r.ExitCode}\n{r.Out}{r.Err}");
+        Assert.Equal(1, r.ExitCode);
+        using var archive = Archive.OpenExisting(tmp.Db)!;
+        var docs = archive.AllDocuments().ToDictionary(d => d.Path);
+        Assert.Equal("stopped: took over 256 MB of memory (per-file memory limit)", docs[bomb.Path].Error);
+        Assert.Equal(DocumentStatus.Ok, docs[good].Status);
+        Assert.True(docs[good].FormsCount > 0);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(55), "the time limit, not the memory limit, ended the bomb");
     }
 
     [Fact]

@@ -286,6 +286,9 @@ internal static class BadCorpus
         return new Entry(path, lieAboutSize ? $"zip bomb, {part.Kind}, sizes in headers lie" : $"zip bomb, {part.Kind} (>1 GB inflated)");
     }
 
+    /// <summary>The .docx zip bomb whose headers lie about its size (for a test of the memory limit on its own).</summary>
+    public static Entry LyingDocxBomb(string path) => ZipBomb(path, DocxPart, lieAboutSize: true);
+
     /// <summary>Rewrites the uncompressed size of <paramref name="entry"/> in its local header and central directory record.</summary>
     static void DeclareSmall(string path, string entry, uint size)
     {
