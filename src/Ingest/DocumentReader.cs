@@ -26,6 +26,13 @@ public static class DocumentReader
         /// <summary>Wall-clock limit for one file's parse. Generous because a scanned page needs 10–30 s of OCR on two cores.</summary>
         public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
+        /// <summary>
+        /// Memory one parse may take (bytes; 0: no limit): allocated by its thread AND held on the heap, see
+        /// <see cref="ParseMemoryGuard"/>. Real 绩效表 files need tens of MB; a zip bomb or a corrupt length
+        /// field can ask for gigabytes.
+        /// </summary>
+        public long MaxMemoryBytes { get; init; } = 1024L * 1024 * 1024;
+
         public static readonly Options Default = new();
     }
 
@@ -83,44 +90,80 @@ public static class DocumentReader
             }
             var parser = ParserRegistry.For(format);
             if (parser is null) return Fail(name, format, $"no reader for format '{format}'", sw);
-
-            var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            timeout.CancelAfter(options.Timeout);
-            // Parsers check the token between rows and pages, but a library call on a damaged file (one
-            // ExcelDataReader Read on a corrupt BIFF record) can run on without looking at it. The parse runs
-            // on its own thread so the caller gets its answer at the limit even then; the abandoned parse
-            // finishes on its own and its result is dropped.
-            var work = RunOnOwnThread(() => parser.Parse(seekable, name, timeout.Token));
-            using var stopWaiting = new CancellationTokenSource();
-            var limit = Task.Delay(options.Timeout + AbandonGrace, stopWaiting.Token);
-            bool finished = Task.WhenAny(work, limit).GetAwaiter().GetResult() == work;
-            stopWaiting.Cancel();
-            if (!finished)
-            {
-                work.ContinueWith(t => { _ = t.Exception; timeout.Dispose(); }, TaskScheduler.Default);
-                return Fail(name, format, $"gave up after {options.Timeout.TotalSeconds:0} s (per-file time limit; the reader did not stop)", sw);
-            }
-            timeout.Dispose();
-            var doc = work.GetAwaiter().GetResult();
-            return new ReadResult { Document = doc, Format = doc.Format, Elapsed = sw.Elapsed };
+            return Parse(parser, seekable, name, format, options, sw, cancel);
         }
-        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        catch (Exception e) when (!cancel.IsCancellationRequested || e is not OperationCanceledException)
         {
-            return Fail(name, format, $"gave up after {options.Timeout.TotalSeconds:0} s (per-file time limit)", sw);
-        }
-        catch (UnreadableDocumentException e)
-        {
-            return Fail(name, format, OneLine(e.Message), sw);
-        }
-        catch (OutOfMemoryException)
-        {
-            return Fail(name, format, "out of memory while reading", sw);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return Fail(name, format, $"damaged or unreadable {format} file ({e.GetType().Name}: {OneLine(e.Message)})", sw);
+            return Failure(e, name, format, options, sw);
         }
     }
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> with <paramref name="parser"/>, skipping the sniffer, under the same
+    /// limits and error handling as <see cref="Read(Stream, string, Options?, CancellationToken)"/>.
+    /// For tests of the limits themselves (a parser that hangs or hoards memory on purpose).
+    /// </summary>
+    public static ReadResult Read(Stream stream, string name, IDocumentParser parser, Options? options = null, CancellationToken cancel = default)
+    {
+        options ??= Options.Default;
+        var sw = Stopwatch.StartNew();
+        try
+        {
+            return Parse(parser, stream, name, parser.Format, options, sw, cancel);
+        }
+        catch (Exception e) when (!cancel.IsCancellationRequested || e is not OperationCanceledException)
+        {
+            return Failure(e, name, parser.Format, options, sw);
+        }
+    }
+
+    static ReadResult Parse(IDocumentParser parser, Stream seekable, string name, string format, Options options, Stopwatch sw, CancellationToken cancel)
+    {
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(options.Timeout);
+        var overMemory = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void StopForMemory()
+        {
+            overMemory.TrySetResult();
+            try { timeout.Cancel(); }
+            catch (ObjectDisposedException) { }
+        }
+        // Parsers check the token between rows and pages, but a library call on a damaged file (one
+        // ExcelDataReader Read on a corrupt BIFF record) can run on without looking at it. The parse runs
+        // on its own thread so the caller gets its answer at the limit even then; the abandoned parse
+        // finishes on its own and its result is dropped. The thread of its own is also what lets the
+        // memory guard count this parse's allocations.
+        var work = RunOnOwnThread(() =>
+        {
+            using var watch = options.MaxMemoryBytes > 0 ? ParseMemoryGuard.Start(options.MaxMemoryBytes, StopForMemory) : null;
+            return parser.Parse(seekable, name, timeout.Token);
+        });
+        using var stopWaiting = new CancellationTokenSource();
+        var limit = Task.Delay(options.Timeout + AbandonGrace, stopWaiting.Token);
+        var first = Task.WhenAny(work, limit, overMemory.Task).GetAwaiter().GetResult();
+        stopWaiting.Cancel();
+        if (first != work || overMemory.Task.IsCompleted)
+        {
+            work.ContinueWith(t => { _ = t.Exception; timeout.Dispose(); }, TaskScheduler.Default);
+            return overMemory.Task.IsCompleted
+                ? Fail(name, format, OverMemory(options), sw)
+                : Fail(name, format, $"gave up after {options.Timeout.TotalSeconds:0} s (per-file time limit; the reader did not stop)", sw);
+        }
+        timeout.Dispose();
+        var doc = work.GetAwaiter().GetResult();
+        return new ReadResult { Document = doc, Format = doc.Format, Elapsed = sw.Elapsed };
+    }
+
+    static string OverMemory(Options options) =>
+        $"stopped: took over {options.MaxMemoryBytes / (1024 * 1024)} MB of memory (per-file memory limit)";
+
+    static ReadResult Failure(Exception e, string name, string format, Options options, Stopwatch sw) => e switch
+    {
+        OperationCanceledException => Fail(name, format, $"gave up after {options.Timeout.TotalSeconds:0} s (per-file time limit)", sw),
+        UnreadableDocumentException => Fail(name, format, OneLine(e.Message), sw),
+        OutOfMemoryException => Fail(name, format, "out of memory while reading", sw),
+        _ => Fail(name, format, $"damaged or unreadable {format} file ({e.GetType().Name}: {OneLine(e.Message)})", sw),
+    };
 
     /// <summary>
     /// A dedicated background thread rather than the thread pool: callers block on the result, and parallel

@@ -111,6 +111,13 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         Assert.Contains("ok", verify.Out);
         Assert.Equal(kills, survived);
         Assert.True(killed >= 3, $"only {killed} of {kills} kills landed mid-import");
+        RobustnessSummary.Record("kill points survived", survived, $"{killed} SIGKILLs landed mid-import, archive consistent after each");
+        using (var a = Archive.OpenExisting(tmp.Db)!)
+        {
+            var c = a.Counts();
+            RobustnessSummary.Record("facts lost", reference.Indicators + reference.BudgetFacts - c.Indicators - c.BudgetFacts,
+                $"indicators + budget facts after the kills and a re-run vs. an uninterrupted import of the same {files.Count} files: {c.Indicators + c.BudgetFacts} of {reference.Indicators + reference.BudgetFacts}");
+        }
     }
 
     /// <summary>Documents stored so far, read the way `search` reads while an import writes.</summary>

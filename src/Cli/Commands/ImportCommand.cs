@@ -6,7 +6,7 @@ using Jixiao.Store;
 
 namespace Jixiao.Cli.Commands;
 
-/// <summary>`jixiao import PATH… [--dry-run] [--workers N] [--timeout S] [--max-mb M]`: read, extract and store files and folders.</summary>
+/// <summary>`jixiao import PATH… [--dry-run] [--workers N] [--timeout S] [--max-mb M] [--max-memory-mb M]`: read, extract and store files and folders.</summary>
 internal static class ImportCommand
 {
     public static Command Build()
@@ -18,20 +18,22 @@ internal static class ImportCommand
         var retry = new Option<bool>("--retry-failed") { Description = "Re-read unchanged files that failed or gave no form last time" };
         var timeout = new Option<int>("--timeout") { Description = "Per-file time limit in seconds (a file taking longer is logged as failed; default 300: scanned books need minutes of OCR)", DefaultValueFactory = _ => 300 };
         var maxMb = new Option<int>("--max-mb") { Description = "Per-file size limit in MB (larger files are refused, logged as failed; default 512)", DefaultValueFactory = _ => 512 };
-        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped)") { inputs, dryRun, workers, force, retry, timeout, maxMb };
+        var maxMemory = new Option<int>("--max-memory-mb") { Description = "Per-file memory limit in MB (a parse holding more is stopped, logged as failed; 0: none; default 1024)", DefaultValueFactory = _ => 1024 };
+        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped)") { inputs, dryRun, workers, force, retry, timeout, maxMb, maxMemory };
         cmd.SetAction(pr =>
         {
             var walk = FileWalker.Expand(pr.GetValue(inputs)!);
             var db = pr.GetValue(GlobalOptions.Db) ?? Archive.DefaultPath;
-            if (pr.GetValue(timeout) < 1 || pr.GetValue(maxMb) < 1)
+            if (pr.GetValue(timeout) < 1 || pr.GetValue(maxMb) < 1 || pr.GetValue(maxMemory) < 0)
             {
-                Console.Error.WriteLine("jixiao: --timeout and --max-mb must be at least 1");
+                Console.Error.WriteLine("jixiao: --timeout and --max-mb must be at least 1, --max-memory-mb at least 0");
                 return 2;
             }
             var read = new DocumentReader.Options
             {
                 Timeout = TimeSpan.FromSeconds(pr.GetValue(timeout)),
                 MaxBytes = pr.GetValue(maxMb) * 1024L * 1024,
+                MaxMemoryBytes = pr.GetValue(maxMemory) * 1024L * 1024,
             };
             return pr.GetValue(dryRun) ? DryRun(walk, db) : Run(walk, db, pr.GetValue(workers),
                 pr.GetValue(force) ? ReimportPolicy.All : pr.GetValue(retry) ? ReimportPolicy.RetryFailed : ReimportPolicy.ChangedOnly, read);

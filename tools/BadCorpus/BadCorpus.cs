@@ -1,20 +1,25 @@
 using System.IO.Compression;
 using System.Text;
-using Jixiao.Tests;
 
-namespace Jixiao.Robustness.Tests;
+namespace Jixiao.Tools;
 
 /// <summary>
-/// Writes the bad-input corpus into a folder at test time (nothing large is committed). Each entry is one
-/// hostile or damaged file; <see cref="Generate"/> returns what it made so tests can count and report them.
+/// Writes the bad-input corpus into a folder: corpus/bad/ through scripts/make-bad-corpus, or a temp folder
+/// at test time (the same code is compiled into tests/Robustness.Tests; nothing large is committed). Each
+/// entry is one hostile or damaged file; <see cref="Generate"/> returns what it made so callers can count and
+/// report them. Deterministic: a fixed seed, so every run writes the same bytes.
 /// </summary>
 internal static class BadCorpus
 {
     public sealed record Entry(string Path, string Kind);
 
-    /// <summary>Sizes kept small by default; <paramref name="heavy"/> adds the 200 MB file and the 1 GB zip bomb.</summary>
-    public static List<Entry> Generate(string dir, bool heavy)
+    /// <summary>
+    /// <paramref name="corpusRoot"/> is the repository's corpus/ (real files are truncated and renamed).
+    /// Sizes are small unless <paramref name="heavy"/>: that adds the 200 MB file and the zip bombs.
+    /// </summary>
+    public static List<Entry> Generate(string dir, string corpusRoot, bool heavy)
     {
+        string Real(string folder, string name) => Path.Combine(corpusRoot, folder, name);
         var list = new List<Entry>();
         var rng = new Random(20261125);
         Entry Add(string name, byte[] bytes, string kind)
@@ -33,7 +38,7 @@ internal static class BadCorpus
         // Truncations of real synthetic files at several offsets.
         foreach (var src in new[] { "proj_self_01.docx", "proj_target_01.doc", "proj_self_02.pdf", "proj_target_02.xlsx", "transfer_02.xls" })
         {
-            var bytes = File.ReadAllBytes(Corpus.File("synthetic", src));
+            var bytes = File.ReadAllBytes(Real("synthetic", src));
             foreach (var cut in new[] { 1, 8, 100, 600, bytes.Length / 3, bytes.Length / 2, bytes.Length - 20 })
                 if (cut > 0 && cut < bytes.Length)
                     Add($"truncated/{Path.GetFileNameWithoutExtension(src)}.cut{cut}{Path.GetExtension(src)}", bytes[..cut], "truncated");
@@ -46,17 +51,19 @@ internal static class BadCorpus
             Add($"random/random.{ext}", b, "random bytes");
         }
 
-        Add("wrong-ext/really-a-pdf.docx", File.ReadAllBytes(Corpus.File("synthetic", "proj_self_02.pdf")), "wrong extension");
-        Add("wrong-ext/really-html.xls", File.ReadAllBytes(Corpus.File("synthetic", "transfer_01.html")), "wrong extension");
-        Add("wrong-ext/really-a-docx.pdf", File.ReadAllBytes(Corpus.File("synthetic", "proj_self_01.docx")), "wrong extension");
-        Add("wrong-ext/really-xlsx.doc", File.ReadAllBytes(Corpus.File("synthetic", "proj_target_02.xlsx")), "wrong extension");
+        Add("wrong-ext/really-a-pdf.docx", File.ReadAllBytes(Real("synthetic", "proj_self_02.pdf")), "wrong extension");
+        Add("wrong-ext/really-html.xls", File.ReadAllBytes(Real("synthetic", "transfer_01.html")), "wrong extension");
+        Add("wrong-ext/really-a-docx.pdf", File.ReadAllBytes(Real("synthetic", "proj_self_01.docx")), "wrong extension");
+        Add("wrong-ext/really-xlsx.doc", File.ReadAllBytes(Real("synthetic", "proj_target_02.xlsx")), "wrong extension");
 
         Add("encrypted/protected.docx", EncryptedOle(), "password-protected office");
         Add("encrypted/protected.xlsx", EncryptedOle(), "password-protected office");
-        Add("encrypted/password_cryptoapi.doc", File.ReadAllBytes(Corpus.File("doc-wild", "password_password_cryptoapi.doc")), "password-protected doc");
-        Add("encrypted/encrypted.pdf", EncryptedPdf(), "encrypted pdf");
+        Add("encrypted/password_cryptoapi.doc", File.ReadAllBytes(Real("doc-wild", "password_password_cryptoapi.doc")), "password-protected doc");
+        Add("encrypted/encrypted.pdf", EncryptedPdf(RC4128), "encrypted pdf");
+        Add("encrypted/encrypted-aes256.pdf", EncryptedPdf(Aes256), "encrypted pdf (AES-256)");
 
         Add("nested/nested-2000.docx", Docx(NestedTables(2000)), "2000 nested tables");
+        Add("nested/nested-500.html", Encoding.UTF8.GetBytes(NestedHtmlTables(500)), "500 nested html tables");
         Add("pdf/pages-2000.pdf", ManyPagesPdf(2000), "2000-page pdf");
 
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -65,19 +72,28 @@ internal static class BadCorpus
         Add("text/gb18030.txt", Encoding.GetEncoding("GB18030").GetBytes(TextForm() + "\n𠀀𪚥 扩展字符\n"), "gb18030 text");
         Add("text/broken-gbk.txt", [.. Encoding.GetEncoding("GBK").GetBytes("绩效目标"), 0x81, 0x20, 0xFE], "invalid gbk");
 
-        Add("名字 有 空格/二级项目 绩效目标表 (副本).docx", File.ReadAllBytes(Corpus.File("synthetic", "proj_self_01.docx")), "spaces and chinese path");
-        var locked = Add("perm/unreadable.docx", File.ReadAllBytes(Corpus.File("synthetic", "dept_target_02.docx")), "chmod 000");
+        Add("名字 有 空格/二级项目 绩效目标表 (副本).docx", File.ReadAllBytes(Real("synthetic", "proj_self_01.docx")), "spaces and chinese path");
+        var locked = Add("perm/unreadable.docx", File.ReadAllBytes(Real("synthetic", "dept_target_02.docx")), "chmod 000");
         File.SetUnixFileMode(locked.Path, UnixFileMode.None);
 
         // A loop: loop/again -> loop. The walk must terminate.
         var loop = Directory.CreateDirectory(Path.Combine(dir, "loop")).FullName;
         File.WriteAllText(Path.Combine(loop, "inside.txt"), "文件 in a folder with a symlink loop\n");
-        Directory.CreateSymbolicLink(Path.Combine(loop, "again"), loop);
+        Directory.CreateSymbolicLink(Path.Combine(loop, "again"), "."); // relative: the folder can be moved
         list.Add(new Entry(Path.Combine(loop, "inside.txt"), "symlink loop"));
+        // A link to itself (ELOOP on open) and a link to nothing: listed by the walk, unreadable.
+        var self = Path.Combine(loop, "self-link.docx");
+        File.CreateSymbolicLink(self, "self-link.docx");
+        list.Add(new Entry(self, "symlink to itself"));
+        var dangling = Path.Combine(loop, "dangling-link.pdf");
+        File.CreateSymbolicLink(dangling, "../no-such-file.pdf");
+        list.Add(new Entry(dangling, "dangling symlink"));
 
         if (heavy)
         {
-            list.Add(ZipBomb(Path.Combine(dir, "bomb/bomb.docx")));
+            list.Add(ZipBomb(Path.Combine(dir, "bomb/bomb.docx"), DocxPart, lieAboutSize: false));
+            list.Add(ZipBomb(Path.Combine(dir, "bomb/bomb.xlsx"), XlsxPart, lieAboutSize: false));
+            list.Add(ZipBomb(Path.Combine(dir, "bomb/lying-bomb.docx"), DocxPart, lieAboutSize: true));
             list.Add(BigText(Path.Combine(dir, "big/big-200mb.txt"), 200L * 1024 * 1024));
         }
         return list;
@@ -128,11 +144,21 @@ internal static class BadCorpus
         return b;
     }
 
-    static byte[] EncryptedPdf() => Encoding.ASCII.GetBytes(Pdf(
-        ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-         "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <" + new string('A', 64) + "> /U <" + new string('B', 64) + "> >>"],
-        "/Encrypt 4 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]"));
+    /// <summary>Standard security handler dictionaries: RC4 128-bit (PDF 1.4) and AES-256 (PDF 2.0, /V 5 /R 6).</summary>
+    const string RC4128 = "/Filter /Standard /V 2 /R 3 /Length 128 /P -3904";
+    const string Aes256 = "/Filter /Standard /V 5 /R 6 /Length 256 /P -3904 /StmF /StdCF /StrF /StdCF /CF << /StdCF << /CFM /AESV3 /AuthEvent /DocOpen /Length 32 >> >>";
+
+    static byte[] EncryptedPdf(string handler)
+    {
+        bool aes = handler.Contains("AESV3");
+        int len = aes ? 96 : 64; // O and U are 48 bytes for R6, 32 before
+        var extra = aes ? " /OE <" + new string('C', 64) + "> /UE <" + new string('D', 64) + "> /Perms <" + new string('E', 32) + ">" : "";
+        return Encoding.ASCII.GetBytes(Pdf(
+            ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+             "<< " + handler + " /O <" + new string('A', len) + "> /U <" + new string('B', len) + ">" + extra + " >>"],
+            "/Encrypt 4 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]"));
+    }
 
     static byte[] ManyPagesPdf(int pages)
     {
@@ -178,6 +204,15 @@ internal static class BadCorpus
         return sb.ToString();
     }
 
+    static string NestedHtmlTables(int depth)
+    {
+        var sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><p>项目支出绩效目标表</p>");
+        for (int i = 0; i < depth; i++) sb.Append("<table><tr><td>层").Append(i);
+        for (int i = 0; i < depth; i++) sb.Append("</td></tr></table>");
+        sb.Append("</body></html>");
+        return sb.ToString();
+    }
+
     /// <summary>A minimal .docx package around <paramref name="documentXml"/>.</summary>
     public static byte[] Docx(string documentXml)
     {
@@ -202,22 +237,71 @@ internal static class BadCorpus
         Put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
     }
 
-    /// <summary>A .docx whose document.xml inflates to over 1 GB (one text run of spaces); about 1 MB on disk.</summary>
-    static Entry ZipBomb(string path)
+    static void WriteXlsxSkeleton(ZipArchive zip)
+    {
+        void Put(string name, string text)
+        {
+            using var w = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+            w.Write(text);
+        }
+        const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        Put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+        Put("_rels/.rels", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{Rel}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        Put("xl/workbook.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{S}\" xmlns:r=\"{Rel}\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+        Put("xl/_rels/workbook.xml.rels", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{Rel}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+    }
+
+    sealed record BombPart(string Kind, string Entry, string Head, string Tail, Action<ZipArchive> Skeleton);
+
+    static readonly BombPart DocxPart = new("docx", "word/document.xml",
+        $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\"><w:body><w:p><w:r><w:t xml:space=\"preserve\">",
+        "</w:t></w:r></w:p></w:body></w:document>", WriteDocxSkeleton);
+
+    const string S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    static readonly BombPart XlsxPart = new("xlsx", "xl/worksheets/sheet1.xml",
+        $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"{S}\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">",
+        "</t></is></c></row></sheetData></worksheet>", WriteXlsxSkeleton);
+
+    /// <summary>
+    /// A package whose main part inflates to over 1 GB (one text run of spaces); about 11 MB on disk. With
+    /// <paramref name="lieAboutSize"/> the zip headers claim the part is 1 KB, so a reader that trusts the
+    /// declared size (to refuse bombs) is fooled and only a limit on what is actually inflated stops it.
+    /// </summary>
+    static Entry ZipBomb(string path, BombPart part, bool lieAboutSize)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var fs = File.Create(path))
         using (var zip = new ZipArchive(fs, ZipArchiveMode.Create))
         {
-            WriteDocxSkeleton(zip);
-            using var s = zip.CreateEntry("word/document.xml", CompressionLevel.Fastest).Open();
-            s.Write(Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\"><w:body><w:p><w:r><w:t xml:space=\"preserve\">"));
+            part.Skeleton(zip);
+            using var s = zip.CreateEntry(part.Entry, CompressionLevel.Fastest).Open();
+            s.Write(Encoding.UTF8.GetBytes(part.Head));
             var chunk = new byte[1 << 20];
             chunk.AsSpan().Fill((byte)' ');
             for (int i = 0; i < 1100; i++) s.Write(chunk);
-            s.Write(Encoding.UTF8.GetBytes("</w:t></w:r></w:p></w:body></w:document>"));
+            s.Write(Encoding.UTF8.GetBytes(part.Tail));
         }
-        return new Entry(path, "zip bomb (>1 GB inflated)");
+        if (lieAboutSize) DeclareSmall(path, part.Entry, 1024);
+        return new Entry(path, lieAboutSize ? $"zip bomb, {part.Kind}, sizes in headers lie" : $"zip bomb, {part.Kind} (>1 GB inflated)");
+    }
+
+    /// <summary>The .docx zip bomb whose headers lie about its size (for a test of the memory limit on its own).</summary>
+    public static Entry LyingDocxBomb(string path) => ZipBomb(path, DocxPart, lieAboutSize: true);
+
+    /// <summary>Rewrites the uncompressed size of <paramref name="entry"/> in its local header and central directory record.</summary>
+    static void DeclareSmall(string path, string entry, uint size)
+    {
+        var b = File.ReadAllBytes(path);
+        var name = Encoding.UTF8.GetBytes(entry);
+        for (int i = 0; i + 46 < b.Length; i++)
+        {
+            uint sig = BitConverter.ToUInt32(b, i);
+            // Local file header: name at 30, uncompressed size at 22. Central directory: name at 46, size at 24.
+            if (sig == 0x04034b50 && b.AsSpan(i + 30).StartsWith(name)) BitConverter.GetBytes(size).CopyTo(b, i + 22);
+            else if (sig == 0x02014b50 && b.AsSpan(i + 46).StartsWith(name)) BitConverter.GetBytes(size).CopyTo(b, i + 24);
+        }
+        File.WriteAllBytes(path, b);
     }
 
     static Entry BigText(string path, long size)
