@@ -116,6 +116,7 @@ public sealed partial class Archive
         {
             DocumentStatus.Failed => WriteAction.Failed,
             DocumentStatus.Empty => WriteAction.Empty,
+            DocumentStatus.NoForms => WriteAction.NoForms,
             DocumentStatus.Duplicate => WriteAction.Duplicate,
             _ => existing is null ? WriteAction.Imported : WriteAction.Replaced,
         };
@@ -130,7 +131,7 @@ public sealed partial class Archive
         if (item.Extracted.Forms.Count == 0)
         {
             var why = item.Extracted.Warnings is { Count: > 0 } w ? string.Join("; ", w) : "no 绩效表 form found";
-            return (DocumentStatus.Empty, why);
+            return (DocumentStatus.NoForms, why);
         }
         return (DocumentStatus.Ok, null);
     }

@@ -70,12 +70,19 @@ internal static class ImportCommand
     static void Print(ImportSummary s, string db)
     {
         var o = Console.Out;
-        o.WriteLine($"imported {s.Imported}, replaced {s.Replaced}, unchanged {s.Unchanged}, duplicates {s.Duplicates}, failed {s.Failed.Count}" +
+        o.WriteLine($"imported {s.Imported}, replaced {s.Replaced}, unchanged {s.Unchanged}, duplicates {s.Duplicates}, no forms {s.NoForms.Count}, failed {s.Failed.Count}" +
                     $"  ({s.Elapsed.TotalSeconds:0.0} s, archive {db})");
         o.WriteLine($"forms {s.Forms}, indicators {s.Indicators}");
         if (s.UnchangedFailed > 0)
-            o.WriteLine($"{s.UnchangedFailed} unchanged file(s) failed in an earlier run and were skipped (--retry-failed reads them again)");
+            o.WriteLine($"{s.UnchangedFailed} unchanged file(s) failed or gave no form in an earlier run and were skipped (--retry-failed reads them again)");
         if (s.Cancelled) o.WriteLine("interrupted: files not yet written will be imported by the next run");
+        if (s.NoForms.Count > 0)
+        {
+            // Not errors: a budget folder holds READMEs and other documents beside the 绩效表 files.
+            o.WriteLine("no 绩效表 form (not an error):");
+            foreach (var (path, status, reason) in s.NoForms.OrderBy(f => f.Path, StringComparer.Ordinal))
+                o.WriteLine($"  {path}: {status}: {reason}");
+        }
         if (s.Failed.Count == 0) return;
         o.WriteLine("failed:");
         foreach (var (path, status, reason) in s.Failed.OrderBy(f => f.Path, StringComparer.Ordinal))

@@ -15,8 +15,14 @@ internal sealed class ImportSummary
     public TimeSpan Elapsed { get; set; }
     public bool Cancelled { get; set; }
 
-    /// <summary>Files that gave nothing: unreadable, empty or without a 绩效表 form, with the one-line reason.</summary>
+    /// <summary>Files that could not be read or extracted (damaged, encrypted, over a limit…), with the one-line reason.</summary>
     public List<(string Path, string Status, string Reason)> Failed { get; } = new();
+
+    /// <summary>
+    /// Files read without trouble that hold no 绩效表 form (READMEs, unrelated budget documents) or nothing at
+    /// all (0 bytes). Ordinary in a mixed folder, so they are listed apart and do not fail the run.
+    /// </summary>
+    public List<(string Path, string Status, string Reason)> NoForms { get; } = new();
 
     public bool AnyFailed => Failed.Count > 0;
 }

@@ -9,7 +9,7 @@ namespace Jixiao.Cli.Import;
 /// <summary>
 /// The import pipeline: files → (parallel) hash, read, extract → bounded channel → ONE writer that stores
 /// batches in single transactions. Streams: at most a channel's worth of extracted documents is in memory.
-/// A bad file never stops the run; it is stored with status failed/empty and its one-line reason.
+/// A bad file never stops the run; it is stored with status failed (or empty/no-forms) and its one-line reason.
 /// Files already stored with the same hash are skipped before parsing, so a re-run resumes cheaply.
 /// </summary>
 internal sealed class Importer
@@ -208,7 +208,8 @@ internal sealed class Importer
             case WriteAction.Unchanged: s.Unchanged++; break;
             case WriteAction.Duplicate: s.Duplicates++; break;
             case WriteAction.Failed: s.Failed.Add((o.Path, DocumentStatus.Failed, o.Reason ?? "")); break;
-            case WriteAction.Empty: s.Failed.Add((o.Path, DocumentStatus.Empty, o.Reason ?? "")); break;
+            case WriteAction.Empty: s.NoForms.Add((o.Path, DocumentStatus.Empty, o.Reason ?? "")); break;
+            case WriteAction.NoForms: s.NoForms.Add((o.Path, DocumentStatus.NoForms, o.Reason ?? "")); break;
         }
         s.Forms += o.Forms;
         s.Indicators += o.Indicators;

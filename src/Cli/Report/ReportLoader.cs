@@ -19,7 +19,7 @@ internal static class ReportLoader
         return new ReportDocument
         {
             Path = full, Format = read.Document.Format, Page = page, Source = read.Document, Forms = extracted.Forms,
-            Status = extracted.Forms.Count == 0 ? DocumentStatus.Empty : DocumentStatus.Ok,
+            Status = extracted.Forms.Count == 0 ? DocumentStatus.NoForms : DocumentStatus.Ok,
             Error = extracted.Forms.Count == 0 ? string.Join("; ", extracted.Warnings ?? new()) : null,
         };
     }
