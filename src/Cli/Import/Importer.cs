@@ -26,6 +26,8 @@ internal sealed class Importer
         public Func<SourceDocument, ExtractedDocument> Extract { get; init; } = Extractor.Extract;
         /// <summary>Which unchanged files are read again (default: none).</summary>
         public ReimportPolicy Policy { get; init; } = ReimportPolicy.ChangedOnly;
+        /// <summary>Zip bomb guards for archives found among the files.</summary>
+        public ZipLimits Zip { get; init; } = ZipLimits.Default;
         public static readonly Options Default = new();
     }
 
@@ -48,7 +50,7 @@ internal sealed class Importer
         var summary = new ImportSummary();
         var known = _archive.KnownFiles();
         int workers = Math.Max(1, _options.Workers);
-        var paths = Channel.CreateBounded<string>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
+        var paths = Channel.CreateBounded<SourceItem>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
         var results = Channel.CreateBounded<Work>(new BoundedChannelOptions(Math.Max(_options.BatchSize, workers * 2))
         { SingleReader = true });
 
@@ -56,10 +58,13 @@ internal sealed class Importer
         {
             try
             {
-                foreach (var f in files)
+                foreach (var item in SourceItem.Expand(files, _options.Zip, cancel))
                 {
                     if (cancel.IsCancellationRequested) break;
-                    await paths.Writer.WriteAsync(f, cancel).ConfigureAwait(false);
+                    // Zip entries wait in memory: bound their bytes as well as their number.
+                    while (Interlocked.Read(ref _queuedBytes) > MaxQueuedBytes) await Task.Delay(5, cancel).ConfigureAwait(false);
+                    Interlocked.Add(ref _queuedBytes, item.Content?.Length ?? 0);
+                    await paths.Writer.WriteAsync(item, cancel).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) { }
@@ -67,10 +72,11 @@ internal sealed class Importer
         });
         var pool = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            await foreach (var path in paths.Reader.ReadAllAsync().ConfigureAwait(false))
+            await foreach (var item in paths.Reader.ReadAllAsync().ConfigureAwait(false))
             {
                 if (cancel.IsCancellationRequested) break;
-                var work = Process(path, known, cancel);
+                var work = Process(item, known, cancel);
+                Interlocked.Add(ref _queuedBytes, -(item.Content?.Length ?? 0));
                 if (work is null) break;
                 await results.Writer.WriteAsync(work).ConfigureAwait(false);
             }
@@ -83,24 +89,41 @@ internal sealed class Importer
         return summary;
     }
 
-    /// <summary>Hash, read and extract one file; null when cancelled mid-file.</summary>
-    Work? Process(string path, IReadOnlyDictionary<string, KnownFile> known, CancellationToken cancel)
+    /// <summary>Bytes of zip entries read but not yet parsed, and the most the feeder lets wait.</summary>
+    long _queuedBytes;
+    const long MaxQueuedBytes = 256L * 1024 * 1024;
+
+    /// <summary>Hash, read and extract one file or zip entry; null when cancelled mid-file.</summary>
+    Work? Process(SourceItem item, IReadOnlyDictionary<string, KnownFile> known, CancellationToken cancel)
     {
+        var path = item.Path;
         string hash;
         long size;
-        try
+        if (item.Content is null && item.Hash is null)
         {
-            size = new FileInfo(path).Length;
-            hash = ContentHash.Of(path);
+            try
+            {
+                size = new FileInfo(path).Length;
+                hash = ContentHash.Of(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Empty hash: the next run retries the file.
+                return new Work(new ImportItem { Path = path, Hash = "", Error = "cannot read file: " + OneLine(e.Message), Format = "unknown" }, path);
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        else
         {
-            // Empty hash: the next run retries the file.
-            return new Work(new ImportItem { Path = path, Hash = "", Error = "cannot read file: " + OneLine(e.Message), Format = "unknown" }, path);
+            hash = item.Hash ?? "";
+            size = item.Content?.Length ?? 0;
         }
         if (known.TryGetValue(path, out var old) && old.Skips(hash, _options.Policy)) return new Work(null, path, !old.Complete);
+        if (item.Error is not null)
+            return new Work(new ImportItem { Path = path, Hash = hash, Error = item.Error, Format = "zip" }, path);
 
-        var read = ReadWithinLimit(path, cancel);
+        var read = item.Content is { } bytes
+            ? ReadWithinLimit(path, () => DocumentReader.Read(new MemoryStream(bytes, writable: false), Path.GetFileName(path), _options.Read, cancel), cancel)
+            : ReadWithinLimit(path, () => DocumentReader.Read(path, _options.Read, cancel), cancel);
         if (cancel.IsCancellationRequested) return null;
         if (!read.Ok)
             return new Work(new ImportItem { Path = path, Hash = hash, Size = size, Format = read.Format, Error = read.Error!.Reason }, path);
@@ -130,10 +153,10 @@ internal sealed class Importer
     /// a file: it is logged as failed and the import goes on; the abandoned read is left to finish in the
     /// background (nothing waits for it or stores its result).
     /// </summary>
-    ReadResult ReadWithinLimit(string path, CancellationToken cancel)
+    ReadResult ReadWithinLimit(string path, Func<ReadResult> read, CancellationToken cancel)
     {
         var limit = _options.Read.Timeout;
-        var task = Task.Factory.StartNew(() => DocumentReader.Read(path, _options.Read, cancel),
+        var task = Task.Factory.StartNew(read,
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         // Grace beyond the soft limit: a cooperative parser reports its own time-out first.
         var hard = limit + TimeSpan.FromSeconds(Math.Min(30, Math.Max(2, limit.TotalSeconds / 4)));
