@@ -66,6 +66,17 @@ public sealed partial class Archive
                 if (listed.GetValueOrDefault(name) != namesSeen.GetValueOrDefault(name))
                     Problem("name", $"name list says {listed.GetValueOrDefault(name)} indicators named {name}, {namesSeen.GetValueOrDefault(name)} stored");
 
+        if (HasCatalog)
+        {
+            // The search catalog must list every form once, under its document, with all of its indicators.
+            var catalogForms = LoadCatalog(new HashSet<string>(StringComparer.Ordinal)).SelectMany(seg => seg.Forms).ToList();
+            foreach (var cf in catalogForms)
+                if (!forms.TryGetValue(cf.FormId, out var f) || f.Doc != cf.DocumentId || f.Indicators != cf.Rows.Count)
+                    Problem("catalog", $"search catalog entry for form {cf.FormId} (document {cf.DocumentId}, {cf.Rows.Count} indicators) does not match the stored form");
+            if (catalogForms.Count != forms.Count)
+                Problem("catalog", $"search catalog lists {catalogForms.Count} forms, {forms.Count} stored");
+        }
+
         foreach (var (id, f) in forms)
         {
             if (indicatorsPerForm.GetValueOrDefault(id) != f.Indicators)

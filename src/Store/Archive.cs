@@ -115,6 +115,7 @@ public sealed partial class Archive : IDisposable
         Indicators.EnsureIndex("nameNorm");
         Indicators.EnsureIndex("targetNumber");
         EnsureNames();
+        EnsureCatalog();
     }
 
     /// <summary>Every stored document, in id order.</summary>
