@@ -25,4 +25,21 @@ internal sealed class ImportSummary
     public List<(string Path, string Status, string Reason)> NoForms { get; } = new();
 
     public bool AnyFailed => Failed.Count > 0;
+
+    /// <summary>Time spent per stage, summed over the workers (hash, read, extract) and on the writer thread (write).</summary>
+    public StageTimes Stages { get; } = new();
+}
+
+/// <summary>Where an import's time goes: the profile `jixiao bench` prints.</summary>
+internal sealed class StageTimes
+{
+    long _hash, _read, _extract, _write;
+    public TimeSpan Hash => TimeSpan.FromTicks(Interlocked.Read(ref _hash));
+    public TimeSpan Read => TimeSpan.FromTicks(Interlocked.Read(ref _read));
+    public TimeSpan Extract => TimeSpan.FromTicks(Interlocked.Read(ref _extract));
+    public TimeSpan Write => TimeSpan.FromTicks(Interlocked.Read(ref _write));
+    public void AddHash(TimeSpan t) => Interlocked.Add(ref _hash, t.Ticks);
+    public void AddRead(TimeSpan t) => Interlocked.Add(ref _read, t.Ticks);
+    public void AddExtract(TimeSpan t) => Interlocked.Add(ref _extract, t.Ticks);
+    public void AddWrite(TimeSpan t) => Interlocked.Add(ref _write, t.Ticks);
 }

@@ -18,9 +18,10 @@ internal sealed class Importer
     {
         public int Workers { get; init; } = Environment.ProcessorCount;
         /// <summary>A batch is written when it holds this many files…</summary>
-        public int BatchSize { get; init; } = 50;
-        /// <summary>…or when its first file has waited this long.</summary>
-        public TimeSpan BatchInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+        public int BatchSize { get; init; } = 250;
+        /// <summary>…or when its first file has waited this long. Each batch is one transaction, and each commit
+        /// waits for an fsync of the log: on a busy disk that wait, not the writing, was most of the writer's time.</summary>
+        public TimeSpan BatchInterval { get; init; } = TimeSpan.FromSeconds(1);
         public DocumentReader.Options Read { get; init; } = DocumentReader.Options.Default;
         /// <summary>The extraction step (the real extractor unless a test wants another).</summary>
         public Func<SourceDocument, ExtractedDocument> Extract { get; init; } = Extractor.Extract;
@@ -51,7 +52,8 @@ internal sealed class Importer
         var known = _archive.KnownFiles();
         int workers = Math.Max(1, _options.Workers);
         var paths = Channel.CreateBounded<SourceItem>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
-        var results = Channel.CreateBounded<Work>(new BoundedChannelOptions(Math.Max(_options.BatchSize, workers * 2))
+        // Room for two batches: the workers go on reading while the writer commits.
+        var results = Channel.CreateBounded<Work>(new BoundedChannelOptions(Math.Max(2 * _options.BatchSize, workers * 2))
         { SingleReader = true });
 
         var feeder = Task.Run(async () =>
@@ -75,7 +77,7 @@ internal sealed class Importer
             await foreach (var item in paths.Reader.ReadAllAsync().ConfigureAwait(false))
             {
                 if (cancel.IsCancellationRequested) break;
-                var work = Process(item, known, cancel);
+                var work = Process(item, known, summary.Stages, cancel);
                 Interlocked.Add(ref _queuedBytes, -(item.Content?.Length ?? 0));
                 if (work is null) break;
                 await results.Writer.WriteAsync(work).ConfigureAwait(false);
@@ -94,8 +96,9 @@ internal sealed class Importer
     const long MaxQueuedBytes = 256L * 1024 * 1024;
 
     /// <summary>Hash, read and extract one file or zip entry; null when cancelled mid-file.</summary>
-    Work? Process(SourceItem item, IReadOnlyDictionary<string, KnownFile> known, CancellationToken cancel)
+    Work? Process(SourceItem item, IReadOnlyDictionary<string, KnownFile> known, StageTimes stages, CancellationToken cancel)
     {
+        var clock = Stopwatch.StartNew();
         var path = item.Path;
         string hash;
         long size;
@@ -117,6 +120,8 @@ internal sealed class Importer
             hash = item.Hash ?? "";
             size = item.Content?.Length ?? 0;
         }
+        stages.AddHash(clock.Elapsed);
+        clock.Restart();
         if (known.TryGetValue(path, out var old) && old.Skips(hash, _options.Policy)) return new Work(null, path, !old.Complete);
         if (item.Error is not null)
             return new Work(new ImportItem { Path = path, Hash = hash, Error = item.Error, Format = "zip" }, path);
@@ -125,12 +130,15 @@ internal sealed class Importer
             ? ReadWithinLimit(path, () => DocumentReader.Read(new MemoryStream(bytes, writable: false), Path.GetFileName(path), _options.Read, cancel), cancel)
             : ReadWithinLimit(path, () => DocumentReader.Read(path, _options.Read, cancel), cancel);
         if (cancel.IsCancellationRequested) return null;
+        stages.AddRead(clock.Elapsed);
+        clock.Restart();
         if (!read.Ok)
             return new Work(new ImportItem { Path = path, Hash = hash, Size = size, Format = read.Format, Error = read.Error!.Reason }, path);
         var source = read.Document!;
         try
         {
             var extracted = _options.Extract(source);
+            stages.AddExtract(clock.Elapsed);
             return new Work(new ImportItem
             {
                 Path = path, Hash = hash, Size = size, Format = source.Format, PageCount = source.PageCount,
@@ -188,7 +196,9 @@ internal sealed class Importer
         void Flush()
         {
             if (batch.Count == 0) return;
+            var clock = Stopwatch.StartNew();
             foreach (var o in _archive.Write(batch, _options.Policy)) Count(summary, o);
+            summary.Stages.AddWrite(clock.Elapsed);
             batch.Clear();
             onProgress?.Invoke(summary);
         }

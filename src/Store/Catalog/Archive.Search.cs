@@ -78,10 +78,11 @@ public sealed partial class Archive
         }
 
         var best = top.Best();
-        // One query for all rows shown (an index seek per id), not one query per row.
+        // One query for all rows shown (an index seek per id), not one query per row; a parameter, so the
+        // expression text is constant and LiteDB compiles it once.
         var ids = best.Select(h => h.View.RowId(h.Row)).ToList();
         var rowsById = ids.Count == 0 ? new Dictionary<ObjectId, BsonDocument>()
-            : Indicators.Find(Query.In("_id", new BsonArray(ids.Select(i => new BsonValue(i))))).ToDictionary(r => r["_id"].AsObjectId);
+            : Indicators.Find(BsonExpression.Create("$._id IN @0", new BsonArray(ids.Select(i => new BsonValue(i))))).ToDictionary(r => r["_id"].AsObjectId);
         var files = FileNames(rowsById.Values.Select(r => r["documentId"].AsInt32));
         var hits = new List<IndicatorHit>(best.Count);
         for (int i = 0; i < best.Count; i++)
@@ -94,7 +95,7 @@ public sealed partial class Archive
     {
         var ids = documentIds.Distinct().ToList();
         if (ids.Count == 0) return new Dictionary<int, string>();
-        return Documents.Find(Query.In("_id", new BsonArray(ids.Select(i => new BsonValue(i)))))
+        return Documents.Find(BsonExpression.Create("$._id IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))))
             .ToDictionary(d => d["_id"].AsInt32, d => d["fileName"].AsString);
     }
 }
