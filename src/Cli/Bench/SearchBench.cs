@@ -26,9 +26,12 @@ internal static class SearchBench
             ? (archive.Counts().Documents, TimeSpan.Zero)
             : Fill(archive, sources, wantIndicators, scratch, log);
         var counts = archive.Counts();
-        s.Note($"archive: {counts.Indicators} indicators, {counts.Forms} forms, {counts.Documents} documents, {Figures.Mb(new FileInfo(db).Length)}; " +
-               $"built from {sources.Count} extracted documents copied {written} times via Archive.Write in {Figures.Sec(elapsed)} " +
-               $"({Figures.Rate(counts.Indicators, elapsed)} indicators/s written)");
+        long bytes = new FileInfo(db).Length + (File.Exists(db.Replace(".db", "-log.db")) ? new FileInfo(db.Replace(".db", "-log.db")).Length : 0);
+        var how = elapsed == TimeSpan.Zero
+            ? $"reused from {db} (written earlier by this phase)"
+            : $"built from {sources.Count} extracted documents copied {written} times via Archive.Write in {Figures.Sec(elapsed)} " +
+              $"({Figures.Rate(counts.Indicators, elapsed)} indicators/s written)";
+        s.Note($"archive: {counts.Indicators} indicators, {counts.Forms} forms, {counts.Documents} documents, {Figures.Mb(bytes)}; {how}");
 
         var name = MostCommonName(sources);
         // A department as stored (with its copy number), taken from a hit so it surely has indicators; the base
