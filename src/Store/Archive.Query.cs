@@ -12,7 +12,10 @@ public sealed partial class Archive
     /// are normalized substring filters; the text matches normalized indicator names by substring and, when
     /// no name contains it, by fuzzy score (a typo or a missing character still finds the indicator).
     /// </summary>
-    public SearchResult Search(SearchQuery q)
+    public SearchResult Search(SearchQuery q) => HasCatalog ? SearchCatalog(q) : SearchByScan(q);
+
+    /// <summary>The search of an archive written before the catalog existed (opened read-only): reads the rows.</summary>
+    internal SearchResult SearchByScan(SearchQuery q)
     {
         var text = TextNorm.Normalize(q.Text);
         var hits = new List<(BsonDocument Row, double Rank)>();

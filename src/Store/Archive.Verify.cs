@@ -66,6 +66,17 @@ public sealed partial class Archive
                 if (listed.GetValueOrDefault(name) != namesSeen.GetValueOrDefault(name))
                     Problem("name", $"name list says {listed.GetValueOrDefault(name)} indicators named {name}, {namesSeen.GetValueOrDefault(name)} stored");
 
+        if (HasCatalog)
+        {
+            // The search catalog must list every form once, under its document, with all of its indicators.
+            var catalogForms = LoadCatalog(new HashSet<string>(StringComparer.Ordinal)).SelectMany(seg => seg.Forms).ToList();
+            foreach (var cf in catalogForms)
+                if (!forms.TryGetValue(cf.FormId, out var f) || f.Doc != cf.DocumentId || f.Indicators != cf.Rows.Count)
+                    Problem("catalog", $"search catalog entry for form {cf.FormId} (document {cf.DocumentId}, {cf.Rows.Count} indicators) does not match the stored form");
+            if (catalogForms.Count != forms.Count)
+                Problem("catalog", $"search catalog lists {catalogForms.Count} forms, {forms.Count} stored");
+        }
+
         foreach (var (id, f) in forms)
         {
             if (indicatorsPerForm.GetValueOrDefault(id) != f.Indicators)
@@ -74,6 +85,7 @@ public sealed partial class Archive
                 Problem("count", $"form {id}: {budgetPerForm.GetValueOrDefault(id)} budget facts stored, {f.Budget} recorded");
         }
 
+        var entries = new List<(string Path, BsonDocument Doc)>();
         foreach (var (id, d) in docs)
         {
             var path = d["path"].AsString;
@@ -89,6 +101,11 @@ public sealed partial class Archive
                     Problem("duplicate", $"document {id} ({path}) duplicates document {of.AsInt32} whose content differs or was not stored");
             }
             if (!checkFiles) continue;
+            if (SourcePath.IsEntry(path))
+            {
+                entries.Add((path, d));
+                continue;
+            }
             if (!File.Exists(path))
             {
                 report.MissingFiles++;
@@ -105,6 +122,42 @@ public sealed partial class Archive
                 Problem("file", $"changed on disk since import: {path} (re-import to update)");
             }
         }
+        VerifyEntries(entries, Problem, report);
         return report;
+    }
+
+    /// <summary>
+    /// Documents read out of zip archives: each archive is walked once (as the importer walks it) and every
+    /// stored entry's hash compared; an entry that is no longer in its archive counts as missing.
+    /// </summary>
+    static void VerifyEntries(List<(string Path, BsonDocument Doc)> entries, Action<string, string> problem, VerifyReport report)
+    {
+        foreach (var group in entries.GroupBy(e => SourcePath.Split(e.Path).File, StringComparer.Ordinal))
+        {
+            var zip = group.Key;
+            if (!File.Exists(zip))
+            {
+                foreach (var (path, _) in group)
+                {
+                    report.MissingFiles++;
+                    problem("file", $"missing on disk: {path} (its archive {zip} is gone)");
+                }
+                continue;
+            }
+            var found = ZipSource.Walk(zip).ToDictionary(i => i.Path, i => i.Hash, StringComparer.Ordinal);
+            foreach (var (path, d) in group)
+            {
+                if (!found.TryGetValue(path, out var hash))
+                {
+                    report.MissingFiles++;
+                    problem("file", $"missing on disk: {path} (no longer in {zip})");
+                }
+                else if (hash != d["hash"].AsString && d["hash"].AsString.Length > 0)
+                {
+                    report.ChangedFiles++;
+                    problem("file", $"changed on disk since import: {path} (re-import to update)");
+                }
+            }
+        }
     }
 }

@@ -37,16 +37,19 @@ public sealed partial class Archive
     {
         _db.BeginTrans();
         _pendingNames = null;
+        DropPendingCatalog();
         try
         {
             var r = work();
             FlushNames();
+            FlushCatalog();
             _db.Commit();
             return r;
         }
         catch
         {
             _pendingNames = null;
+            DropPendingCatalog();
             _db.Rollback();
             throw;
         }
@@ -85,8 +88,9 @@ public sealed partial class Archive
         }
 
         int forms = 0, indicators = 0;
+        BsonValue seg = BsonValue.Null;
         if (status == DocumentStatus.Ok)
-            (forms, indicators) = InsertForms(item, id);
+            (forms, indicators, seg) = InsertForms(item, id);
 
         var doc = new BsonDocument
         {
@@ -104,6 +108,7 @@ public sealed partial class Archive
             ["pageCount"] = item.PageCount,
             ["needsReview"] = item.NeedsReview || (item.Extracted?.Forms.Any(f => f.NeedsReview) ?? false),
             ["duplicateOf"] = original is null ? BsonValue.Null : original["_id"],
+            ["seg"] = seg,
         };
         Documents.Update(doc);
         Log.Insert(new BsonDocument
@@ -116,6 +121,7 @@ public sealed partial class Archive
         {
             DocumentStatus.Failed => WriteAction.Failed,
             DocumentStatus.Empty => WriteAction.Empty,
+            DocumentStatus.NoForms => WriteAction.NoForms,
             DocumentStatus.Duplicate => WriteAction.Duplicate,
             _ => existing is null ? WriteAction.Imported : WriteAction.Replaced,
         };
@@ -130,25 +136,29 @@ public sealed partial class Archive
         if (item.Extracted.Forms.Count == 0)
         {
             var why = item.Extracted.Warnings is { Count: > 0 } w ? string.Join("; ", w) : "no 绩效表 form found";
-            return (DocumentStatus.Empty, why);
+            return (DocumentStatus.NoForms, why);
         }
         return (DocumentStatus.Ok, null);
     }
 
-    (int Forms, int Indicators) InsertForms(ImportItem item, int documentId)
+    (int Forms, int Indicators, BsonValue Segment) InsertForms(ImportItem item, int documentId)
     {
         int indicators = 0, index = 0;
+        // One segment per document, so `seg` on the document finds all of its forms.
+        int seg = OpenSegment();
         var forms = item.Extracted!.Forms;
         foreach (var f in forms)
         {
-            int formId = Forms.Insert(FormMapper.ToForm(f, documentId, index++)).AsInt32;
+            var form = FormMapper.ToForm(f, documentId, index++);
+            int formId = Forms.Insert(form).AsInt32;
             var rows = f.Indicators.Select((i, n) => FormMapper.ToIndicator(i, f, formId, documentId, n)).ToList();
-            Indicators.InsertBulk(rows);
+            Indicators.InsertBulk(rows); // sets each row's _id, which the catalog keeps
             AdjustNames(rows.Select(r => r["nameNorm"].AsString), +1);
             Budget.InsertBulk(f.Budget.Select((b, n) => FormMapper.ToBudget(b, f, formId, documentId, n)));
             indicators += f.Indicators.Count;
+            CatalogAdd(seg, form, formId, documentId, rows);
         }
-        return (forms.Count, indicators);
+        return (forms.Count, indicators, forms.Count > 0 ? seg : BsonValue.Null);
     }
 
     /// <summary>
@@ -161,6 +171,7 @@ public sealed partial class Archive
         var copies = Documents.Find(Where.Eq("duplicateOf", id)).OrderBy(d => d["_id"].AsInt32).ToList();
         if (copies.Count == 0)
         {
+            CatalogRemove(doc["seg"], id);
             AdjustNames(Indicators.Find(Where.Eq("documentId", id)).Select(r => r["nameNorm"].AsString).ToList(), -1);
             Indicators.DeleteMany(Where.Eq("documentId", id));
             Budget.DeleteMany(Where.Eq("documentId", id));
@@ -169,6 +180,8 @@ public sealed partial class Archive
         }
         var heir = copies[0];
         int heirId = heir["_id"].AsInt32;
+        CatalogMove(doc["seg"], id, heirId);
+        heir["seg"] = doc["seg"];
         foreach (var col in new[] { Forms, Indicators, Budget })
             foreach (var row in col.Find(Where.Eq("documentId", id)).ToList())
             {

@@ -7,8 +7,11 @@ public static class DocumentStatus
 {
     public const string Ok = "ok";
     public const string Failed = "failed";
-    /// <summary>Readable but empty, or no 绩效表 form found.</summary>
+    /// <summary>The file is empty (0 bytes): nothing to read, but nothing broken either.</summary>
     public const string Empty = "empty";
+    /// <summary>Read and extracted, but it holds no 绩效表 form (a README, an unrelated budget document). Not a failure.
+    /// Archives written before this status existed store such files as <see cref="Empty"/>.</summary>
+    public const string NoForms = "no-forms";
     /// <summary>Same content as another stored document (<see cref="StoredDocument.DuplicateOf"/>); its forms are stored once.</summary>
     public const string Duplicate = "duplicate";
 }
@@ -60,7 +63,7 @@ public sealed class ImportItem
 }
 
 /// <summary>What writing one <see cref="ImportItem"/> did.</summary>
-public enum WriteAction { Imported, Replaced, Unchanged, Duplicate, Failed, Empty }
+public enum WriteAction { Imported, Replaced, Unchanged, Duplicate, Failed, Empty, NoForms }
 
 public sealed record WriteOutcome(string Path, WriteAction Action, string? Reason, int Forms, int Indicators);
 

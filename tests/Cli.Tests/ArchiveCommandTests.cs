@@ -52,7 +52,7 @@ public sealed class ArchiveCommandTests : IDisposable
         int Col(string line) => ConsoleOutput.TextWidth.Of(line[..line.IndexOf("≥95%")]);
         Assert.Equal(Col(lines[2]), Col(lines[3]));
         Assert.Contains("满意度 > 服务对象满意度 > 社会公众满意度", lines[2]);
-        Assert.Contains("2 of 2 indicators", r.Err);
+        Assert.Contains("showing 2 of 2 indicators", r.Err);
     }
 
     [Fact]

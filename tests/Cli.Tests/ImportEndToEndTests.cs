@@ -79,10 +79,34 @@ public class ImportEndToEndTests
         var again = JixiaoProcess.Run("--db", t.Db, "import", folder);
         Assert.Equal(0, again.ExitCode);
         Assert.StartsWith("imported 0, replaced 0, unchanged 3,", again.Out);
-        Assert.Contains("2 unchanged file(s) failed in an earlier run", again.Out);
+        Assert.Contains("2 unchanged file(s) failed or gave no form in an earlier run", again.Out);
         var retry = JixiaoProcess.Run("--db", t.Db, "import", "--retry-failed", folder);
         Assert.Equal(1, retry.ExitCode);
-        Assert.Contains("unchanged 1, duplicates 0, failed 2", retry.Out);
+        Assert.Contains("unchanged 1, duplicates 0, no forms 1, failed 1", retry.Out);
+    }
+
+    [Fact]
+    public void FilesWithoutAForm_AreListedApart_AndDoNotFailTheRun()
+    {
+        using var t = new TempDir();
+        var folder = t.Sub("budget");
+        File.WriteAllText(Path.Combine(folder, "README.md"), "# 2024年部门预算\n\n本目录存放预算公开材料。\n");
+        File.WriteAllText(Path.Combine(folder, "预算说明.txt"), "一、部门基本情况\n本部门主要职责是……\n二、收支预算总体情况\n");
+        File.Copy(Corpus.File("seeds", "000_337716242a9e81d2.txt"), Path.Combine(folder, "seed.txt"));
+
+        var r = JixiaoProcess.Run("--db", t.Db, "import", folder);
+
+        Assert.True(r.ExitCode == 0, r.Out + r.Err);
+        Assert.StartsWith("imported 1, replaced 0, unchanged 0, duplicates 0, no forms 2, failed 0", r.Out);
+        Assert.Contains("no 绩效表 form (not an error):", r.Out);
+        Assert.Contains("README.md: no-forms: no 绩效表 form found", r.Out);
+        Assert.DoesNotContain("failed:", r.Out);
+        using var archive = Archive.OpenExisting(t.Db)!;
+        var docs = archive.AllDocuments().ToDictionary(d => d.FileName, d => d.Status);
+        Assert.Equal(DocumentStatus.NoForms, docs["README.md"]);
+        Assert.Equal(DocumentStatus.NoForms, docs["预算说明.txt"]);
+        Assert.Equal(DocumentStatus.Ok, docs["seed.txt"]);
+        Assert.True(archive.Verify().Ok);
     }
 
     [Fact]

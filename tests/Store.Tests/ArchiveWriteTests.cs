@@ -106,11 +106,11 @@ public class ArchiveWriteTests
         var bad = t.File("bad.docx", "garbage", null, error: "unknown binary format");
         var none = t.File("none.txt", "text", new ExtractedDocument { File = "none.txt", Format = "text" });
         var outcomes = t.Archive.Write(new[] { bad, none });
-        Assert.Equal(new[] { WriteAction.Failed, WriteAction.Empty }, outcomes.Select(o => o.Action));
+        Assert.Equal(new[] { WriteAction.Failed, WriteAction.NoForms }, outcomes.Select(o => o.Action));
         var docs = t.Archive.AllDocuments();
         Assert.Equal((DocumentStatus.Failed, "unknown binary format"), (docs[0].Status, docs[0].Error));
-        Assert.Equal((DocumentStatus.Empty, "no 绩效表 form found"), (docs[1].Status, docs[1].Error));
-        Assert.Equal(new[] { "failed", "empty" }, t.Archive.ImportLog().Select(l => l.Status));
+        Assert.Equal((DocumentStatus.NoForms, "no 绩效表 form found"), (docs[1].Status, docs[1].Error));
+        Assert.Equal(new[] { "failed", "no-forms" }, t.Archive.ImportLog().Select(l => l.Status));
         var known = t.Archive.KnownFiles()[docs[0].Path];
         Assert.True(known.Skips(docs[0].Hash));
         Assert.False(known.Skips(docs[0].Hash, ReimportPolicy.RetryFailed));

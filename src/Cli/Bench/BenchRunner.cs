@@ -17,6 +17,8 @@ internal sealed class BenchSettings
     public bool VsPdftotext { get; init; }
     public int SearchIndicators { get; init; } = 100_000;
     public int SearchRuns { get; init; } = 20;
+    /// <summary>Keep the search archive here (and reuse it when it already holds enough indicators); null: a scratch file.</summary>
+    public string? SearchDb { get; init; }
     /// <summary>Rounds of the parse phase; the last one is reported (the first ones warm the JIT).</summary>
     public int ParseRounds { get; init; } = 3;
 }
@@ -72,7 +74,7 @@ internal static class BenchRunner
             if (import) ReportReplication(report, files, replicas, copies);
             if (settings.VsSoffice) PeerBench.Soffice(report, parsed, scratch, log);
             if (settings.VsPdftotext) PeerBench.Pdftotext(report, parsed, scratch, log);
-            if (settings.SearchIndicators > 0) SearchBench.Run(report, parsed, settings.SearchIndicators, settings.SearchRuns, scratch, log);
+            if (settings.SearchIndicators > 0) SearchBench.Run(report, parsed, settings.SearchIndicators, settings.SearchRuns, scratch, log, settings.SearchDb);
         }
         finally
         {

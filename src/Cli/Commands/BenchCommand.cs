@@ -21,10 +21,11 @@ internal static class BenchCommand
         var noImport = new Option<bool>("--no-import") { Description = "Skip all import runs (parse, peers and search only)" };
         var searchSize = new Option<int>("--search-indicators") { Description = "Indicators in the search archive (0: no search benchmark)", DefaultValueFactory = _ => 100_000 };
         var searchRuns = new Option<int>("--search-runs") { Description = "Timed runs per search query", DefaultValueFactory = _ => 20 };
+        var searchDb = new Option<string?>("--search-db") { Description = "Keep the search archive at this path (reused when it already holds enough indicators)" };
         var parseRounds = new Option<int>("--parse-rounds") { Description = "Rounds of the single-thread parse phase; the last is reported", DefaultValueFactory = _ => 3 };
         var output = new Option<string?>("--out") { Description = "Also write the results as Markdown to this file" };
         var cmd = new Command("bench", "Measure parse, extract, import and search speed on a corpus")
-        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, noPerFormat, noImport, searchSize, searchRuns, parseRounds, output };
+        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output };
         cmd.SetAction(pr =>
         {
             var path = pr.GetValue(dir)!;
@@ -35,7 +36,7 @@ internal static class BenchCommand
             {
                 Dir = path, Replicate = pr.GetValue(replicate), MinDocs = pr.GetValue(minDocs), PerFormatImport = !pr.GetValue(noPerFormat) && !pr.GetValue(noImport),
                 VsSoffice = pr.GetValue(vsSoffice), VsPdftotext = pr.GetValue(vsPdftotext),
-                SearchIndicators = Math.Max(0, pr.GetValue(searchSize)), SearchRuns = Math.Max(1, pr.GetValue(searchRuns)), ParseRounds = Math.Max(1, pr.GetValue(parseRounds)),
+                SearchIndicators = Math.Max(0, pr.GetValue(searchSize)), SearchRuns = Math.Max(1, pr.GetValue(searchRuns)), SearchDb = pr.GetValue(searchDb), ParseRounds = Math.Max(1, pr.GetValue(parseRounds)),
                 Cores = pr.GetValue(noImport) ? Array.Empty<int>() : workerCounts ?? new BenchSettings { Dir = path }.Cores,
             };
             var report = BenchRunner.Run(settings, m => Console.Error.WriteLine("bench: " + m));

@@ -11,7 +11,7 @@ internal static class ImportCommand
 {
     public static Command Build()
     {
-        var inputs = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders (folders recursively; *.json skipped)" };
+        var inputs = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders (folders recursively; .zip archives opened, nested too; *.json skipped)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "List what would be imported (new, changed, unchanged) without writing" };
         var workers = new Option<int>("--workers") { Description = "Parallel readers (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Re-read and rewrite unchanged files too (after an extractor upgrade)" };
@@ -55,7 +55,7 @@ internal static class ImportCommand
         {
             using var archive = ArchiveOpener.OpenForWriting(db);
             if (archive is null) return 1;
-            var progress = new ProgressLine(walk.Files.Count);
+            var progress = new ProgressLine(SourceItem.Estimate(walk.Files));
             var importer = new Importer(archive, new Importer.Options { Workers = Math.Max(1, workers), Policy = policy, Read = read });
             var summary = importer.Run(walk.Files, s => progress.Update(s.Seen, s.Failed.Count), cancel.Token);
             progress.Finish();
@@ -72,12 +72,19 @@ internal static class ImportCommand
     static void Print(ImportSummary s, string db)
     {
         var o = Console.Out;
-        o.WriteLine($"imported {s.Imported}, replaced {s.Replaced}, unchanged {s.Unchanged}, duplicates {s.Duplicates}, failed {s.Failed.Count}" +
+        o.WriteLine($"imported {s.Imported}, replaced {s.Replaced}, unchanged {s.Unchanged}, duplicates {s.Duplicates}, no forms {s.NoForms.Count}, failed {s.Failed.Count}" +
                     $"  ({s.Elapsed.TotalSeconds:0.0} s, archive {db})");
         o.WriteLine($"forms {s.Forms}, indicators {s.Indicators}");
         if (s.UnchangedFailed > 0)
-            o.WriteLine($"{s.UnchangedFailed} unchanged file(s) failed in an earlier run and were skipped (--retry-failed reads them again)");
+            o.WriteLine($"{s.UnchangedFailed} unchanged file(s) failed or gave no form in an earlier run and were skipped (--retry-failed reads them again)");
         if (s.Cancelled) o.WriteLine("interrupted: files not yet written will be imported by the next run");
+        if (s.NoForms.Count > 0)
+        {
+            // Not errors: a budget folder holds READMEs and other documents beside the 绩效表 files.
+            o.WriteLine("no 绩效表 form (not an error):");
+            foreach (var (path, status, reason) in s.NoForms.OrderBy(f => f.Path, StringComparer.Ordinal))
+                o.WriteLine($"  {path}: {status}: {reason}");
+        }
         if (s.Failed.Count == 0) return;
         o.WriteLine("failed:");
         foreach (var (path, status, reason) in s.Failed.OrderBy(f => f.Path, StringComparer.Ordinal))
@@ -89,23 +96,26 @@ internal static class ImportCommand
         using var archive = File.Exists(db) ? ArchiveOpener.OpenExisting(db) : null;
         if (archive is null && File.Exists(db)) return 1;
         var known = archive?.KnownFiles() ?? new Dictionary<string, KnownFile>();
-        int news = 0, changed = 0, same = 0;
-        foreach (var f in walk.Files)
+        int news = 0, changed = 0, same = 0, refused = 0;
+        foreach (var item in SourceItem.Expand(walk.Files, ZipLimits.Default))
         {
+            var f = item.Path;
             string state;
-            if (!known.TryGetValue(f, out var old)) { state = "new"; news++; }
-            else
+            string? hash = item.Hash;
+            if (hash is null)
             {
-                string hash;
                 try { hash = ContentHash.Of(f); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { hash = ""; }
-                if (old.Hash == hash) { state = old.Complete ? "unchanged" : "unchanged (failed before)"; same++; }
-                else { state = "changed"; changed++; }
             }
+            if (item.Error is not null) { state = "refused"; refused++; f += ": " + item.Error; }
+            else if (!known.TryGetValue(f, out var old)) { state = "new"; news++; }
+            else if (old.Hash == hash) { state = old.Complete ? "unchanged" : "unchanged (failed before)"; same++; }
+            else { state = "changed"; changed++; }
             Console.Out.WriteLine($"{state,-9}  {f}");
         }
         foreach (var m in walk.Missing) Console.Out.WriteLine($"{"missing",-9}  {Path.GetFullPath(m)}");
-        Console.Out.WriteLine($"would import {news + changed} ({news} new, {changed} changed), skip {same} unchanged; nothing written");
+        var refusedNote = refused > 0 ? $", {refused} refused (zip limits or damage)" : "";
+        Console.Out.WriteLine($"would import {news + changed} ({news} new, {changed} changed), skip {same} unchanged{refusedNote}; nothing written");
         return walk.Missing.Count > 0 ? 1 : 0;
     }
 }

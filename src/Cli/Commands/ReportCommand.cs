@@ -47,7 +47,7 @@ internal static class ReportCommand
                 int n = 0;
                 foreach (var p in paths)
                 {
-                    if (!File.Exists(p)) Console.Error.WriteLine($"jixiao report: {p}: file not found");
+                    if (!SourceFile.Exists(p)) Console.Error.WriteLine($"jixiao report: {p}: file not found");
                     docs.Add(ReportLoader.FromFile(p, ++n));
                 }
                 if (everything)

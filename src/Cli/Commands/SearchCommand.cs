@@ -96,7 +96,8 @@ internal static class SearchCommand
                   OutputFormats.Hierarchy(h.Level1, h.Level2, h.Level3, maxWidth: 50), h.Target, h.Actual);
         t.Write(Console.Out);
         var note = r.Fuzzy ? " (no name contains the text; showing similar names)" : "";
-        Console.Error.WriteLine($"{r.Hits.Count} of {r.Total} indicators{note}");
+        var more = r.Hits.Count < r.Total ? " (--limit N shows more)" : "";
+        Console.Error.WriteLine($"showing {r.Hits.Count:N0} of {r.Total:N0} indicators{note}{more}");
     }
 
     static void WriteCsv(IEnumerable<IndicatorHit> hits)

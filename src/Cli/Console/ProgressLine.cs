@@ -52,11 +52,13 @@ internal sealed class ProgressLine
 
     string Format(int done, int failed)
     {
+        // The total is an estimate when archives nest archives: never show more done than total.
+        int total = Math.Max(_total, done);
         double secs = Math.Max(0.001, _clock.Elapsed.TotalSeconds);
         double rate = done / secs;
-        var eta = rate > 0 && done < _total ? TimeSpan.FromSeconds((_total - done) / rate) : TimeSpan.Zero;
-        var pct = _total == 0 ? 100 : 100.0 * done / _total;
-        return $"import {done}/{_total} ({pct:0}%)  {rate:0.0} files/s  ETA {Eta(eta)}  failed {failed}";
+        var eta = rate > 0 && done < total ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
+        var pct = total == 0 ? 100 : 100.0 * done / total;
+        return $"import {done}/{total} ({pct:0}%)  {rate:0.0} files/s  ETA {Eta(eta)}  failed {failed}";
     }
 
     static string Eta(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}" : $"{t.Minutes}:{t.Seconds:00}";

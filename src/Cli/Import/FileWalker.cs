@@ -3,6 +3,7 @@ namespace Jixiao.Cli.Import;
 /// <summary>
 /// Expands the import arguments (files and folders, folders recursively) into the files to import.
 /// JSON files are skipped: they are gold extractions and other sidecars, never 绩效表 sources.
+/// .zip files are listed like any file; the importer opens them (<see cref="SourceItem.Expand"/>).
 /// </summary>
 internal static class FileWalker
 {

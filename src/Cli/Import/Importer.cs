@@ -9,7 +9,7 @@ namespace Jixiao.Cli.Import;
 /// <summary>
 /// The import pipeline: files → (parallel) hash, read, extract → bounded channel → ONE writer that stores
 /// batches in single transactions. Streams: at most a channel's worth of extracted documents is in memory.
-/// A bad file never stops the run; it is stored with status failed/empty and its one-line reason.
+/// A bad file never stops the run; it is stored with status failed (or empty/no-forms) and its one-line reason.
 /// Files already stored with the same hash are skipped before parsing, so a re-run resumes cheaply.
 /// </summary>
 internal sealed class Importer
@@ -18,14 +18,17 @@ internal sealed class Importer
     {
         public int Workers { get; init; } = Environment.ProcessorCount;
         /// <summary>A batch is written when it holds this many files…</summary>
-        public int BatchSize { get; init; } = 50;
-        /// <summary>…or when its first file has waited this long.</summary>
-        public TimeSpan BatchInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+        public int BatchSize { get; init; } = 250;
+        /// <summary>…or when its first file has waited this long. Each batch is one transaction, and each commit
+        /// waits for an fsync of the log: on a busy disk that wait, not the writing, was most of the writer's time.</summary>
+        public TimeSpan BatchInterval { get; init; } = TimeSpan.FromSeconds(1);
         public DocumentReader.Options Read { get; init; } = DocumentReader.Options.Default;
         /// <summary>The extraction step (the real extractor unless a test wants another).</summary>
         public Func<SourceDocument, ExtractedDocument> Extract { get; init; } = Extractor.Extract;
         /// <summary>Which unchanged files are read again (default: none).</summary>
         public ReimportPolicy Policy { get; init; } = ReimportPolicy.ChangedOnly;
+        /// <summary>Zip bomb guards for archives found among the files.</summary>
+        public ZipLimits Zip { get; init; } = ZipLimits.Default;
         public static readonly Options Default = new();
     }
 
@@ -48,18 +51,22 @@ internal sealed class Importer
         var summary = new ImportSummary();
         var known = _archive.KnownFiles();
         int workers = Math.Max(1, _options.Workers);
-        var paths = Channel.CreateBounded<string>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
-        var results = Channel.CreateBounded<Work>(new BoundedChannelOptions(Math.Max(_options.BatchSize, workers * 2))
+        var paths = Channel.CreateBounded<SourceItem>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
+        // Room for two batches: the workers go on reading while the writer commits.
+        var results = Channel.CreateBounded<Work>(new BoundedChannelOptions(Math.Max(2 * _options.BatchSize, workers * 2))
         { SingleReader = true });
 
         var feeder = Task.Run(async () =>
         {
             try
             {
-                foreach (var f in files)
+                foreach (var item in SourceItem.Expand(files, _options.Zip, cancel))
                 {
                     if (cancel.IsCancellationRequested) break;
-                    await paths.Writer.WriteAsync(f, cancel).ConfigureAwait(false);
+                    // Zip entries wait in memory: bound their bytes as well as their number.
+                    while (Interlocked.Read(ref _queuedBytes) > MaxQueuedBytes) await Task.Delay(5, cancel).ConfigureAwait(false);
+                    Interlocked.Add(ref _queuedBytes, item.Content?.Length ?? 0);
+                    await paths.Writer.WriteAsync(item, cancel).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) { }
@@ -67,10 +74,11 @@ internal sealed class Importer
         });
         var pool = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            await foreach (var path in paths.Reader.ReadAllAsync().ConfigureAwait(false))
+            await foreach (var item in paths.Reader.ReadAllAsync().ConfigureAwait(false))
             {
                 if (cancel.IsCancellationRequested) break;
-                var work = Process(path, known, cancel);
+                var work = Process(item, known, summary.Stages, cancel);
+                Interlocked.Add(ref _queuedBytes, -(item.Content?.Length ?? 0));
                 if (work is null) break;
                 await results.Writer.WriteAsync(work).ConfigureAwait(false);
             }
@@ -83,31 +91,54 @@ internal sealed class Importer
         return summary;
     }
 
-    /// <summary>Hash, read and extract one file; null when cancelled mid-file.</summary>
-    Work? Process(string path, IReadOnlyDictionary<string, KnownFile> known, CancellationToken cancel)
+    /// <summary>Bytes of zip entries read but not yet parsed, and the most the feeder lets wait.</summary>
+    long _queuedBytes;
+    const long MaxQueuedBytes = 256L * 1024 * 1024;
+
+    /// <summary>Hash, read and extract one file or zip entry; null when cancelled mid-file.</summary>
+    Work? Process(SourceItem item, IReadOnlyDictionary<string, KnownFile> known, StageTimes stages, CancellationToken cancel)
     {
+        var clock = Stopwatch.StartNew();
+        var path = item.Path;
         string hash;
         long size;
-        try
+        if (item.Content is null && item.Hash is null)
         {
-            size = new FileInfo(path).Length;
-            hash = ContentHash.Of(path);
+            try
+            {
+                size = new FileInfo(path).Length;
+                hash = ContentHash.Of(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Empty hash: the next run retries the file.
+                return new Work(new ImportItem { Path = path, Hash = "", Error = "cannot read file: " + OneLine(e.Message), Format = "unknown" }, path);
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        else
         {
-            // Empty hash: the next run retries the file.
-            return new Work(new ImportItem { Path = path, Hash = "", Error = "cannot read file: " + OneLine(e.Message), Format = "unknown" }, path);
+            hash = item.Hash ?? "";
+            size = item.Content?.Length ?? 0;
         }
+        stages.AddHash(clock.Elapsed);
+        clock.Restart();
         if (known.TryGetValue(path, out var old) && old.Skips(hash, _options.Policy)) return new Work(null, path, !old.Complete);
+        if (item.Error is not null)
+            return new Work(new ImportItem { Path = path, Hash = hash, Error = item.Error, Format = "zip" }, path);
 
-        var read = ReadWithinLimit(path, cancel);
+        var read = item.Content is { } bytes
+            ? ReadWithinLimit(path, () => DocumentReader.Read(new MemoryStream(bytes, writable: false), Path.GetFileName(path), _options.Read, cancel), cancel)
+            : ReadWithinLimit(path, () => DocumentReader.Read(path, _options.Read, cancel), cancel);
         if (cancel.IsCancellationRequested) return null;
+        stages.AddRead(clock.Elapsed);
+        clock.Restart();
         if (!read.Ok)
             return new Work(new ImportItem { Path = path, Hash = hash, Size = size, Format = read.Format, Error = read.Error!.Reason }, path);
         var source = read.Document!;
         try
         {
             var extracted = _options.Extract(source);
+            stages.AddExtract(clock.Elapsed);
             return new Work(new ImportItem
             {
                 Path = path, Hash = hash, Size = size, Format = source.Format, PageCount = source.PageCount,
@@ -130,10 +161,10 @@ internal sealed class Importer
     /// a file: it is logged as failed and the import goes on; the abandoned read is left to finish in the
     /// background (nothing waits for it or stores its result).
     /// </summary>
-    ReadResult ReadWithinLimit(string path, CancellationToken cancel)
+    ReadResult ReadWithinLimit(string path, Func<ReadResult> read, CancellationToken cancel)
     {
         var limit = _options.Read.Timeout;
-        var task = Task.Factory.StartNew(() => DocumentReader.Read(path, _options.Read, cancel),
+        var task = Task.Factory.StartNew(read,
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         // Grace beyond the soft limit: a cooperative parser reports its own time-out first.
         var hard = limit + TimeSpan.FromSeconds(Math.Min(30, Math.Max(2, limit.TotalSeconds / 4)));
@@ -165,7 +196,9 @@ internal sealed class Importer
         void Flush()
         {
             if (batch.Count == 0) return;
+            var clock = Stopwatch.StartNew();
             foreach (var o in _archive.Write(batch, _options.Policy)) Count(summary, o);
+            summary.Stages.AddWrite(clock.Elapsed);
             batch.Clear();
             onProgress?.Invoke(summary);
         }
@@ -208,7 +241,8 @@ internal sealed class Importer
             case WriteAction.Unchanged: s.Unchanged++; break;
             case WriteAction.Duplicate: s.Duplicates++; break;
             case WriteAction.Failed: s.Failed.Add((o.Path, DocumentStatus.Failed, o.Reason ?? "")); break;
-            case WriteAction.Empty: s.Failed.Add((o.Path, DocumentStatus.Empty, o.Reason ?? "")); break;
+            case WriteAction.Empty: s.NoForms.Add((o.Path, DocumentStatus.Empty, o.Reason ?? "")); break;
+            case WriteAction.NoForms: s.NoForms.Add((o.Path, DocumentStatus.NoForms, o.Reason ?? "")); break;
         }
         s.Forms += o.Forms;
         s.Indicators += o.Indicators;

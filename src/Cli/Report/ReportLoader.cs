@@ -11,7 +11,7 @@ internal static class ReportLoader
     public static ReportDocument FromFile(string path, int n)
     {
         var full = System.IO.Path.GetFullPath(path);
-        var read = DocumentReader.Read(full);
+        var read = Read(full);
         var page = $"doc-{n:000}.html";
         if (read.Document is null)
             return new ReportDocument { Path = full, Format = read.Format, Status = DocumentStatus.Failed, Error = read.Error?.Reason, Page = page };
@@ -19,7 +19,7 @@ internal static class ReportLoader
         return new ReportDocument
         {
             Path = full, Format = read.Document.Format, Page = page, Source = read.Document, Forms = extracted.Forms,
-            Status = extracted.Forms.Count == 0 ? DocumentStatus.Empty : DocumentStatus.Ok,
+            Status = extracted.Forms.Count == 0 ? DocumentStatus.NoForms : DocumentStatus.Ok,
             Error = extracted.Forms.Count == 0 ? string.Join("; ", extracted.Warnings ?? new()) : null,
         };
     }
@@ -38,13 +38,13 @@ internal static class ReportLoader
         string? note = null;
         if (forms.Count > 0)
         {
-            if (!File.Exists(d.Path)) note = "the file is no longer at this path: facts only, no source grid";
+            if (!SourceFile.Exists(d.Path)) note = "the file is no longer at this path: facts only, no source grid";
             else
             {
-                var read = DocumentReader.Read(d.Path);
+                var read = Read(d.Path);
                 source = read.Document;
                 if (source is null) note = "the file could not be read again: " + read.Error?.Reason;
-                else if (ContentHash.Of(d.Path) != d.Hash) note = "the file changed since it was imported: cells may not line up with the facts";
+                else if (SourceFile.Hash(d.Path) != d.Hash) note = "the file changed since it was imported: cells may not line up with the facts";
             }
         }
         return new ReportDocument
@@ -52,5 +52,19 @@ internal static class ReportLoader
             Path = d.Path, Format = d.Format, Status = d.Status, Error = d.Error, Forms = forms,
             Source = source, SourceNote = note, Page = $"doc-{d.Id:000}.html",
         };
+    }
+
+    /// <summary>A file, or a document inside a zip archive (`a.zip!/目录/表.docx`), read as the importer read it.</summary>
+    static ReadResult Read(string path)
+    {
+        if (!SourcePath.IsEntry(path)) return DocumentReader.Read(path);
+        byte[] bytes;
+        try { bytes = ZipSource.ReadBytes(path); }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return new ReadResult { Error = new IngestError(System.IO.Path.GetFileName(path), "zip", e.Message.ReplaceLineEndings(" ")), Format = "zip" };
+        }
+        using var s = new MemoryStream(bytes, writable: false);
+        return DocumentReader.Read(s, System.IO.Path.GetFileName(path));
     }
 }

@@ -74,8 +74,19 @@ internal sealed class Vocab
     public string? ColumnRole(string label)
     {
         if (label.Length == 0) return null;
+        return (_roleOf ??= BuildRoleIndex()).GetValueOrDefault(label);
+    }
+
+    /// <summary>label → its first role in <see cref="Columns"/> order (the linear search it replaces was a hot spot:
+    /// every header and data cell of every indicator row asks).</summary>
+    Dictionary<string, string>? _roleOf;
+
+    Dictionary<string, string> BuildRoleIndex()
+    {
+        var index = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (role, names) in Columns)
-            if (role != "groups" && Array.IndexOf(names, label) >= 0) return role;
-        return null;
+            if (role != "groups")
+                foreach (var n in names) index.TryAdd(n, role);
+        return index;
     }
 }
