@@ -48,7 +48,7 @@ public sealed partial class Archive : IDisposable
         };
         try
         {
-            _db = new LiteDatabase(cs);
+            _db = readOnly ? OpenSnapshot(Path, cs.Collation) : new LiteDatabase(cs);
         }
         catch
         {
@@ -67,6 +67,28 @@ public sealed partial class Archive : IDisposable
         Budget = _db.GetCollection(BudgetName, BsonAutoId.ObjectId);
         Log = _db.GetCollection(LogName, BsonAutoId.ObjectId);
         if (!readOnly) EnsureIndexes();
+    }
+
+    /// <summary>A reader opens the files through <see cref="SnapshotStream"/>s, never by name (see there why).</summary>
+    static LiteDatabase OpenSnapshot(string path, Collation collation)
+    {
+        var data = SnapshotStream.Open(path);
+        var log = SnapshotStream.Open(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!,
+            System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path)));
+        try
+        {
+            var engine = new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings
+            {
+                DataStream = data, LogStream = log, ReadOnly = true, Collation = collation,
+            });
+            return new LiteDatabase(engine);
+        }
+        catch
+        {
+            data.Dispose();
+            log.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens (creating it and its folder if needed) the archive at <paramref name="path"/> for reading and writing.</summary>
