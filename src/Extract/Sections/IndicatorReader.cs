@@ -165,6 +165,10 @@ internal static partial class IndicatorReader
         var head = TextNorm.WithoutParenthesis(filled[0].Label);
         if (head is "总分" or "合计" or "总计" or "自评得分" or "综合得分" || head.StartsWith("总分")) return true;
         if (IsHeader(row)) return true;
+        // One form per page with the page tables joined (Fuzhou 项目绩效目标表): the next form's title row or its
+        // 项目名称 row ends this one's indicators.
+        if (filled.Count == 1 && TitleRules.IsTitle(filled[0].Raw)) return true;
+        if (filled.Count >= 2 && Array.IndexOf(Vocab.Instance.ProjectLabels, head) >= 0) return true;
         if (GoalReader.IsGoal(row) && !IsScopeLabel(filled[0].Label)) return true;
         // Leading columns outside the hierarchy (the scope label column) only hold text outside the table.
         int firstHeaderCol = header.Cells.FirstOrDefault(c => !c.IsEmpty && !IsScopeLabel(c.Label))?.Col ?? 0;
