@@ -40,12 +40,25 @@ internal static partial class IndicatorReader
     /// <summary>Starts the form of the next project when one table lists many projects (a 项目名称 column).</summary>
     public delegate FormDraft ProjectSplitter(FormDraft current, string project);
 
+    /// <summary>
+    /// A two-row header (Changsha budget book): the top row names the per-project columns (单位（项目）名称,
+    /// 资金总额, 绩效目标) and a 绩效指标 group over the level columns that the next row names.
+    /// </summary>
+    public static bool IsTopHeader(List<Line> lines, int i)
+    {
+        var line = lines[i];
+        if (i + 1 >= lines.Count || lines[i + 1].IsParagraph || lines[i + 1].Table != line.Table) return false;
+        if (IsHeader(line) || !IsHeader(lines[i + 1])) return false;
+        return line.Filled.Any(c => RoleOf(c.Label) is "project");
+    }
+
     public static int Read(FormDraft draft, List<Line> lines, int start, ProjectSplitter split)
     {
         var first = lines[start];
         string? scope = ScopeOf(first, lines, start);
         var header = new List<Line> { first };
         int r = start + 1;
+        if (IsTopHeader(lines, start)) header.Add(lines[r++]);
         while (r < lines.Count && header.Count < 4 && !lines[r].IsParagraph && lines[r].Table == first.Table && IsSubHeader(lines[r]))
             header.Add(lines[r++]);
 
@@ -60,6 +73,8 @@ internal static partial class IndicatorReader
         var labels = HeaderColumns.Resolve(header, width, lead);
         var roles = labels.ToDictionary(p => p.Key, p => RoleOf(p.Value) is "group" ? "target" : RoleOf(p.Value));
         bool hasLevel3 = roles.Values.Contains("level3");
+        bool projectTable = roles.Values.Contains("project");
+        bool seenProject = false;
         var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
         draft.IndicatorTables.Add(table);
 
@@ -68,6 +83,8 @@ internal static partial class IndicatorReader
         {
             var row = lines[r];
             if (row.IsParagraph || row.Table != first.Table) break;
+            // Many projects in one table: 合计 and a unit's subtotal row sit above the projects, they do not end the table.
+            if (projectTable && !seenProject && IsSubtotal(row, roles)) { end = r; continue; }
             if (IsStop(row, first)) break;
             end = r;
             var values = new Dictionary<string, string>();
@@ -82,6 +99,11 @@ internal static partial class IndicatorReader
                 }
                 var value = TextNorm.Value(cell.Raw);
                 if (value is null) continue;
+                if (role is "comparatorIfSign")
+                {
+                    if (IsComparator(value)) values.TryAdd("comparator", value.Trim());
+                    continue;
+                }
                 if (role is "prev2" or "prev1" || role.StartsWith("year:")) history.TryAdd(role, value);
                 else values.TryAdd(role, value);
             }
@@ -89,6 +111,7 @@ internal static partial class IndicatorReader
             if (values.TryGetValue("project", out var repeated) && RoleOf(TextNorm.Label(repeated)) is not null) continue;
             if (values.Remove("project", out var project))
             {
+                seenProject = true;
                 draft = split(draft, TextNorm.OutputLabel(project));
                 table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
                 draft.IndicatorTables.Add(table);
@@ -109,6 +132,21 @@ internal static partial class IndicatorReader
             table.Rows.Add(ir);
         }
         return end;
+    }
+
+    static bool IsComparator(string value) => ComparatorSign().IsMatch(value.Trim());
+
+    static bool IsTotal(Line row) => row.Filled.FirstOrDefault() is { } c && TextNorm.WithoutParenthesis(c.Label) is "合计" or "总计";
+
+    /// <summary>
+    /// Above the first project, a row with money but no indicator cells: 合计, or a 资金使用单位's subtotal
+    /// (`126001 | 长沙市信访局 | 417.41`). Neither is a project.
+    /// </summary>
+    static bool IsSubtotal(Line row, Dictionary<int, string?> roles)
+    {
+        if (IsTotal(row)) return true;
+        return !row.Cells.Any(c => !c.IsEmpty && roles.TryGetValue(c.Col, out var role)
+                                   && role is "level1" or "level2" or "level3" or "target" or "goal");
     }
 
     /// <summary>Vertical merges (or their empty cells in text) carry 一级/二级 down; a new 一级 resets 二级.</summary>
@@ -146,7 +184,9 @@ internal static partial class IndicatorReader
     static bool IsNotApplicable(string name, Dictionary<string, string> values)
     {
         bool NA(string? s) => s is null || TextNorm.Label(s) is "不适用" or "无" or "/" or "";
-        return NA(name) && (!values.TryGetValue("target", out var t) || NA(t));
+        // `不适用生态效益指标` (Changsha) says the same as 不适用: the filer named the level it does not apply to.
+        bool named = TextNorm.Label(name).StartsWith("不适用");
+        return (NA(name) || named) && (!values.TryGetValue("target", out var t) || NA(t));
     }
 
     static bool IsSubHeader(Line row)
@@ -192,6 +232,9 @@ internal static partial class IndicatorReader
         }
         return null;
     }
+
+    [GeneratedRegex(@"^[≥≤=＝<>＜＞≧≦]{1,2}$")]
+    private static partial Regex ComparatorSign();
 
     [GeneratedRegex(@"^((?:19|20)\d{2})年?(?:度)?(?:指标值|目标值|实际值)?$")]
     private static partial Regex YearLabel();

@@ -127,13 +127,15 @@ internal static partial class PackedIndicatorReader
     [GeneratedRegex(@"(?:^|(?<=[。；;]))\s*\d+\s*(?:、|[.．](?=\s*\d+\s*[-－—]))")]
     private static partial Regex Entry();
 
-    [GeneratedRegex(@"^\d+\s*[-－—]\s*")]
+    [GeneratedRegex(@"^\d[\d\s]*[-－—]\s*")]
     private static partial Regex Code();
 
-    [GeneratedRegex(@"^\s*\d+\s*[-－—]\s*([^，,；;]+)[，,；;]\s*\d+\s*[-－—]\s*([^，,；;]+)[，,；;](.*)$", RegexOptions.Singleline)]
+    // Codes may come letter-spaced from a justified PDF line (`4 1 - 经 济 成本指标`).
+    [GeneratedRegex(@"^\s*\d[\d\s]*[-－—]\s*([^，,；;]+)[，,；;]\s*\d[\d\s]*[-－—]\s*([^，,；;]+)[，,；;](.*)$", RegexOptions.Singleline)]
     private static partial Regex CodedLevels();
 
-    [GeneratedRegex(@"(实施周期指标值|年度指标值|本年指标值|中期指标值|(?<![\p{L}])指标值)\s*[:：]")]
+    // A filer may drop the colon before a comparator (`年度指标值》90%`): the value keeps what is written.
+    [GeneratedRegex(@"(实施周期指标值|年度指标值|本年指标值|中期指标值|(?<![\p{L}])指标值)\s*(?:[:：]|(?=[》《><≥≤=＞＜≧≦]))")]
     private static partial Regex ValueLabel();
 
     [GeneratedRegex(@"^(实施周期指标值|年度指标值|本年指标值|中期指标值|指标值)\s*[:：]\s*(.*)$")]
