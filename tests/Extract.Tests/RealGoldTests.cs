@@ -21,6 +21,10 @@ public class RealGoldTests(ITestOutputHelper output)
         ["guojia_xinfang_self_p34"] = 1.00,
         ["guangzhou_2026_target_p1"] = 0.95, // one table of many projects, hierarchy packed in one cell
         ["guojia_xinfang_self_p30_31"] = 1.00, // one form over a page break
+        ["fuzhou_2026_target_p23_24"] = 0.98, // one form per page, the two page tables joined into one
+        ["guangzhou_eco_target_p40"] = 0.98, // packed cells, second spelling (，-separated, full-width code hyphens)
+        ["xian_special_self_p143"] = 0.98, // side-by-side 预期目标/实际完成情况, weights in the 一级 cells
+        ["changsha_xinfang_target_p22_23"] = 0.98, // two-row header, project rows over a page break, 指标值类型 = comparator
         ["changsha_transfer_scan_p5"] = 0.00, // scanned, OCR: the seal over 专项名称 garbles the project key, so every fact misses
     };
 
