@@ -85,6 +85,30 @@ public class BudgetBookTests
     }
 
     [Fact]
+    public void Grouped_money_blocks_give_group_slash_row_items()
+    {
+        var doc = new SourceDocument("dept.pdf", "pdf");
+        doc.Blocks.Add(new Paragraph("部门整体预算绩效目标申报表"));
+        var t = new Table();
+        void Row(params TableCell[] cells) { var r = new TableRow(); r.Cells.AddRange(cells); t.Rows.Add(r); }
+        Row(new TableCell("部门名称"), new TableCell("测试局", colSpan: 4));
+        Row(new TableCell("预算整体情况", rowSpan: 4), new TableCell("部门预算支出"), new TableCell("预算金额（万元）"), new TableCell("收入来源"), new TableCell("预算金额（万元）"));
+        Row(new TableCell("基本支出"), new TableCell("1,200.50"), new TableCell("财政拨款"), new TableCell("1,300.50"));
+        Row(new TableCell("事业发展性支出"), new TableCell("预算金额（万元）"), new TableCell("按预算级次划分"), new TableCell("预算金额（万元）"));
+        Row(new TableCell("财政专项资金"), new TableCell("0.00"), new TableCell("市本级使用资金"), new TableCell("1,300.50"));
+        Row(new TableCell("年度重点工作任务", rowSpan: 2), new TableCell("名称"), new TableCell("主要实施内容"), new TableCell("拟投入的资金（万元）"), new TableCell("期望达到的目标（概述）"));
+        Row(new TableCell("任务甲"), new TableCell("内容"), new TableCell("100.00"), new TableCell("目标"));
+        doc.Blocks.Add(t);
+
+        var f = Assert.Single(Extractor.Extract(doc).Forms);
+        Assert.Equal("万元", f.Unit);
+        Assert.Equal(new[] { ("部门预算支出/基本支出", "1,200.50"), ("收入来源/财政拨款", "1,300.50"), ("事业发展性支出/财政专项资金", "0.00"), ("按预算级次划分/市本级使用资金", "1,300.50") },
+            f.Budget.Select(b => (b.Item, b.Value)));
+        Assert.All(f.Budget, b => Assert.Null(b.Column));
+        Assert.Empty(f.Fields); // 年度重点工作任务 is prose, its 名称 row is not a field
+    }
+
+    [Fact]
     public void One_table_of_many_projects_gives_one_form_per_project()
     {
         var doc = new SourceDocument("book.pdf", "pdf");
