@@ -134,6 +134,8 @@ internal static partial class IndicatorReader
         return end;
     }
 
+    static bool IsValueType(string value) => TextNorm.Label(value) is "定性" or "定量";
+
     static bool IsComparator(string value) => ComparatorSign().IsMatch(value.Trim());
 
     static bool IsTotal(Line row) => row.Filled.FirstOrDefault() is { } c && TextNorm.WithoutParenthesis(c.Label) is "合计" or "总计";
@@ -163,8 +165,11 @@ internal static partial class IndicatorReader
     {
         string? Get(string k) => v.TryGetValue(k, out var s) ? s : null;
         var target = Get("target");
-        if (target is not null && (Get("comparator") is not null || Get("unit") is not null))
-            target = (Get("comparator") ?? "") + target.Trim() + (Get("unit") ?? "");
+        // `定性`/`定量` in the comparator column (Beijing 绩效指标性质) is the value type, not a comparator: the
+        // target of a qualitative row is the value alone (`优`, not `定性优`).
+        var comparator = Get("comparator") is { } c && !IsValueType(c) ? c : null;
+        if (target is not null && (comparator is not null || Get("unit") is not null))
+            target = (comparator ?? "") + target.Trim() + (Get("unit") ?? "");
         return new Indicator
         {
             Level1 = Get("level1"),
