@@ -27,6 +27,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["changsha_xinfang_target_p22_23"] = 0.98, // two-row header, project rows over a page break, 指标值类型 = comparator
         ["guangzhou_2026_dept_target"] = 0.98, // 部门整体 申报表: grouped money blocks, 年度重点工作任务 not extracted
         ["beijing_2026_target_p13"] = 0.98, // 项目名称 with its 21-char code, 其中：财政资金/其他资金, 性质/值/单位 split target
+        ["beijing_dept_target_p18"] = 0.98, // 部门整体: money block on its side, hierarchy run together in one 绩效指标 cell
         ["changsha_transfer_scan_p5"] = 0.00, // scanned, OCR: the seal over 专项名称 garbles the project key, so every fact misses
     };
 

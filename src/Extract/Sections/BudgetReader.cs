@@ -45,6 +45,7 @@ internal static partial class BudgetReader
             r++;
         }
         if (header.Count == 1 && GroupedPairs.IsGroupHeader(header[0], blockCell)) return GroupedPairs.Read(draft, lines, start, blockCell);
+        if (header.Count == 0 && SidewaysBlock.TryRead(draft, lines, start, blockCell) is { } sideways) return sideways;
         return header.Count == 0 ? ReadPairs(draft, lines, start, blockCell) : ReadGrid(draft, lines, start, header, blockCell);
     }
 

@@ -15,8 +15,10 @@ internal static partial class IndicatorReader
         var roles = line.Filled.Select(c => RoleOf(c.Label)).Where(r => r is not null).ToList();
         int levels = roles.Count(r => r is "level1" or "level2" or "level3");
         bool value = roles.Any(r => r is "target" or "actual" or "weight" or "score" or "group");
-        return levels >= 2 || levels == 1 && value && roles.Count >= 3;
+        return levels >= 2 || levels == 1 && value && roles.Count >= 3 || levels == 0 && value && line.Filled.Any(c => IsCombined(c.Label));
     }
+
+    static bool IsCombined(string label) => Array.IndexOf(Vocab.Instance.CombinedLevelColumns, label) >= 0;
 
     /// <summary>Role of a header label: a column role, "group", "year:YYYY", or null.</summary>
     public static string? RoleOf(string label)
@@ -69,10 +71,15 @@ internal static partial class IndicatorReader
             if (k > r && IsStop(lines[k], first)) break;
             width = Math.Max(width, lines[k].Cells.Count);
         }
-        Func<string, bool> lead = first.Ragged ? IsScopeLabel : l => IsScopeLabel(l) && RoleOf(l) is null;
+        // Without level columns, a 绩效指标 column is the combined hierarchy, not the scope label beside the table.
+        bool combined = !header.SelectMany(h => h.Filled).Any(c => RoleOf(c.Label) is "level1" or "level2" or "level3");
+        Func<string, bool> lead = first.Ragged ? IsScopeLabel : l => IsScopeLabel(l) && RoleOf(l) is null && !(combined && IsCombined(l));
         var labels = HeaderColumns.Resolve(header, width, lead);
         var roles = labels.ToDictionary(p => p.Key, p => RoleOf(p.Value) is "group" ? "target" : RoleOf(p.Value));
-        bool hasLevel3 = roles.Values.Contains("level3");
+        if (!roles.Values.Any(v => v is "level1" or "level2" or "level3"))
+            foreach (var (col, label) in labels)
+                if (IsCombined(label)) roles[col] = "combined";
+        bool hasLevel3 = roles.Values.Contains("level3") || roles.Values.Contains("combined");
         bool projectTable = roles.Values.Contains("project");
         bool seenProject = false;
         var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
@@ -92,6 +99,11 @@ internal static partial class IndicatorReader
             foreach (var cell in row.Cells)
             {
                 if (!roles.TryGetValue(cell.Col, out var role) || role is null) continue;
+                if (role is "combined")
+                {
+                    if (!cell.IsEmpty) Hierarchy.SplitCombined(TextNorm.OutputLabel(cell.Raw), values);
+                    continue;
+                }
                 if (LevelRoles.Contains(role) || role is "project")
                 {
                     if (!cell.IsEmpty) values.TryAdd(role, role == "level3" ? TextNorm.WithoutTemplateNumber(TextNorm.OutputLabel(cell.Raw)) : TextNorm.OutputLabel(cell.Raw));
