@@ -109,6 +109,34 @@ public class BudgetBookTests
     }
 
     [Fact]
+    public void Department_form_with_a_sideways_money_block_and_run_together_levels()
+    {
+        // Beijing 预算13表: labels above one row of numbers (the 财政拨款 heading lost its span), and a 绩效指标
+        // column that writes `产出指标数量指标name`.
+        var doc = new SourceDocument("dept.pdf", "pdf");
+        doc.Blocks.Add(new Paragraph("预算13表 部门整体支出绩效目标表"));
+        doc.Blocks.Add(new Paragraph("（2026年度）"));
+        var t = new Table();
+        void Row(params TableCell[] cells) { var r = new TableRow(); r.Cells.AddRange(cells); t.Rows.Add(r); }
+        Row(new TableCell("部门名称"), new TableCell("测试办公室", colSpan: 7));
+        Row(new TableCell("总体资金情况（万元）", rowSpan: 3), new TableCell("预算支出总额", rowSpan: 2), new TableCell("财政拨款"), new TableCell(""), new TableCell(""), new TableCell("其他资金", colSpan: 3));
+        Row(new TableCell("合计"), new TableCell("基本支出"), new TableCell("项目支出"), new TableCell("合计"), new TableCell("基本支出"), new TableCell("项目支出"));
+        Row(new TableCell("10.5"), new TableCell("10.5"), new TableCell("8"), new TableCell("2.5"), new TableCell(""), new TableCell(""), new TableCell(""));
+        Row(new TableCell("整体绩效目标", rowSpan: 3), new TableCell("整体绩效目标"), new TableCell("保障运行。", colSpan: 6));
+        Row(new TableCell("活动"), new TableCell("绩效指标", colSpan: 2), new TableCell("指标性质"), new TableCell("指标值", colSpan: 2), new TableCell("度量单位"));
+        Row(new TableCell("机构运行保障"), new TableCell("产出指标质量指标预算项目验收合格率", colSpan: 2), new TableCell("＝"), new TableCell("100", colSpan: 2), new TableCell("%"));
+        doc.Blocks.Add(t);
+
+        var f = Assert.Single(Extractor.Extract(doc).Forms);
+        Assert.Equal((FormKind.DepartmentTarget, 2026, "万元", "测试办公室"), (f.Kind, f.Year, f.Unit, f.Department));
+        Assert.Equal(new[] { ("预算支出总额", "10.5"), ("财政拨款/合计", "10.5"), ("财政拨款/基本支出", "8"), ("财政拨款/项目支出", "2.5") },
+            f.Budget.Select(b => (b.Item, b.Value)));
+        Assert.Equal(new[] { ("总体目标", "保障运行。") }, f.Goals.Select(g => (g.Label, g.Text)));
+        var ind = Assert.Single(f.Indicators);
+        Assert.Equal(("产出指标", "质量指标", "预算项目验收合格率", "＝100%"), (ind.Level1, ind.Level2, ind.Level3, ind.Target));
+    }
+
+    [Fact]
     public void One_table_of_many_projects_gives_one_form_per_project()
     {
         var doc = new SourceDocument("book.pdf", "pdf");
