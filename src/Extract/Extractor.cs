@@ -9,20 +9,26 @@ namespace Jixiao.Extract;
 /// </summary>
 public static class Extractor
 {
-    public static ExtractedDocument Extract(SourceDocument source)
+    public static ExtractedDocument Extract(SourceDocument source) => Extract(source, RoleOracle.Default);
+
+    /// <param name="oracle">What the readers ask where their rules are unsure (the trained models, or nothing).</param>
+    internal static ExtractedDocument Extract(SourceDocument source, IRoleOracle oracle)
     {
         var doc = new ExtractedDocument { File = source.File, Format = source.Format };
         var lines = LineStream.From(source);
-        var drafts = new FormReader(lines).Read();
+        var drafts = new FormReader(lines, oracle).Read();
         var documentYear = DocumentYear(lines, source.File);
         var bookOwner = BookOwner(lines, source.File);
         foreach (var draft in drafts)
         {
-            var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear);
+            var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear, oracle);
             form.Department ??= bookOwner;
             // A title or a row of labels alone is not a form (tables of contents, budget tables that mention 部门名称).
             bool content = form.Indicators.Count > 0 || form.Budget.Count > 0 || form.Goals.Count > 0 || form.Projects.Count > 0;
-            if (!content && !(form.Project is not null && form.Fields.Count >= 2)) continue;
+            // Project fields alone make a form only under a 绩效 title: a project-library workbook repeats 项目名称
+            // on every sheet (项目基本信息, 立项依据, 评审报告) and those sheets are not 绩效表.
+            bool titled = TitleRules.KindFromTitle(form.Title) is not null;
+            if (!content && !(form.Project is not null && form.Fields.Count >= 2 && titled)) continue;
             doc.Forms.Add(form);
         }
         if (doc.Forms.Count == 0) (doc.Warnings ??= new()).Add("no 绩效表 form found");

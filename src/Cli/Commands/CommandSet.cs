@@ -18,6 +18,7 @@ internal static class CommandSet
         yield return ReportCommand.Build();
         yield return ExportCommand.Build();
         yield return BenchCommand.Build();
+        yield return TrainCommand.Build();
         // import, search, show, history, eval, dump, report, export, bench, train, verify register here
     }
 }

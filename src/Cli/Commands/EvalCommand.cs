@@ -17,8 +17,9 @@ internal static class EvalCommand
         var dirs = new Argument<string[]>("dirs") { Arity = ArgumentArity.OneOrMore, Description = "Folders searched recursively for *.gold.json" };
         var misses = new Option<bool>("--misses") { Description = "List missing and extra facts" };
         var outDir = new Option<string?>("--out") { Description = "Also write each prediction as OUT/<stem>.json" };
-        var cmd = new Command("eval", "Score extraction against gold files (same numbers as tools/score.py)") { dirs, misses, outDir };
-        cmd.SetAction(pr => Run(pr.GetValue(dirs)!, pr.GetValue(misses), pr.GetValue(outDir)));
+        var cv = new Option<bool>("--cv") { Description = "Leave-one-template-out: per family, train the models without it and score it (rules-only and in-sample in the same run)" };
+        var cmd = new Command("eval", "Score extraction against gold files (same numbers as tools/score.py)") { dirs, misses, outDir, cv };
+        cmd.SetAction(pr => pr.GetValue(cv) ? EvalCrossValidation.Run(pr.GetValue(dirs)!, Console.Out) : Run(pr.GetValue(dirs)!, pr.GetValue(misses), pr.GetValue(outDir)));
         return cmd;
     }
 
@@ -100,7 +101,7 @@ internal static class EvalCommand
     static (double, double, double) R4((double P, double R, double F1) t) => (R4(t.P), R4(t.R), R4(t.F1));
 
     /// <summary>The document a gold file describes: same stem, any other extension (not LibreOffice's .lo.docx twin).</summary>
-    static string? FindDocument(string goldPath)
+    internal static string? FindDocument(string goldPath)
     {
         var dir = Path.GetDirectoryName(goldPath)!;
         var stem = Path.GetFileName(goldPath)[..^".gold.json".Length];

@@ -6,14 +6,14 @@ namespace Jixiao.Extract;
 /// </summary>
 internal static class FormFinisher
 {
-    public static Form Finish(FormDraft draft, bool fromOcr, int? documentYear = null)
+    public static Form Finish(FormDraft draft, bool fromOcr, int? documentYear = null, IRoleOracle? oracle = null)
     {
         var form = draft.Form;
         form.Year ??= TitleRules.YearOf(form.Title);
         if (form.Year is null && draft.ColumnYears.Count > 0) form.Year = draft.ColumnYears.Max() + 1;
         if (form.Year is null && draft.TextYears.Count > 0) form.Year = draft.TextYears[0];
         form.Year ??= documentYear;
-        form.Kind = TitleRules.KindFromTitle(form.Title) ?? KindFromContent(draft);
+        form.Kind = TitleRules.KindFromTitle(form.Title) ?? KindFromModel(draft, oracle) ?? KindFromContent(draft);
         if (form.Title is not null) form.Title = form.Title.Trim();
 
         if (fromOcr)
@@ -33,8 +33,8 @@ internal static class FormFinisher
                 ind.TargetParsed = ValueParser.Parse(ind.Target);
                 form.Indicators.Add(ind);
             }
-        form.NeedsReview = fromOcr || form.Indicators.Count == 0 && form.Budget.Count == 0;
-        form.Confidence = Confidence(form, fromOcr);
+        form.Confidence = Math.Round(Confidence(form, fromOcr) * draft.ModelCertainty, 2);
+        form.NeedsReview = fromOcr || form.Indicators.Count == 0 && form.Budget.Count == 0 || form.Confidence < ReviewBelow;
         return form;
     }
 
@@ -50,6 +50,17 @@ internal static class FormFinisher
         if (year is null) return;
         if (year == form.Year) ind.Target ??= value;
         else ind.History[year.Value.ToString()] = value;
+    }
+
+    /// <summary>Forms whose confidence (rules × model) falls below this are flagged for review.</summary>
+    public const double ReviewBelow = 0.45;
+
+    /// <summary>The form-kind model, asked only when the title does not decide; its probability lowers the form's certainty.</summary>
+    static string? KindFromModel(FormDraft draft, IRoleOracle? oracle)
+    {
+        if (oracle?.FormKind(FormSignals.Of(draft)) is not { } guess) return null;
+        draft.ModelCertainty *= guess.Probability;
+        return guess.Value;
     }
 
     static string KindFromContent(FormDraft draft)
@@ -73,6 +84,6 @@ internal static class FormFinisher
         if (form.Indicators.Count > 0)
             score += 0.3 * form.Indicators.Count(i => i.Level3 is not null && (i.Target ?? i.Actual) is not null) / form.Indicators.Count;
         if (fromOcr) score *= 0.7;
-        return Math.Round(Math.Min(1, score), 2);
+        return Math.Min(1, score);
     }
 }

@@ -14,7 +14,9 @@ internal sealed partial class FormReader
     string? _pendingUnit;
     int? _pendingYear;
 
-    public FormReader(List<Line> lines) => _lines = lines;
+    readonly IRoleOracle _oracle;
+
+    public FormReader(List<Line> lines, IRoleOracle? oracle = null) => (_lines, _oracle) = (lines, oracle ?? RulesOnlyOracle.Instance);
 
     public List<FormDraft> Read()
     {
@@ -96,7 +98,7 @@ internal sealed partial class FormReader
 
         if (_current is null) StartForm(null);
         else if (StartsNewForm(filled)) StartForm(null);
-        return SectionDispatcher.Read(_current!, _lines, i, SplitByProject);
+        return SectionDispatcher.Read(_current!, _lines, i, SplitByProject, _oracle);
     }
 
     /// <summary>A 项目名称 / 部门名称 row while the current form already has one starts the next form.</summary>

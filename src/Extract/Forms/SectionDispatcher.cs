@@ -8,12 +8,12 @@ namespace Jixiao.Extract;
 internal static class SectionDispatcher
 {
     /// <returns>The index of the last line consumed.</returns>
-    public static int Read(FormDraft draft, List<Line> lines, int i, IndicatorReader.ProjectSplitter split)
+    public static int Read(FormDraft draft, List<Line> lines, int i, IndicatorReader.ProjectSplitter split, IRoleOracle oracle)
     {
         var line = lines[i];
-        if (IndicatorReader.IsTopHeader(lines, i)) return IndicatorReader.Read(draft, lines, i, split);
+        if (IndicatorReader.IsTopHeader(lines, i)) return IndicatorReader.Read(draft, lines, i, split, oracle);
         if (PackedIndicatorReader.IsHeader(line)) return PackedIndicatorReader.Read(draft, lines, i, split);
-        if (IndicatorReader.IsHeader(line)) return IndicatorReader.Read(draft, lines, i, split);
+        if (IndicatorReader.IsHeader(line)) return IndicatorReader.Read(draft, lines, i, split, oracle);
         if (ProjectListReader.IsHeader(line)) return ProjectListReader.Read(draft, lines, i);
         if (BudgetReader.IsStart(line)) return BudgetReader.Read(draft, lines, i);
         if (GoalReader.IsGoal(line)) return GoalReader.Read(draft, lines, i);

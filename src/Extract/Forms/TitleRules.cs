@@ -18,6 +18,8 @@ internal static partial class TitleRules
         if (title is null) return null;
         // `项目支出绩效目标表（含转移支付项目）`: a remark in parenthesis does not change the kind.
         var t = TextNorm.WithoutParenthesis(TextNorm.Label(title));
+        // A mid-year 执行监控表 holds targets and progress, neither a target form nor a self-evaluation.
+        if (t.Contains("监控")) return FormKind.Other;
         bool self = t.Contains("自评") || t.Contains("评价表") || t.Contains("执行情况");
         if (t.Contains("转移支付") || t.Contains("区域绩效")) return self ? FormKind.TransferSelfEval : FormKind.TransferTarget;
         if (t.Contains("部门整体") || t.Contains("整体支出") || t.Contains("整体绩效") || t.Contains("整体预算")) return self ? FormKind.DepartmentSelfEval : FormKind.DepartmentTarget;

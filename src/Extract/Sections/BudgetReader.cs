@@ -92,23 +92,39 @@ internal static partial class BudgetReader
     static int ReadPairs(FormDraft draft, List<Line> lines, int start, Cell blockCell)
     {
         int end = DataEnd(lines, start + 1, lines[start].Table, blockCell);
+        // Side-by-side blocks (中期资金总额 | 年度资金总额, each with 其中：财政拨款 / 上年结转资金 / 其他资金 below):
+        // the first row's labels head their columns, and the rows below are that group's items (spec: grouped
+        // money blocks, item = group/row), otherwise both blocks would write the same 财政拨款.
+        Dictionary<int, string>? groups = null;
         for (int r = start; r <= end; r++)
         {
             // label → number pairs; the block label itself is an item when a number follows it directly.
+            var pairs = new List<(Cell Label, string Item, Cell Value)>();
+            Cell? labelCell = null;
             string? label = null;
             foreach (var cell in lines[r].Filled)
             {
                 if (TextNorm.IsNumber(cell.Raw))
                 {
-                    if (label is not null)
-                        draft.Form.Budget.Add(new BudgetFact { Item = label, Column = null, Value = TextNorm.Value(cell.Raw)!, Source = cell.Ref });
+                    if (label is not null) pairs.Add((labelCell!, label, cell));
                     label = null;
                 }
-                else label = ItemLabel(cell.Raw);
+                else { label = ItemLabel(cell.Raw); labelCell = cell; }
             }
+            if (groups is null && pairs.Count > 0)
+            {
+                groups = pairs.Count >= 2 ? pairs.ToDictionary(p => p.Label.Col, p => p.Item) : new();
+                foreach (var p in pairs) Add(draft, p.Item, p.Value);
+                continue;
+            }
+            foreach (var p in pairs)
+                Add(draft, groups is not null && groups.TryGetValue(p.Label.Col, out var g) ? g + "/" + p.Item : p.Item, p.Value);
         }
         return end;
     }
+
+    static void Add(FormDraft draft, string item, Cell value) =>
+        draft.Form.Budget.Add(new BudgetFact { Item = item, Column = null, Value = TextNorm.Value(value.Raw)!, Source = value.Ref });
 
     /// <summary>The last row of the block: rows go on while the block-label column stays empty.</summary>
     internal static int DataEnd(List<Line> lines, int from, int table, Cell blockCell)

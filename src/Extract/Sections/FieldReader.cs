@@ -30,7 +30,7 @@ internal static class FieldReader
         }
     }
 
-    static void Put(FormDraft draft, string rawLabel, string rawValue)
+    internal static void Put(FormDraft draft, string rawLabel, string rawValue)
     {
         var v = Vocab.Instance;
         var label = TextNorm.OutputLabel(rawLabel);
@@ -92,7 +92,7 @@ internal static class FieldReader
     }
 
     /// <summary>Known labels never serve as another label's value (a row of labels is a header).</summary>
-    static bool IsLabelOnly(string label)
+    internal static bool IsLabelOnly(string label)
     {
         var v = Vocab.Instance;
         return Array.IndexOf(v.KnownFieldLabels, label) >= 0 || Array.IndexOf(v.ProjectLabels, label) >= 0 ||

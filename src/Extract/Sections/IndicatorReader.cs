@@ -54,7 +54,7 @@ internal static partial class IndicatorReader
         return line.Filled.Any(c => RoleOf(c.Label) is "project");
     }
 
-    public static int Read(FormDraft draft, List<Line> lines, int start, ProjectSplitter split)
+    public static int Read(FormDraft draft, List<Line> lines, int start, ProjectSplitter split, IRoleOracle oracle)
     {
         var first = lines[start];
         string? scope = ScopeOf(first, lines, start);
@@ -75,10 +75,12 @@ internal static partial class IndicatorReader
         bool combined = !header.SelectMany(h => h.Filled).Any(c => RoleOf(c.Label) is "level1" or "level2" or "level3");
         Func<string, bool> lead = first.Ragged ? IsScopeLabel : l => IsScopeLabel(l) && RoleOf(l) is null && !(combined && IsCombined(l));
         var labels = HeaderColumns.Resolve(header, width, lead);
-        var roles = labels.ToDictionary(p => p.Key, p => RoleOf(p.Value) is "group" ? "target" : RoleOf(p.Value));
+        var roles = labels.ToDictionary(p => p.Key, p => RoleOf(p.Value) is "group" ? "target" : RoleOf(p.Value) ?? FlatRole(p.Value));
         if (!roles.Values.Any(v => v is "level1" or "level2" or "level3"))
             foreach (var (col, label) in labels)
                 if (IsCombined(label)) roles[col] = "combined";
+        // Header labels the vocabulary does not know: the cell-role model reads the column.
+        UnknownColumns.Resolve(roles, labels, lines, r, row => IsStop(row, first), lead, oracle, draft);
         bool hasLevel3 = roles.Values.Contains("level3") || roles.Values.Contains("combined");
         bool projectTable = roles.Values.Contains("project");
         bool seenProject = false;
@@ -121,7 +123,8 @@ internal static partial class IndicatorReader
             }
             // A header row repeated after a page break names columns, not a project.
             if (values.TryGetValue("project", out var repeated) && RoleOf(TextNorm.Label(repeated)) is not null) continue;
-            if (values.Remove("project", out var project))
+            // A flat export repeats the project on every indicator row: the same project goes on in the same form.
+            if (values.Remove("project", out var project) && (TextNorm.OutputLabel(project) != draft.Form.Project || NewCode(draft, row, roles, labels)))
             {
                 seenProject = true;
                 draft = split(draft, TextNorm.OutputLabel(project));
@@ -132,7 +135,8 @@ internal static partial class IndicatorReader
                     if (roles.TryGetValue(cell.Col, out var role) && role is "money" && TextNorm.Value(cell.Raw) is { } money && TextNorm.HasDigit(money))
                         draft.Form.Budget.Add(new BudgetFact { Item = TextNorm.WithoutParenthesis(labels[cell.Col]), Value = money, Source = cell.Ref });
             }
-            if (values.Remove("goal", out var goal)) draft.Form.Goals.Add(new Goal { Label = "年度目标", Text = goal });
+            if (values.Remove("goal", out var goal)) AddGoal(draft, "年度目标", goal);
+            ReadFlatColumns(draft, row, roles, labels);
             values.Remove("money");
             FillDown(values, carried, hasLevel3);
             if (!values.TryGetValue(hasLevel3 ? "level3" : "level2", out var name) || name.Length == 0) continue;
@@ -160,7 +164,49 @@ internal static partial class IndicatorReader
     {
         if (IsTotal(row)) return true;
         return !row.Cells.Any(c => !c.IsEmpty && roles.TryGetValue(c.Col, out var role)
-                                   && role is "level1" or "level2" or "level3" or "target" or "goal");
+                                   && (role is "level1" or "level2" or "level3" or "target" or "goal" || role?.StartsWith("goal:") == true));
+    }
+
+    /// <summary>
+    /// Columns of a flat export (one row per indicator, the project's header fields repeated on each row:
+    /// 项目编码 | 项目名称 | 申请单位 | 一级预算单位 | … | 年度目标 | 一级指标 …): a known field label is a field
+    /// column, a goal label a goal column. Only known spellings, so a table's own extra columns stay unread.
+    /// </summary>
+    static string? FlatRole(string label)
+    {
+        if (label.Length == 0) return null;
+        if (GoalReader.Canonical(label) is { Length: > 0 } goal) return "goal:" + goal;
+        return FieldReader.IsLabelOnly(TextNorm.WithoutParenthesis(label)) ? "field" : null;
+    }
+
+    /// <summary>Two projects of one name (one per 社区) follow each other in an export: their 项目编码 differ.</summary>
+    static bool NewCode(FormDraft draft, Line row, Dictionary<int, string?> roles, Dictionary<int, string> labels)
+    {
+        foreach (var cell in row.Cells)
+        {
+            if (cell.IsEmpty || !roles.TryGetValue(cell.Col, out var role) || role != "field") continue;
+            var label = TextNorm.OutputLabel(labels[cell.Col]);
+            if (label is not ("项目编码" or "项目代码")) continue;
+            if (draft.Form.Fields.TryGetValue(label, out var code) && code != TextNorm.Value(cell.Raw)) return true;
+        }
+        return false;
+    }
+
+    static void ReadFlatColumns(FormDraft draft, Line row, Dictionary<int, string?> roles, Dictionary<int, string> labels)
+    {
+        foreach (var cell in row.Cells)
+        {
+            if (cell.IsEmpty || !roles.TryGetValue(cell.Col, out var role) || role is null) continue;
+            if (role == "field") FieldReader.Put(draft, labels[cell.Col], cell.Raw);
+            else if (role.StartsWith("goal:") && TextNorm.Value(cell.Raw) is { } text) AddGoal(draft, role[5..], text);
+        }
+    }
+
+    /// <summary>A goal repeated on every row of its project (merged cell written out, or a flat export) counts once.</summary>
+    static void AddGoal(FormDraft draft, string label, string text)
+    {
+        if (draft.Form.Goals.Any(g => g.Label == label && g.Text == text)) return;
+        draft.Form.Goals.Add(new Goal { Label = label, Text = text });
     }
 
     /// <summary>Vertical merges (or their empty cells in text) carry 一级/二级 down; a new 一级 resets 二级.</summary>

@@ -1,0 +1,32 @@
+namespace Jixiao.Extract;
+
+/// <summary>
+/// The hook between an indicator table's rules and the cell-role model: columns whose header label the
+/// vocabulary does not know (a regional synonym, a typo, an OCR misreading) are ignored by the rules; the
+/// oracle reads their cells and may give them a role no known column has. Known columns are never touched.
+/// </summary>
+internal static class UnknownColumns
+{
+    public static void Resolve(Dictionary<int, string?> roles, Dictionary<int, string> labels, List<Line> lines, int firstData,
+        Func<Line, bool> stop, Func<string, bool> isLead, IRoleOracle oracle, FormDraft draft)
+    {
+        if (oracle is RulesOnlyOracle) return;
+        var unknown = labels.Where(p => roles[p.Key] is null && p.Value.Length > 0 && !isLead(p.Value)).Select(p => p.Key).Order().ToList();
+        if (unknown.Count == 0 || firstData >= lines.Count || lines[firstData].IsParagraph) return;
+        var table = TableView.Containing(lines, firstData, out int row);
+        var rows = new List<int>();
+        for (int r = row; r < table.Rows.Count; r++)
+        {
+            if (r > row && stop(table.Rows[r])) break;
+            rows.Add(r);
+        }
+        var taken = roles.Values.Where(v => v is not null).Select(v => v!).ToHashSet();
+        foreach (var col in unknown)
+        {
+            if (oracle.IndicatorColumn(table, rows, col, taken) is not { } guess) continue;
+            roles[col] = guess.Value;
+            taken.Add(guess.Value);
+            draft.ModelCertainty *= guess.Probability;
+        }
+    }
+}
