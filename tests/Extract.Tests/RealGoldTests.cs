@@ -21,6 +21,13 @@ public class RealGoldTests(ITestOutputHelper output)
         ["guojia_xinfang_self_p34"] = 1.00,
         ["guangzhou_2026_target_p1"] = 0.95, // one table of many projects, hierarchy packed in one cell
         ["guojia_xinfang_self_p30_31"] = 1.00, // one form over a page break
+        ["fuzhou_2026_target_p23_24"] = 0.98, // one form per page, the two page tables joined into one
+        ["guangzhou_eco_target_p40"] = 0.98, // packed cells, second spelling (，-separated, full-width code hyphens)
+        ["xian_special_self_p143"] = 0.98, // side-by-side 预期目标/实际完成情况, weights in the 一级 cells
+        ["changsha_xinfang_target_p22_23"] = 0.98, // two-row header, project rows over a page break, 指标值类型 = comparator
+        ["guangzhou_2026_dept_target"] = 0.98, // 部门整体 申报表: grouped money blocks, 年度重点工作任务 not extracted
+        ["beijing_2026_target_p13"] = 0.98, // 项目名称 with its 21-char code, 其中：财政资金/其他资金, 性质/值/单位 split target
+        ["beijing_dept_target_p18"] = 0.98, // 部门整体: money block on its side, hierarchy run together in one 绩效指标 cell
         ["changsha_transfer_scan_p5"] = 0.00, // scanned, OCR: the seal over 专项名称 garbles the project key, so every fact misses
         ["shenzhen8_sheet2"] = 0.98, // 二级 cells merged over two indicator rows, bare level names, 不适用 rows
         ["central_football"] = 0.98, // whole project-library workbook: 申报表, 执行监控表 (其他), 自评表; 8 non-绩效 sheets

@@ -11,6 +11,7 @@ internal static class SectionDispatcher
     public static int Read(FormDraft draft, List<Line> lines, int i, IndicatorReader.ProjectSplitter split, IRoleOracle oracle)
     {
         var line = lines[i];
+        if (IndicatorReader.IsTopHeader(lines, i)) return IndicatorReader.Read(draft, lines, i, split, oracle);
         if (PackedIndicatorReader.IsHeader(line)) return PackedIndicatorReader.Read(draft, lines, i, split);
         if (IndicatorReader.IsHeader(line)) return IndicatorReader.Read(draft, lines, i, split, oracle);
         if (ProjectListReader.IsHeader(line)) return ProjectListReader.Read(draft, lines, i);

@@ -44,6 +44,8 @@ internal static partial class BudgetReader
             header.Add(row);
             r++;
         }
+        if (header.Count == 1 && GroupedPairs.IsGroupHeader(header[0], blockCell)) return GroupedPairs.Read(draft, lines, start, blockCell);
+        if (header.Count == 0 && SidewaysBlock.TryRead(draft, lines, start, blockCell) is { } sideways) return sideways;
         return header.Count == 0 ? ReadPairs(draft, lines, start, blockCell) : ReadGrid(draft, lines, start, header, blockCell);
     }
 
@@ -125,7 +127,7 @@ internal static partial class BudgetReader
         draft.Form.Budget.Add(new BudgetFact { Item = item, Column = null, Value = TextNorm.Value(value.Raw)!, Source = value.Ref });
 
     /// <summary>The last row of the block: rows go on while the block-label column stays empty.</summary>
-    static int DataEnd(List<Line> lines, int from, int table, Cell blockCell)
+    internal static int DataEnd(List<Line> lines, int from, int table, Cell blockCell)
     {
         int end = from - 1;
         for (int r = from; r < lines.Count; r++)
@@ -140,7 +142,7 @@ internal static partial class BudgetReader
         return Math.Max(end, from - 1);
     }
 
-    static string? ItemLabel(string raw)
+    internal static string? ItemLabel(string raw)
     {
         var label = TextNorm.OutputLabel(raw);
         label = Prefix().Replace(label, "");

@@ -15,8 +15,10 @@ internal static partial class IndicatorReader
         var roles = line.Filled.Select(c => RoleOf(c.Label)).Where(r => r is not null).ToList();
         int levels = roles.Count(r => r is "level1" or "level2" or "level3");
         bool value = roles.Any(r => r is "target" or "actual" or "weight" or "score" or "group");
-        return levels >= 2 || levels == 1 && value && roles.Count >= 3;
+        return levels >= 2 || levels == 1 && value && roles.Count >= 3 || levels == 0 && value && line.Filled.Any(c => IsCombined(c.Label));
     }
+
+    static bool IsCombined(string label) => Array.IndexOf(Vocab.Instance.CombinedLevelColumns, label) >= 0;
 
     /// <summary>Role of a header label: a column role, "group", "year:YYYY", or null.</summary>
     public static string? RoleOf(string label)
@@ -40,12 +42,25 @@ internal static partial class IndicatorReader
     /// <summary>Starts the form of the next project when one table lists many projects (a 项目名称 column).</summary>
     public delegate FormDraft ProjectSplitter(FormDraft current, string project);
 
+    /// <summary>
+    /// A two-row header (Changsha budget book): the top row names the per-project columns (单位（项目）名称,
+    /// 资金总额, 绩效目标) and a 绩效指标 group over the level columns that the next row names.
+    /// </summary>
+    public static bool IsTopHeader(List<Line> lines, int i)
+    {
+        var line = lines[i];
+        if (i + 1 >= lines.Count || lines[i + 1].IsParagraph || lines[i + 1].Table != line.Table) return false;
+        if (IsHeader(line) || !IsHeader(lines[i + 1])) return false;
+        return line.Filled.Any(c => RoleOf(c.Label) is "project");
+    }
+
     public static int Read(FormDraft draft, List<Line> lines, int start, ProjectSplitter split, IRoleOracle oracle)
     {
         var first = lines[start];
         string? scope = ScopeOf(first, lines, start);
         var header = new List<Line> { first };
         int r = start + 1;
+        if (IsTopHeader(lines, start)) header.Add(lines[r++]);
         while (r < lines.Count && header.Count < 4 && !lines[r].IsParagraph && lines[r].Table == first.Table && IsSubHeader(lines[r]))
             header.Add(lines[r++]);
 
@@ -56,12 +71,19 @@ internal static partial class IndicatorReader
             if (k > r && IsStop(lines[k], first)) break;
             width = Math.Max(width, lines[k].Cells.Count);
         }
-        Func<string, bool> lead = first.Ragged ? IsScopeLabel : l => IsScopeLabel(l) && RoleOf(l) is null;
+        // Without level columns, a 绩效指标 column is the combined hierarchy, not the scope label beside the table.
+        bool combined = !header.SelectMany(h => h.Filled).Any(c => RoleOf(c.Label) is "level1" or "level2" or "level3");
+        Func<string, bool> lead = first.Ragged ? IsScopeLabel : l => IsScopeLabel(l) && RoleOf(l) is null && !(combined && IsCombined(l));
         var labels = HeaderColumns.Resolve(header, width, lead);
         var roles = labels.ToDictionary(p => p.Key, p => RoleOf(p.Value) is "group" ? "target" : RoleOf(p.Value) ?? FlatRole(p.Value));
+        if (!roles.Values.Any(v => v is "level1" or "level2" or "level3"))
+            foreach (var (col, label) in labels)
+                if (IsCombined(label)) roles[col] = "combined";
         // Header labels the vocabulary does not know: the cell-role model reads the column.
         UnknownColumns.Resolve(roles, labels, lines, r, row => IsStop(row, first), lead, oracle, draft);
-        bool hasLevel3 = roles.Values.Contains("level3");
+        bool hasLevel3 = roles.Values.Contains("level3") || roles.Values.Contains("combined");
+        bool projectTable = roles.Values.Contains("project");
+        bool seenProject = false;
         var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
         draft.IndicatorTables.Add(table);
 
@@ -70,6 +92,8 @@ internal static partial class IndicatorReader
         {
             var row = lines[r];
             if (row.IsParagraph || row.Table != first.Table) break;
+            // Many projects in one table: 合计 and a unit's subtotal row sit above the projects, they do not end the table.
+            if (projectTable && !seenProject && IsSubtotal(row, roles)) { end = r; continue; }
             if (IsStop(row, first)) break;
             end = r;
             var values = new Dictionary<string, string>();
@@ -77,6 +101,11 @@ internal static partial class IndicatorReader
             foreach (var cell in row.Cells)
             {
                 if (!roles.TryGetValue(cell.Col, out var role) || role is null) continue;
+                if (role is "combined")
+                {
+                    if (!cell.IsEmpty) Hierarchy.SplitCombined(TextNorm.OutputLabel(cell.Raw), values);
+                    continue;
+                }
                 if (LevelRoles.Contains(role) || role is "project")
                 {
                     if (!cell.IsEmpty) values.TryAdd(role, role == "level3" ? TextNorm.WithoutTemplateNumber(TextNorm.OutputLabel(cell.Raw)) : TextNorm.OutputLabel(cell.Raw));
@@ -84,6 +113,11 @@ internal static partial class IndicatorReader
                 }
                 var value = TextNorm.Value(cell.Raw);
                 if (value is null) continue;
+                if (role is "comparatorIfSign")
+                {
+                    if (IsComparator(value)) values.TryAdd("comparator", value.Trim());
+                    continue;
+                }
                 if (role is "prev2" or "prev1" || role.StartsWith("year:")) history.TryAdd(role, value);
                 else values.TryAdd(role, value);
             }
@@ -92,6 +126,7 @@ internal static partial class IndicatorReader
             // A flat export repeats the project on every indicator row: the same project goes on in the same form.
             if (values.Remove("project", out var project) && (TextNorm.OutputLabel(project) != draft.Form.Project || NewCode(draft, row, roles, labels)))
             {
+                seenProject = true;
                 draft = split(draft, TextNorm.OutputLabel(project));
                 table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
                 draft.IndicatorTables.Add(table);
@@ -113,6 +148,23 @@ internal static partial class IndicatorReader
             table.Rows.Add(ir);
         }
         return end;
+    }
+
+    static bool IsValueType(string value) => TextNorm.Label(value) is "定性" or "定量";
+
+    static bool IsComparator(string value) => ComparatorSign().IsMatch(value.Trim());
+
+    static bool IsTotal(Line row) => row.Filled.FirstOrDefault() is { } c && TextNorm.WithoutParenthesis(c.Label) is "合计" or "总计";
+
+    /// <summary>
+    /// Above the first project, a row with money but no indicator cells: 合计, or a 资金使用单位's subtotal
+    /// (`126001 | 长沙市信访局 | 417.41`). Neither is a project.
+    /// </summary>
+    static bool IsSubtotal(Line row, Dictionary<int, string?> roles)
+    {
+        if (IsTotal(row)) return true;
+        return !row.Cells.Any(c => !c.IsEmpty && roles.TryGetValue(c.Col, out var role)
+                                   && (role is "level1" or "level2" or "level3" or "target" or "goal" || role?.StartsWith("goal:") == true));
     }
 
     /// <summary>
@@ -171,8 +223,11 @@ internal static partial class IndicatorReader
     {
         string? Get(string k) => v.TryGetValue(k, out var s) ? s : null;
         var target = Get("target");
-        if (target is not null && (Get("comparator") is not null || Get("unit") is not null))
-            target = (Get("comparator") ?? "") + target.Trim() + (Get("unit") ?? "");
+        // `定性`/`定量` in the comparator column (Beijing 绩效指标性质) is the value type, not a comparator: the
+        // target of a qualitative row is the value alone (`优`, not `定性优`).
+        var comparator = Get("comparator") is { } c && !IsValueType(c) ? c : null;
+        if (target is not null && (comparator is not null || Get("unit") is not null))
+            target = (comparator ?? "") + target.Trim() + (Get("unit") ?? "");
         return new Indicator
         {
             Level1 = Get("level1"),
@@ -192,7 +247,9 @@ internal static partial class IndicatorReader
     static bool IsNotApplicable(string name, Dictionary<string, string> values)
     {
         bool NA(string? s) => s is null || TextNorm.Label(s) is "不适用" or "无" or "/" or "";
-        return NA(name) && (!values.TryGetValue("target", out var t) || NA(t));
+        // `不适用生态效益指标` (Changsha) says the same as 不适用: the filer named the level it does not apply to.
+        bool named = TextNorm.Label(name).StartsWith("不适用");
+        return (NA(name) || named) && (!values.TryGetValue("target", out var t) || NA(t));
     }
 
     static bool IsSubHeader(Line row)
@@ -211,6 +268,10 @@ internal static partial class IndicatorReader
         var head = TextNorm.WithoutParenthesis(filled[0].Label);
         if (head is "总分" or "合计" or "总计" or "自评得分" or "综合得分" || head.StartsWith("总分")) return true;
         if (IsHeader(row)) return true;
+        // One form per page with the page tables joined (Fuzhou 项目绩效目标表): the next form's title row or its
+        // 项目名称 row ends this one's indicators.
+        if (filled.Count == 1 && TitleRules.IsTitle(filled[0].Raw)) return true;
+        if (filled.Count >= 2 && Array.IndexOf(Vocab.Instance.ProjectLabels, head) >= 0) return true;
         if (GoalReader.IsGoal(row) && !IsScopeLabel(filled[0].Label)) return true;
         // Leading columns outside the hierarchy (the scope label column) only hold text outside the table.
         int firstHeaderCol = header.Cells.FirstOrDefault(c => !c.IsEmpty && !IsScopeLabel(c.Label))?.Col ?? 0;
@@ -234,6 +295,9 @@ internal static partial class IndicatorReader
         }
         return null;
     }
+
+    [GeneratedRegex(@"^[≥≤=＝<>＜＞≧≦]{1,2}$")]
+    private static partial Regex ComparatorSign();
 
     [GeneratedRegex(@"^((?:19|20)\d{2})年?(?:度)?(?:指标值|目标值|实际值)?$")]
     private static partial Regex YearLabel();

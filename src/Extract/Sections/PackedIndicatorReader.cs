@@ -69,30 +69,74 @@ internal static partial class PackedIndicatorReader
         var text = packed.Replace("\n", "").Replace("\r", "");
         foreach (var entry in Entry().Split(text))
         {
-            var parts = entry.Split('；', ';').Select(p => p.Trim().TrimEnd('。')).Where(p => p.Length > 0).ToList();
-            if (parts.Count < 3) continue;
-            var ind = new Indicator { Level1 = Code().Replace(parts[0], ""), Level2 = Code().Replace(parts[1], "") };
-            var name = new List<string>();
-            foreach (var p in parts.Skip(2))
-            {
-                var m = Valued().Match(p);
-                if (!m.Success) { name.Add(p); continue; }
-                var label = m.Groups[1].Value;
-                var value = m.Groups[2].Value.Trim();
-                if (label.StartsWith("年度") || label.StartsWith("本年")) ind.Target = value;
-                else if (label.StartsWith("实施周期") || label.StartsWith("中期")) continue;
-                else ind.Target ??= value;
-            }
-            ind.Level3 = string.Join("；", name);
-            if (ind.Level3.Length > 0) yield return ind;
+            var ind = ParseCoded(entry) ?? ParseParts(entry);
+            if (ind is not null && ind.Level3!.Length > 0) yield return ind;
         }
     }
 
-    [GeneratedRegex(@"(?:^|(?<=[。；;]))\s*\d+\s*、")]
+    /// <summary>
+    /// `1－产出指标，11－数量指标，name；实施周期指标值：…，年度指标值：…` (and the `；`-only spelling): the two
+    /// coded levels, then the name up to the first value label, then each labelled value up to the next one.
+    /// Splitting on labels, not on punctuation, keeps the commas a filer wrote inside a value.
+    /// </summary>
+    static Indicator? ParseCoded(string entry)
+    {
+        var m = CodedLevels().Match(entry);
+        if (!m.Success) return null;
+        var rest = m.Groups[3].Value;
+        var labels = ValueLabel().Matches(rest);
+        var ind = new Indicator { Level1 = m.Groups[1].Value.Trim(), Level2 = m.Groups[2].Value.Trim() };
+        ind.Level3 = Clean(labels.Count > 0 ? rest[..labels[0].Index] : rest);
+        for (int k = 0; k < labels.Count; k++)
+        {
+            int from = labels[k].Index + labels[k].Length;
+            int to = k + 1 < labels.Count ? labels[k + 1].Index : rest.Length;
+            var value = Clean(rest[from..to]);
+            var label = labels[k].Groups[1].Value;
+            if (value.Length == 0 || label.StartsWith("实施周期") || label.StartsWith("中期")) continue;
+            if (label.StartsWith("年度") || label.StartsWith("本年")) ind.Target = value;
+            else ind.Target ??= value;
+        }
+        return ind;
+    }
+
+    static string Clean(string s) => s.Trim().TrimEnd('；', ';', '，', ',', '。', ' ').Trim();
+
+    /// <summary>Entries without codes: `；`-separated parts, the first two being the levels.</summary>
+    static Indicator? ParseParts(string entry)
+    {
+        var parts = entry.Split('；', ';').Select(p => p.Trim().TrimEnd('。')).Where(p => p.Length > 0).ToList();
+        if (parts.Count < 3) return null;
+        var ind = new Indicator { Level1 = Code().Replace(parts[0], ""), Level2 = Code().Replace(parts[1], "") };
+        var name = new List<string>();
+        foreach (var p in parts.Skip(2))
+        {
+            var m = Valued().Match(p);
+            if (!m.Success) { name.Add(p); continue; }
+            var label = m.Groups[1].Value;
+            var value = m.Groups[2].Value.Trim();
+            if (label.StartsWith("年度") || label.StartsWith("本年")) ind.Target = value;
+            else if (label.StartsWith("实施周期") || label.StartsWith("中期")) continue;
+            else ind.Target ??= value;
+        }
+        ind.Level3 = string.Join("；", name);
+        return ind;
+    }
+
+    // An entry number (`2、`, or `1.` before the first code: `1.2－效益指标`) after a separator or at the start.
+    [GeneratedRegex(@"(?:^|(?<=[。；;]))\s*\d+\s*(?:、|[.．](?=\s*\d+\s*[-－—]))")]
     private static partial Regex Entry();
 
-    [GeneratedRegex(@"^\d+\s*[-－—]\s*")]
+    [GeneratedRegex(@"^\d[\d\s]*[-－—]\s*")]
     private static partial Regex Code();
+
+    // Codes may come letter-spaced from a justified PDF line (`4 1 - 经 济 成本指标`).
+    [GeneratedRegex(@"^\s*\d[\d\s]*[-－—]\s*([^，,；;]+)[，,；;]\s*\d[\d\s]*[-－—]\s*([^，,；;]+)[，,；;](.*)$", RegexOptions.Singleline)]
+    private static partial Regex CodedLevels();
+
+    // A filer may drop the colon before a comparator (`年度指标值》90%`): the value keeps what is written.
+    [GeneratedRegex(@"(实施周期指标值|年度指标值|本年指标值|中期指标值|(?<![\p{L}])指标值)\s*(?:[:：]|(?=[》《><≥≤=＞＜≧≦]))")]
+    private static partial Regex ValueLabel();
 
     [GeneratedRegex(@"^(实施周期指标值|年度指标值|本年指标值|中期指标值|指标值)\s*[:：]\s*(.*)$")]
     private static partial Regex Valued();

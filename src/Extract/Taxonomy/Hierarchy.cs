@@ -43,17 +43,33 @@ internal static class Hierarchy
     /// </summary>
     static void SplitPacked(Indicator ind)
     {
+        if (Peel(ind.Level3!) is { } p) (ind.Level1, ind.Level2, ind.Level3) = p;
+    }
+
+    /// <summary>
+    /// A column that holds the hierarchy run together (Beijing 部门整体支出绩效目标表 绩效指标): the names it
+    /// writes are the levels, in any form kind; text without them is the indicator alone.
+    /// </summary>
+    public static void SplitCombined(string text, Dictionary<string, string> values)
+    {
+        if (text.Length == 0) return;
+        if (Peel(text) is not { } p) { values.TryAdd("level3", text); return; }
+        values.TryAdd("level1", p.L1);
+        values.TryAdd("level2", p.L2);
+        values.TryAdd("level3", p.L3);
+    }
+
+    static (string L1, string L2, string L3)? Peel(string text)
+    {
         var v = Vocab.Instance;
-        var text = ind.Level3!;
         static string Rest(string s, string head) => s[head.Length..].TrimStart('-', '－', '—', '/', '、', ':', '：', ' ');
         var l1 = v.Level1.Where(n => text.StartsWith(n)).OrderByDescending(n => n.Length).FirstOrDefault();
-        if (l1 is null) return;
+        if (l1 is null) return null;
         var after = Rest(text, l1);
         var l2 = v.Level2ToLevel1.Keys.Concat(v.Level2Aliases.Keys).Where(n => n.EndsWith("指标") && after.StartsWith(n)).OrderByDescending(n => n.Length).FirstOrDefault();
-        if (l2 is null) return;
+        if (l2 is null) return null;
         var l3 = Rest(after, l2);
-        if (l3.Length == 0) return;
-        (ind.Level1, ind.Level2, ind.Level3) = (l1, l2, l3);
+        return l3.Length == 0 ? null : (l1, l2, l3);
     }
 
     static string? Clean(string? s)

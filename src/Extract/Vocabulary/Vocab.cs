@@ -22,6 +22,9 @@ internal sealed class Vocab
     public required string[] BudgetItems { get; init; }
     public required string[] ProjectListLabels { get; init; }
     public required Dictionary<string, string> GoalLabels { get; init; }
+
+    /// <summary>Indicator columns holding the whole hierarchy run together (`产出指标数量指标name`, Beijing 部门整体).</summary>
+    public required string[] CombinedLevelColumns { get; init; }
     public required string[] ScopeLabels { get; init; }
     public required string[] ProseLabels { get; init; }
     public required string[] Level1 { get; init; }
@@ -49,6 +52,7 @@ internal sealed class Vocab
             BudgetItems = Strings(sections.GetProperty("budgetItems")),
             ProjectListLabels = Strings(sections.GetProperty("projectList")),
             GoalLabels = Map(sections.GetProperty("goalLabels")),
+            CombinedLevelColumns = Strings(sections.GetProperty("combinedLevelColumns")),
             ScopeLabels = Strings(sections.GetProperty("scopeLabels")),
             ProseLabels = Strings(sections.GetProperty("prose")),
             Level1 = Strings(taxonomy.GetProperty("level1")),
