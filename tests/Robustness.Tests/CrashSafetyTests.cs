@@ -59,30 +59,27 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
         var rng = new Random(int.TryParse(Environment.GetEnvironmentVariable("KILL_SEED"), out var s) ? s : 20261125);
         int kills = 4 + rng.Next(2), survived = 0, killed = 0;
-        // Seeded kill points in time: each run is killed 30-80 % of the way through the time an uninterrupted
-        // import of what is still missing would take (a run resumes, so later runs are shorter). Counting stored
-        // documents instead let fast imports (batches of up to 250 files by default) finish before the kill. The test keeps
-        // reading the archive while the import writes, the way a concurrent `search` does.
-        for (int k = 0; k < kills; k++)
+        // Seeded kill points: "after at least N documents are stored, plus 0-150 ms", N rising through the run.
+        // The import commits every 10 files (--batch 10), so N below the last 70 files always leaves a run to
+        // kill. The test reads the archive while the import writes, the way a concurrent `search` does.
+        var targets = Enumerable.Range(0, kills).Select(_ => rng.Next(1, files.Count - 70)).Order().ToList();
+        foreach (var target in targets)
         {
-            int before = StoredCount(tmp.Db);
-            double remaining = (files.Count - before) / (double)files.Count;
-            var delay = TimeSpan.FromSeconds(full.TotalSeconds * Math.Max(remaining, 0.2) * (0.3 + 0.5 * rng.NextDouble()));
             using var p = Process.Start(JixiaoProcess.StartInfo(ImportArgs(dir, tmp.Db)))!;
             var pout = p.StandardOutput.ReadToEndAsync();
             var perr = p.StandardError.ReadToEndAsync();
-            var clock = Stopwatch.StartNew();
-            int stored = before;
-            while (!p.HasExited && clock.Elapsed < delay)
+            int stored = 0;
+            while (!p.HasExited && stored < target)
             {
-                Thread.Sleep(50);
+                Thread.Sleep(20);
                 stored = StoredCount(tmp.Db);
             }
+            Thread.Sleep(rng.Next(150));
             bool exited = p.HasExited;
             if (!exited) p.Kill(); // SIGKILL: no finally blocks, no dispose, no lock-file clean-up
             p.WaitForExit();
             if (!exited && stored < files.Count) killed++;
-            output.WriteLine($"kill point {survived + 1}: after {delay.TotalSeconds:0.0} s, {stored} stored when killed{(exited ? " (had already finished)" : "")}");
+            output.WriteLine($"kill point {survived + 1}: target {target}, {stored} stored when killed{(exited ? " (had already finished)" : "")}");
             if (exited) output.WriteLine($"  exit {p.ExitCode}: {pout.Result} {perr.Result}");
 
             // After each kill: the archive opens, is consistent, and holds each stored file once.
