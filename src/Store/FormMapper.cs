@@ -71,6 +71,7 @@ internal static class FormMapper
         d["category"] = Str(i.Category);
         d["deviation"] = Str(i.Deviation);
         d["source"] = Ref(i.Source);
+        d["confidence"] = i.Confidence is double c ? c : BsonValue.Null;
         return d;
     }
 
@@ -135,6 +136,8 @@ internal static class FormMapper
             Target = S(i["target"]), Actual = S(i["actual"]), Weight = S(i["weight"]), Score = S(i["score"]),
             Basis = S(i["basis"]), Category = S(i["category"]), Deviation = S(i["deviation"]),
             Source = FromRef(i["source"]),
+            // Archives written before indicators carried a confidence have no such field.
+            Confidence = i.TryGetValue("confidence", out var c) && c.IsNumber ? c.AsDouble : null,
         };
         foreach (var h in i["history"].AsArray) ind.History[h["year"].AsString] = h["value"].AsString;
         if (!i["targetNumber"].IsNull || !i["targetOp"].IsNull)

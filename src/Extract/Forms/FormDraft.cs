@@ -30,6 +30,9 @@ internal sealed class IndicatorTable
     /// <summary>True when the table has no 三级 column and its 一级 column holds level-2 names (seed 001).</summary>
     public bool MissingLevel3 { get; init; }
 
+    /// <summary>Product of the model's probabilities for the columns whose role it guessed (1: all from the rules).</summary>
+    public double ModelCertainty { get; init; } = 1;
+
     public List<IndicatorRow> Rows { get; } = new();
 }
 

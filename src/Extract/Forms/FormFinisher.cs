@@ -22,6 +22,7 @@ internal static class FormFinisher
             OcrRepair.Apply(form);
             foreach (var row in draft.IndicatorTables.SelectMany(t => t.Rows)) OcrRepair.Apply(row.Indicator);
         }
+        double readCertainty = OcrFactor(fromOcr, ocrConfidence);
         bool both = draft.IndicatorTables.Any(t => t.ScopeHint == "长期") && draft.IndicatorTables.Any(t => t.ScopeHint == "年度");
         foreach (var table in draft.IndicatorTables)
             foreach (var row in table.Rows)
@@ -31,6 +32,9 @@ internal static class FormFinisher
                 foreach (var (key, value) in row.RawHistory) PutHistory(form, ind, key, value);
                 Hierarchy.Apply(form, table, ind);
                 ind.TargetParsed = ValueParser.Parse(ind.Target);
+                // A row without a name or without any value was read, but is worth less to an analyst.
+                double complete = ind.Level3 is not null && (ind.Target ?? ind.Actual) is not null ? 1 : 0.6;
+                ind.Confidence = Math.Round(readCertainty * table.ModelCertainty * complete, 2);
                 form.Indicators.Add(ind);
             }
         form.Confidence = Math.Round(Confidence(form, fromOcr, ocrConfidence) * draft.ModelCertainty, 2);
@@ -83,9 +87,13 @@ internal static class FormFinisher
         if (form.Year is not null) score += 0.1;
         if (form.Indicators.Count > 0)
             score += 0.3 * form.Indicators.Count(i => i.Level3 is not null && (i.Target ?? i.Actual) is not null) / form.Indicators.Count;
-        // An OCR form is worth what its words are: the parser's mean word confidence (0..100) scales
-        // it, so a clean scan ranks above one read through a seal; 0.7 when the parser gave none.
-        if (fromOcr) score *= ocrConfidence is double c ? Math.Clamp(c / 100, 0.1, 0.8) : 0.7;
-        return Math.Min(1, score);
+        return Math.Min(1, score * OcrFactor(fromOcr, ocrConfidence));
     }
+
+    /// <summary>
+    /// An OCR form is worth what its words are: the parser's mean word confidence (0..100) scales it, so a
+    /// clean scan ranks above one read through a seal; 0.7 when the parser gave none; 1 for a text layer.
+    /// </summary>
+    static double OcrFactor(bool fromOcr, double? ocrConfidence) =>
+        !fromOcr ? 1 : ocrConfidence is double c ? Math.Clamp(c / 100, 0.1, 0.8) : 0.7;
 }

@@ -119,6 +119,13 @@ public sealed class Indicator
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SourceRef? Source { get; set; }
+
+    /// <summary>How sure the extractor is of this indicator's values (0..1, not scored): how it was read (1 for a text
+    /// layer, the mean OCR word confidence for a scan), times the model's probability for every column whose role
+    /// it had to guess, times 0.6 when the row lacks a name or a value.</summary>
+    [JsonPropertyName("confidence")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Confidence { get; set; }
 }
 
 /// <summary>A written value read as comparator + number + unit, or as qualitative text.</summary>

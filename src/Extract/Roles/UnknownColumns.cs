@@ -7,12 +7,13 @@ namespace Jixiao.Extract;
 /// </summary>
 internal static class UnknownColumns
 {
-    public static void Resolve(Dictionary<int, string?> roles, Dictionary<int, string> labels, List<Line> lines, int firstData,
+    /// <returns>The product of the probabilities of the roles the model gave (1 when it gave none).</returns>
+    public static double Resolve(Dictionary<int, string?> roles, Dictionary<int, string> labels, List<Line> lines, int firstData,
         Func<Line, bool> stop, Func<string, bool> isLead, IRoleOracle oracle, FormDraft draft)
     {
-        if (oracle is RulesOnlyOracle) return;
+        if (oracle is RulesOnlyOracle) return 1;
         var unknown = labels.Where(p => roles[p.Key] is null && p.Value.Length > 0 && !isLead(p.Value)).Select(p => p.Key).Order().ToList();
-        if (unknown.Count == 0 || firstData >= lines.Count || lines[firstData].IsParagraph) return;
+        if (unknown.Count == 0 || firstData >= lines.Count || lines[firstData].IsParagraph) return 1;
         var table = TableView.Containing(lines, firstData, out int row);
         var rows = new List<int>();
         for (int r = row; r < table.Rows.Count; r++)
@@ -20,6 +21,7 @@ internal static class UnknownColumns
             if (r > row && stop(table.Rows[r])) break;
             rows.Add(r);
         }
+        double certainty = 1;
         var taken = roles.Values.Where(v => v is not null).Select(v => v!).ToHashSet();
         foreach (var col in unknown)
         {
@@ -27,6 +29,8 @@ internal static class UnknownColumns
             roles[col] = guess.Value;
             taken.Add(guess.Value);
             draft.ModelCertainty *= guess.Probability;
+            certainty *= guess.Probability;
         }
+        return certainty;
     }
 }

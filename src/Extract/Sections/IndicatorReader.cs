@@ -80,11 +80,11 @@ internal static partial class IndicatorReader
             foreach (var (col, label) in labels)
                 if (IsCombined(label)) roles[col] = "combined";
         // Header labels the vocabulary does not know: the cell-role model reads the column.
-        UnknownColumns.Resolve(roles, labels, lines, r, row => IsStop(row, first), lead, oracle, draft);
+        double guessed = UnknownColumns.Resolve(roles, labels, lines, r, row => IsStop(row, first), lead, oracle, draft);
         bool hasLevel3 = roles.Values.Contains("level3") || roles.Values.Contains("combined");
         bool projectTable = roles.Values.Contains("project");
         bool seenProject = false;
-        var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
+        var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3, ModelCertainty = guessed };
         draft.IndicatorTables.Add(table);
 
         var carried = new Dictionary<string, string>();
@@ -128,7 +128,7 @@ internal static partial class IndicatorReader
             {
                 seenProject = true;
                 draft = split(draft, TextNorm.OutputLabel(project));
-                table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3 };
+                table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3, ModelCertainty = guessed };
                 draft.IndicatorTables.Add(table);
                 carried.Clear();
                 foreach (var cell in row.Cells)

@@ -82,6 +82,12 @@ public class RoleModelTests : IClassFixture<RoleFixture>
         Assert.True(rules < 0.8, $"rules-only {rules}");
         Assert.True(ml > rules + 0.1, $"rules+ML {ml} vs rules-only {rules}");
         Assert.True(shipped >= 0.95, $"shipped model {shipped}");
+        // Values read through guessed columns carry the model's doubt; values under known headers are certain.
+        var guessedRows = Extractor.Extract(renamed).Forms.SelectMany(f => f.Indicators).Where(i => i.Level3 is not null && i.Target is not null).ToList();
+        var knownRows = Extractor.Extract(doc).Forms.SelectMany(f => f.Indicators).Where(i => i.Level3 is not null && i.Target is not null).ToList();
+        Assert.NotEmpty(guessedRows);
+        Assert.All(guessedRows, i => Assert.InRange(i.Confidence!.Value, 0.01, 0.99));
+        Assert.All(knownRows, i => Assert.Equal(1.0, i.Confidence));
         // Known headers are the rules' business: the model changes nothing on the original document.
         Assert.Equal(F1(gold, Extractor.Extract(doc, RulesOnlyOracle.Instance)), F1(gold, Extractor.Extract(doc, new ModelOracle(_fx.Models))));
     }
