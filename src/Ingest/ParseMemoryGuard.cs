@@ -119,6 +119,8 @@ internal sealed class ParseMemoryGuard : EventListener
         if (Interlocked.Exchange(ref _ticking, 1) == 1) return;
         try
         {
+            // No parse running (between files, after an import): nothing to measure.
+            if (_watches.IsEmpty) { Listen(false); return; }
             var watches = _watches.Values.ToList();
             long heap = GC.GetTotalMemory(false);
             // Listen while some parse has grown the heap past half its limit (garbage included: cheap to read).

@@ -19,10 +19,10 @@ internal sealed class TableView
 
     public int Width { get; init; }
 
-    public static List<TableView> Split(List<Line> lines) => Split(lines, 0);
+    public static List<TableView> Split(List<Line> lines) => Split(lines, 0, int.MaxValue);
 
-    /// <summary>The tables from line <paramref name="from"/> on; ordinals count the tables before it too.</summary>
-    static List<TableView> Split(List<Line> lines, int from)
+    /// <summary>Up to <paramref name="limit"/> tables from line <paramref name="from"/> on; ordinals count the tables before it too.</summary>
+    static List<TableView> Split(List<Line> lines, int from, int limit)
     {
         var tables = new List<TableView>();
         int sinceTitle = 0, ordinal = 0;
@@ -40,6 +40,7 @@ internal sealed class TableView
             if (start < from) { ordinal++; sinceTitle++; continue; }
             int width = rows.Max(r => r.Cells.Count == 0 ? 0 : r.Cells[^1].Col + r.Cells[^1].Span);
             tables.Add(new TableView { Rows = rows, FirstLine = start, Ordinal = ordinal++, OrdinalInForm = sinceTitle++, Width = width });
+            if (tables.Count == limit) break;
         }
         return tables;
     }
@@ -50,7 +51,7 @@ internal sealed class TableView
         int table = lines[index].Table, start = index;
         while (start > 0 && !lines[start - 1].IsParagraph && lines[start - 1].Table == table) start--;
         row = index - start;
-        return Split(lines, start).First();
+        return Split(lines, start, 1)[0];
     }
 
     /// <summary>The cell of row <paramref name="r"/> that covers column <paramref name="col"/>, or null.</summary>

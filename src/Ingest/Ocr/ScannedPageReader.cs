@@ -61,9 +61,10 @@ internal sealed partial class ScannedPageReader : IDisposable
             throw new OcrUnavailableException($"scanned page {page} needs OCR: install tesseract-ocr tesseract-ocr-chi-sim poppler-utils (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)");
         var languages = Languages(tesseract, cancel);
         EnsurePdfCopy();
-        return Task.Run(() =>
+        // Wait for the gate asynchronously: a page queued behind it must not hold a pool thread.
+        return Task.Run(async () =>
         {
-            Gate.Wait(cancel);
+            await Gate.WaitAsync(cancel);
             try { return Read(page, pdftoppm, tesseract, languages, cancel); }
             finally { Gate.Release(); }
         }, cancel);
