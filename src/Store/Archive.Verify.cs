@@ -144,7 +144,8 @@ public sealed partial class Archive
                 }
                 continue;
             }
-            var found = ZipSource.Walk(zip).ToDictionary(i => i.Path, i => i.Hash, StringComparer.Ordinal);
+            // Two entries whose names clean to one path (a/b and a\b) were stored once, under the first.
+            var found = ZipSource.Walk(zip).DistinctBy(i => i.Path, StringComparer.Ordinal).ToDictionary(i => i.Path, i => i.Hash, StringComparer.Ordinal);
             foreach (var (path, d) in group)
             {
                 if (!found.TryGetValue(path, out var hash))

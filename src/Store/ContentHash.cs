@@ -12,4 +12,7 @@ public static class ContentHash
     }
 
     public static string Of(Stream s) => Convert.ToHexStringLower(SHA256.HashData(s));
+
+    /// <summary>The same hash of bytes already in memory (a zip entry).</summary>
+    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -126,9 +126,11 @@ internal sealed class Importer
         if (item.Error is not null)
             return new Work(new ImportItem { Path = path, Hash = hash, Error = item.Error, Format = "zip" }, path);
 
+        // DocumentReader enforces the per-file time and memory limits itself (the parse runs on its own
+        // thread and is abandoned at the limit), so the importer calls it directly.
         var read = item.Content is { } bytes
-            ? ReadWithinLimit(path, () => DocumentReader.Read(new MemoryStream(bytes, writable: false), Path.GetFileName(path), _options.Read, cancel), cancel)
-            : ReadWithinLimit(path, () => DocumentReader.Read(path, _options.Read, cancel), cancel);
+            ? DocumentReader.Read(new MemoryStream(bytes, writable: false), Path.GetFileName(path), _options.Read, cancel)
+            : DocumentReader.Read(path, _options.Read, cancel);
         if (cancel.IsCancellationRequested) return null;
         stages.AddRead(clock.Elapsed);
         clock.Restart();
@@ -153,39 +155,6 @@ internal sealed class Importer
                 Error = $"extraction failed ({e.GetType().Name}: {OneLine(e.Message)})",
             }, path);
         }
-    }
-
-    /// <summary>
-    /// DocumentReader's time limit works through the cancellation token, which a parser stuck in a library
-    /// call (or a parser that forgot to check it) never sees. A hard wall-clock guard stops waiting for such
-    /// a file: it is logged as failed and the import goes on; the abandoned read is left to finish in the
-    /// background (nothing waits for it or stores its result).
-    /// </summary>
-    ReadResult ReadWithinLimit(string path, Func<ReadResult> read, CancellationToken cancel)
-    {
-        var limit = _options.Read.Timeout;
-        var task = Task.Factory.StartNew(read,
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        // Grace beyond the soft limit: a cooperative parser reports its own time-out first.
-        var hard = limit + TimeSpan.FromSeconds(Math.Min(30, Math.Max(2, limit.TotalSeconds / 4)));
-        try
-        {
-            if (task.Wait(hard, cancel)) return task.Result;
-        }
-        catch (OperationCanceledException) { }
-        var format = FormatGuess(path);
-        return new ReadResult
-        {
-            Error = new IngestError(Path.GetFileName(path), format, cancel.IsCancellationRequested
-                ? "interrupted" : $"gave up after {limit.TotalSeconds:0} s (per-file time limit; reader did not stop)"),
-            Format = format,
-        };
-    }
-
-    static string FormatGuess(string path)
-    {
-        var ext = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
-        return ext.Length == 0 ? "unknown" : ext;
     }
 
     /// <summary>The single writer: drains the channel into batches of BatchSize files or BatchInterval time.</summary>

@@ -94,7 +94,7 @@ public static class ZipSource
                     continue;
                 }
                 budget.Bytes += bytes.Length;
-                var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                var hash = ContentHash.Of(bytes);
                 if (!nested)
                 {
                     yield return new Item(entryPath, bytes, hash, null);
