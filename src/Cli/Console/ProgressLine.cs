@@ -12,7 +12,8 @@ internal sealed class ProgressLine
     readonly bool _terminal;
     readonly int _total;
     readonly Stopwatch _clock = Stopwatch.StartNew();
-    TimeSpan _lastDraw = TimeSpan.MinValue;
+    // Null until the first draw: a sentinel such as TimeSpan.MinValue overflows when subtracted from.
+    TimeSpan? _lastDraw;
     int _lastPrinted;
     int _lastLength;
 
@@ -30,7 +31,7 @@ internal sealed class ProgressLine
         if (_terminal)
         {
             var now = _clock.Elapsed;
-            if (done < _total && now - _lastDraw < TimeSpan.FromMilliseconds(100)) return;
+            if (done < _total && _lastDraw is { } last && now - last < TimeSpan.FromMilliseconds(100)) return;
             _lastDraw = now;
             var line = Format(done, failed);
             _err.Write("\r" + line + new string(' ', Math.Max(0, _lastLength - line.Length)));
