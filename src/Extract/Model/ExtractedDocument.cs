@@ -77,6 +77,31 @@ public sealed class BudgetFact
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SourceRef? Source { get; set; }
+
+    /// <summary>How sure the extractor is of this value (0..1, not scored; null: as sure as its form).</summary>
+    [JsonPropertyName("confidence")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Confidence { get; set; }
+
+    /// <summary>Set when a value of this row may not be what the source says (read by OCR below the trust
+    /// threshold, repaired from its column's role, guessed by the model, or impossible for its column).
+    /// A flagged value is stored but not treated as fact: search --target skips it unless asked.</summary>
+    [JsonPropertyName("review")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Review { get; set; }
+
+    /// <summary>Why <see cref="Review"/> is set, one short reason per cause (`ocr-confidence 0.62`, `repaired: 2→≥`).</summary>
+    [JsonPropertyName("review_reasons")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? ReviewReasons { get; set; }
+
+    /// <summary>Flags the value for review with its reason (each reason once).</summary>
+    public void FlagForReview(string reason)
+    {
+        Review = true;
+        ReviewReasons ??= new List<string>();
+        if (!ReviewReasons.Contains(reason)) ReviewReasons.Add(reason);
+    }
 }
 
 /// <summary>A row of a department form's 项目支出情况 list.</summary>
@@ -126,6 +151,26 @@ public sealed class Indicator
     [JsonPropertyName("confidence")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; set; }
+
+    /// <summary>Set when a value of this row may not be what the source says (read by OCR below the trust
+    /// threshold, repaired from its column's role, guessed by the model, or impossible for its column).
+    /// A flagged value is stored but not treated as fact: search --target skips it unless asked.</summary>
+    [JsonPropertyName("review")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Review { get; set; }
+
+    /// <summary>Why <see cref="Review"/> is set, one short reason per cause (`ocr-confidence 0.62`, `repaired: 2→≥`).</summary>
+    [JsonPropertyName("review_reasons")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? ReviewReasons { get; set; }
+
+    /// <summary>Flags the value for review with its reason (each reason once).</summary>
+    public void FlagForReview(string reason)
+    {
+        Review = true;
+        ReviewReasons ??= new List<string>();
+        if (!ReviewReasons.Contains(reason)) ReviewReasons.Add(reason);
+    }
 }
 
 /// <summary>A written value read as comparator + number + unit, or as qualitative text.</summary>
