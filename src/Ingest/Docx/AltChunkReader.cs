@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using Jixiao.Ingest.Html;
 
@@ -16,9 +15,9 @@ internal static class AltChunkReader
 
     [ThreadStatic] static int _nesting;
 
-    public static IReadOnlyList<Block> Read(MainDocumentPart main, OpenXmlElement altChunk, SourceDocument into, CancellationToken cancel)
+    /// <param name="id">The altChunk's r:id: the relationship naming its part.</param>
+    public static IReadOnlyList<Block> Read(MainDocumentPart main, string? id, SourceDocument into, CancellationToken cancel)
     {
-        var id = altChunk.Attr("id");
         if (id is null || _nesting >= MaxNesting) return Array.Empty<Block>();
         if (!main.TryGetPartById(id, out var part))
         {

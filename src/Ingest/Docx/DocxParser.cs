@@ -1,5 +1,4 @@
 using System.Xml;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 
 namespace Jixiao.Ingest.Docx;
@@ -7,6 +6,8 @@ namespace Jixiao.Ingest.Docx;
 /// <summary>
 /// Word 2007+ (.docx, WordprocessingML): the main document part's body, paragraphs and tables in
 /// order. Headers, footers, footnotes and comments are not read (forms live in the body).
+/// The part is read forward once with an <see cref="XmlReader"/> (no document tree): the package is opened
+/// only to find the part and the altChunks it points at.
 /// </summary>
 internal sealed class DocxParser : IDocumentParser
 {
@@ -43,11 +44,10 @@ internal sealed class DocxParser : IDocumentParser
         using var package = Open(stream);
         try
         {
-            if (package.MainDocumentPart is { } mainPart) NestingLimit.Check(mainPart.GetStream(FileMode.Open, FileAccess.Read));
-            var body = package.MainDocumentPart?.Document?.Body
-                       ?? throw new UnreadableDocumentException("docx has no main document body");
+            var main = package.MainDocumentPart ?? throw new UnreadableDocumentException("docx has no main document body");
             var doc = new SourceDocument(fileName, Format);
-            WordContentWalker.Walk(body, new BodySink(doc, package.MainDocumentPart!, cancel), cancel);
+            using var xml = XmlReader.Create(main.GetStream(FileMode.Open, FileAccess.Read), WordXml.Settings);
+            ReadBody(xml, new BodySink(doc, main, cancel), cancel);
             return doc;
         }
         // Parts load lazily: a damaged document.xml or zip entry only shows up here.
@@ -60,6 +60,25 @@ internal sealed class DocxParser : IDocumentParser
         {
             throw new UnreadableDocumentException("docx elements nested too deeply to read (damaged or hostile file)", e);
         }
+    }
+
+    /// <summary>w:document's w:body, walked; a document.xml without one is unreadable.</summary>
+    static void ReadBody(XmlReader xml, BodySink sink, CancellationToken cancel)
+    {
+        if (xml.MoveToContent() != XmlNodeType.Element || xml.LocalName != "document")
+            throw new UnreadableDocumentException("docx has no main document body");
+        int depth = WordXml.Enter(xml);
+        while (WordXml.NextChild(xml, depth))
+        {
+            if (xml.LocalName != "body")
+            {
+                xml.Skip();
+                continue;
+            }
+            WordContentWalker.Walk(xml, sink, cancel);
+            return;
+        }
+        throw new UnreadableDocumentException("docx has no main document body");
     }
 
     /// <summary>Largest inflated part read: real document.xml files stay far below; a zip bomb (GBs of zeros in
@@ -106,15 +125,20 @@ internal sealed class DocxParser : IDocumentParser
     {
         using var ms = new MemoryStream();
         stream.CopyTo(ms);
-        var body = DocxSalvage.ReadBody(ms.ToArray(), out var truncated)
-                   ?? throw new UnreadableDocumentException("damaged docx (truncated or corrupt zip), no readable document text");
+        const string nothing = "damaged docx (truncated or corrupt zip), no readable document text";
+        var text = DocxSalvage.ReadDocumentXml(ms.ToArray(), out var truncated) ?? throw new UnreadableDocumentException(nothing);
         var doc = new SourceDocument(fileName, Format);
         doc.Warnings.Add(truncated
             ? "damaged docx: read up to the last complete paragraph or table row before the damage"
             : "damaged docx: document text recovered from its local zip entry");
         try
         {
-            WordContentWalker.Walk(body, new BodySink(doc, null, cancel), cancel);
+            using var xml = XmlReader.Create(new StringReader(text), WordXml.Settings);
+            ReadBody(xml, new BodySink(doc, null, cancel), cancel);
+        }
+        catch (XmlException e)
+        {
+            throw new UnreadableDocumentException(nothing, e);
         }
         catch (InsufficientExecutionStackException e)
         {
@@ -152,7 +176,7 @@ internal sealed class DocxParser : IDocumentParser
             doc.Blocks.Add(new Paragraph(text) { Position = new SourcePosition(1, _line) });
         }
 
-        public void Table(OpenXmlElement tbl)
+        public void Table(XmlReader tbl)
         {
             _line++;
             foreach (var t in DocxTableReader.Read(tbl, 1, cancel))
@@ -162,10 +186,10 @@ internal sealed class DocxParser : IDocumentParser
             }
         }
 
-        public void AltChunk(OpenXmlElement altChunk)
+        public void AltChunk(string? id)
         {
             _line++;
-            if (main is not null) doc.Blocks.AddRange(AltChunkReader.Read(main, altChunk, doc, cancel));
+            if (main is not null) doc.Blocks.AddRange(AltChunkReader.Read(main, id, doc, cancel));
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
 
 namespace Jixiao.Ingest.Docx;
 
@@ -19,8 +18,8 @@ internal static class DocxSalvage
     /// <summary>True when the bytes hold a zip local file header for word/document.xml.</summary>
     public static bool HasDocumentEntry(ReadOnlySpan<byte> data) => FindEntry(data) >= 0;
 
-    /// <summary>The body of the salvaged document, or null when nothing readable is left.</summary>
-    public static OpenXmlElement? ReadBody(byte[] data, out bool truncated)
+    /// <summary>The salvaged document.xml, closed after its last complete part, or null when nothing readable is left.</summary>
+    public static string? ReadDocumentXml(byte[] data, out bool truncated)
     {
         truncated = false;
         var xml = Inflate(data);
@@ -28,17 +27,7 @@ internal static class DocxSalvage
         var (cut, closing) = LastCompletePoint(xml, out truncated);
         if (cut < 0) return null;
         var text = truncated ? xml[..cut] + closing + "</w:body></w:document>" : xml;
-        // The SDK parses an element's outer XML: no byte-order mark, no XML declaration.
-        text = text.TrimStart('\uFEFF');
-        if (text.StartsWith("<?xml", StringComparison.Ordinal)) text = text[(text.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart();
-        try
-        {
-            return new DocumentFormat.OpenXml.Wordprocessing.Document(text).Body;
-        }
-        catch (Exception e) when (e is XmlException or InvalidOperationException or ArgumentException)
-        {
-            return null;
-        }
+        return text.TrimStart('\uFEFF');
     }
 
     static int FindEntry(ReadOnlySpan<byte> data)

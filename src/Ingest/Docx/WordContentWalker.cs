@@ -1,5 +1,4 @@
-using System.Runtime.CompilerServices;
-using DocumentFormat.OpenXml;
+using System.Xml;
 
 namespace Jixiao.Ingest.Docx;
 
@@ -7,10 +6,12 @@ namespace Jixiao.Ingest.Docx;
 internal interface IContentSink
 {
     void Paragraph(string text);
-    void Table(OpenXmlElement tbl);
 
-    /// <summary>w:altChunk: another document (HTML, MHT, docx) imported whole. Only the body reads them.</summary>
-    void AltChunk(OpenXmlElement altChunk) { }
+    /// <summary>A w:tbl, the reader on its start tag: the sink reads it whole.</summary>
+    void Table(XmlReader tbl);
+
+    /// <summary>w:altChunk (its relationship id): another document (HTML, MHT, docx) imported whole. Only the body reads them.</summary>
+    void AltChunk(string? id) { }
 }
 
 /// <summary>
@@ -20,41 +21,71 @@ internal interface IContentSink
 /// </summary>
 internal static class WordContentWalker
 {
-    public static void Walk(OpenXmlElement container, IContentSink sink, CancellationToken cancel)
+    /// <summary>The children of the container the reader is on, consuming it.</summary>
+    public static void Walk(XmlReader r, IContentSink sink, CancellationToken cancel)
     {
-        // Hostile files nest without end; running out of stack would kill the whole import.
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        foreach (var e in container.ChildElements)
+        int depth = WordXml.Enter(r);
+        while (WordXml.NextChild(r, depth)) Block(r, sink, cancel);
+    }
+
+    /// <summary>One child of a block container, consuming it: content is reported, anything else skipped.</summary>
+    public static void Block(XmlReader r, IContentSink sink, CancellationToken cancel)
+    {
+        cancel.ThrowIfCancellationRequested();
+        switch (r.LocalName)
         {
-            cancel.ThrowIfCancellationRequested();
-            switch (e.LocalName)
+            case "p":
+                // Text boxes anchored in the paragraph reach the sink while it is read, so before its own
+                // text: a title box is anchored in the paragraph it floats above.
+                sink.Paragraph(ParagraphTextReader.Read(r, sink, cancel));
+                break;
+            case "tbl":
+                sink.Table(r);
+                break;
+            case "sdt":
+                ContentControl(r, sink, cancel);
+                break;
+            case "AlternateContent":
+                WordXml.ChosenAlternate(r, chosen => Walk(chosen, sink, cancel));
+                break;
+            case "altChunk":
+                sink.AltChunk(WordXml.Attr(r, "id"));
+                r.Skip();
+                break;
+            case "customXml" or "ins" or "moveTo" or "smartTag":
+                Walk(r, sink, cancel);
+                break;
+            // del, moveFrom, sectPr, bookmarks and properties hold nothing visible here.
+            default:
+                r.Skip();
+                break;
+        }
+    }
+
+    /// <summary>w:sdt at block level: its content, unless the control still shows its placeholder.</summary>
+    static void ContentControl(XmlReader r, IContentSink sink, CancellationToken cancel)
+    {
+        int depth = WordXml.Enter(r);
+        bool placeholder = false, sawFlag = false, sawProperties = false, sawContent = false;
+        while (WordXml.NextChild(r, depth))
+        {
+            if (r.LocalName == "sdtPr" && !sawProperties)
             {
-                case "p":
-                    var (text, boxes) = ParagraphTextReader.Read(e);
-                    // Text boxes first: a title box is anchored in the paragraph it floats above.
-                    foreach (var box in boxes) Walk(box, sink, cancel);
-                    sink.Paragraph(text);
-                    break;
-                case "tbl":
-                    sink.Table(e);
-                    break;
-                case "sdt":
-                    if (e.Child("sdtPr").Child("showingPlcHdr").IsOn()) break;
-                    var content = e.Child("sdtContent");
-                    if (content is not null) Walk(content, sink, cancel);
-                    break;
-                case "AlternateContent":
-                    var chosen = WordXml.ChooseAlternate(e);
-                    if (chosen is not null) Walk(chosen, sink, cancel);
-                    break;
-                case "altChunk":
-                    sink.AltChunk(e);
-                    break;
-                case "customXml" or "ins" or "moveTo" or "smartTag":
-                    Walk(e, sink, cancel);
-                    break;
-                // del, moveFrom, sectPr, bookmarks and properties hold nothing visible here.
+                sawProperties = true;
+                WordXml.Children(r, p =>
+                {
+                    if (p.LocalName != "showingPlcHdr" || sawFlag) return false;
+                    sawFlag = true;
+                    placeholder = WordXml.IsOn(p);
+                    return false;
+                });
             }
+            else if (r.LocalName == "sdtContent" && !sawContent && !placeholder)
+            {
+                sawContent = true;
+                Walk(r, sink, cancel);
+            }
+            else r.Skip();
         }
     }
 }
