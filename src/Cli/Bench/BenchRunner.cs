@@ -13,6 +13,8 @@ internal sealed class BenchSettings
     public int MinDocs { get; init; } = 2000;
     public IReadOnlyList<int> Cores { get; init; } = new[] { 1, Environment.ProcessorCount }.Distinct().ToArray();
     public bool PerFormatImport { get; init; } = true;
+    /// <summary>Also run `jixiao import` on the replicated corpus as a child process (whole process: start-up, walk, import, exit).</summary>
+    public bool WholeProcessImport { get; init; }
     public bool VsSoffice { get; init; }
     public bool VsPdftotext { get; init; }
     public int SearchIndicators { get; init; } = 100_000;
@@ -58,6 +60,13 @@ internal static class BenchRunner
                 log($"import: {replicas.Count} docs, {c} worker(s)");
                 scaling.Add(ImportBench.Once("all", replicas, pagesOf, c, scratch, cancel));
             }
+            var wholeProcess = new List<ImportBench.ProcessRun>();
+            if (settings.WholeProcessImport && replicas.Count > 0)
+                foreach (var c in settings.Cores)
+                {
+                    log($"import as a command: jixiao import ({replicas.Count} docs, --workers {c})");
+                    wholeProcess.Add(ImportBench.AsCommand(Path.Combine(scratch, "corpus"), replicas.Count, c, scratch));
+                }
             var perFormat = new Dictionary<string, ImportBench.Run>();
             if (settings.PerFormatImport)
             {
@@ -71,6 +80,7 @@ internal static class BenchRunner
 
             ParseBench.Report(report, parsed, perFormat);
             ImportBench.ReportScaling(report, scaling);
+            ImportBench.ReportCommand(report, wholeProcess, scaling);
             if (import) ReportReplication(report, files, replicas, copies);
             if (settings.VsSoffice) PeerBench.Soffice(report, parsed, scratch, log);
             if (settings.VsPdftotext) PeerBench.Pdftotext(report, parsed, scratch, log);
@@ -90,9 +100,9 @@ internal static class BenchRunner
         var s = report.Add("Replication");
         int distinctFiles = files.Count(Replicator.CanMakeDistinct);
         s.Note($"{files.Count} corpus files x {copies} copies = {replicas.Count} documents for the import runs.");
-        s.Note($"{distinctFiles} text files (txt/md/csv/html/mht) get a unique trailer per copy (extra trailing newlines, or an HTML comment): " +
-               "a new content hash each, so every copy is parsed, extracted and stored in full.");
-        s.Note($"{files.Count - distinctFiles} binary files (doc/docx/pdf/xls/xlsx/rtf) are byte-identical copies: each copy is still hashed, " +
+        s.Note($"{distinctFiles} text and .docx files (txt/md/csv/html/mht/docx) get a unique trailer per copy (extra trailing newlines, an HTML comment, " +
+               "or an XML comment after document.xml's root): a new content hash each, so every copy is parsed, extracted and stored in full.");
+        s.Note($"{files.Count - distinctFiles} other binary files (doc/pdf/xls/xlsx/rtf) are byte-identical copies: each copy is still hashed, " +
                "parsed and extracted (the importer skips by path, not by hash), but the store records copies 2..N as duplicates " +
                "of the first without writing their forms again, so their import figure has a smaller write share than a truly new document.");
     }

@@ -36,6 +36,44 @@ internal static class ImportBench
         return new Run(label, workers, copies.Count, pages, elapsed, summary, memory, size, cpu);
     }
 
+    /// <summary>`jixiao import FOLDER` as a user runs it: a child process on a fresh archive, timed from outside.</summary>
+    public sealed record ProcessRun(int Workers, int Files, TimeSpan Elapsed, TimeSpan? Cpu, int ExitCode, string LastLines);
+
+    public static ProcessRun AsCommand(string folder, int files, int workers, string scratch)
+    {
+        var db = System.IO.Path.Combine(scratch, $"import-command-{workers}-{Guid.NewGuid():N}.db");
+        var psi = SelfCommand.Start("import", folder, "--db", db, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var cpu0 = CpuTime.Children();
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        var elapsed = sw.Elapsed;
+        var cpu = CpuTime.Children() - cpu0;
+        var last = string.Join(" | ", stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(2));
+        TryDelete(db);
+        return new ProcessRun(workers, files, elapsed, cpu, p.ExitCode, last);
+    }
+
+    public static void ReportCommand(BenchReport report, IReadOnlyList<ProcessRun> runs, IReadOnlyList<Run> inProcess)
+    {
+        if (runs.Count == 0) return;
+        var s = report.Add("Import as a command (`jixiao import FOLDER --workers N` in a child process, fresh archive, whole process)",
+            "workers", "docs", "wall", "cpu", "docs/s", "in-process docs/s", "command/in-process");
+        foreach (var r in runs)
+        {
+            var same = inProcess.FirstOrDefault(i => i.Workers == r.Workers);
+            double rate = r.Files / r.Elapsed.TotalSeconds;
+            double? inRate = same is null ? null : same.Files / same.Elapsed.TotalSeconds;
+            s.Row(r.Workers.ToString(), r.Files.ToString(), Figures.Sec(r.Elapsed), r.Cpu is { } c ? Figures.Sec(c) : "-", Figures.Num(rate),
+                inRate is { } ir ? Figures.Num(ir) : "-", inRate is { } ir2 ? (rate / ir2).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "-");
+        }
+        foreach (var r in runs)
+            s.Note($"{r.Workers} worker(s): exit {r.ExitCode}; it printed: {r.LastLines}");
+        s.Note("the command pays what the in-process run does not: .NET start-up and JIT of every stage, walking the folder and reading the files cold.");
+    }
+
     public static void ReportScaling(BenchReport report, IReadOnlyList<Run> runs)
     {
         if (runs.Count == 0) return;

@@ -38,6 +38,7 @@ internal static class BenchCommand
                 VsSoffice = pr.GetValue(vsSoffice), VsPdftotext = pr.GetValue(vsPdftotext),
                 SearchIndicators = Math.Max(0, pr.GetValue(searchSize)), SearchRuns = Math.Max(1, pr.GetValue(searchRuns)), SearchDb = pr.GetValue(searchDb), ParseRounds = Math.Max(1, pr.GetValue(parseRounds)),
                 Cores = pr.GetValue(noImport) ? Array.Empty<int>() : workerCounts ?? new BenchSettings { Dir = path }.Cores,
+                WholeProcessImport = !pr.GetValue(noImport),
             };
             var report = BenchRunner.Run(settings, m => Console.Error.WriteLine("bench: " + m));
             report.WriteText(Console.Out);

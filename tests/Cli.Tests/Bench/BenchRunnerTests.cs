@@ -98,6 +98,26 @@ public class BenchRunnerTests
         finally { Directory.Delete(dir, recursive: true); }
     }
 
+    [Fact]
+    public void Replicas_OfADocxHaveDistinctBytes_AndReadTheSame()
+    {
+        var dir = Directory.CreateTempSubdirectory("jixiao-repl-").FullName;
+        try
+        {
+            var src = Path.Combine(dir, "src");
+            Directory.CreateDirectory(src);
+            File.Copy(Corpus.File("synthetic", "proj_self_01.docx"), Path.Combine(src, "a.docx"));
+            var copies = Replicator.Run(Directory.GetFiles(src), src, 3, Path.Combine(dir, "out"));
+
+            Assert.All(copies, c => Assert.True(c.Distinct));
+            Assert.Equal(3, copies.Select(c => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(c.Path)))).Distinct().Count());
+            var dumps = copies.Select(c => Ingest.DocumentDump.ToJson(Ingest.DocumentReader.Read(c.Path).Document!)).Distinct().ToList();
+            Assert.Single(dumps);
+            Assert.Contains("动物疫病防控经费", dumps[0]);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
     static int Col(BenchSection s, string header) => Array.IndexOf(s.Headers, header);
 
     static bool Positive(string cell) =>
