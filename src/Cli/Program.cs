@@ -12,16 +12,20 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        Bench.PhaseClock.Mark("main");
         Console.OutputEncoding = Encoding.UTF8;
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var root = BuildRoot();
         var parse = root.Parse(args);
+        Bench.PhaseClock.Mark("command line");
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) Console.Error.WriteLine("jixiao: " + e.Message);
             return 2;
         }
-        return parse.Invoke();
+        var code = parse.Invoke();
+        Bench.PhaseClock.Mark("done");
+        return code;
     }
 
     public static RootCommand BuildRoot()

@@ -19,6 +19,7 @@ internal static class ExtractCommand
             foreach (var path in paths)
             {
                 var read = DocumentReader.Read(path);
+                Bench.PhaseClock.Mark("read");
                 if (!read.Ok)
                 {
                     Console.Error.WriteLine(read.Error);
@@ -26,8 +27,10 @@ internal static class ExtractCommand
                     continue;
                 }
                 var doc = Extractor.Extract(read.Document!);
+                Bench.PhaseClock.Mark("extract");
                 if (pr.GetValue(json)) Console.WriteLine(CanonicalJson.Serialize(doc));
                 else Console.WriteLine($"{doc.File}: {doc.Forms.Count} forms, {doc.Forms.Sum(f => f.Indicators.Count)} indicators");
+                Bench.PhaseClock.Mark("write");
             }
             return failed > 0 ? 1 : 0;
         });
