@@ -95,5 +95,9 @@ public sealed class TableCell
     public int RowSpan { get; set; }
     public int ColSpan { get; set; }
     public SourcePosition Position { get; set; }
+
+    /// <summary>How sure the OCR engine was of this cell's text (0..1, its weakest line); null for text read from a file's text.</summary>
+    public double? Confidence { get; set; }
+
     public override string ToString() => Text;
 }
