@@ -99,10 +99,16 @@ internal sealed class ScannedPageReader : IDisposable
         int turn = _engine.UprightTurns(page, cancel);
         if (turn == 0) return first;
         var turned = ReadTurned(page, turn, cancel);
+        Console.Error.WriteLine($"DEBUG turn {turn} first {Score(first.Reading.Words)} turned {Score(turned.Reading.Words)}");
         return Score(turned.Reading.Words) > Score(first.Reading.Words) ? turned : first;
     }
 
-    static bool LooksUnreadable(List<OcrWord> words) => words.Count < 10 || words.Average(w => w.Confidence) < 80;
+    /// <summary>
+    /// Noise, or a page read sideways: turned text still gives confident characters, but one or two
+    /// per line (each column of a turned line is read as a line of its own).
+    /// </summary>
+    static bool LooksUnreadable(List<OcrWord> words) =>
+        words.Count < 10 || words.Average(w => w.Confidence) < 80 || words.Average(w => w.Text.Length) < 2.5;
 
     static double Score(List<OcrWord> words) => words.Sum(w => w.Confidence * w.Text.Length);
 

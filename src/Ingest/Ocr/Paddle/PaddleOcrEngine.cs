@@ -41,28 +41,28 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         var m = Shared.Value;
         var warnings = new List<string>();
         var lines = new List<(int X0, int Y0, int X1, int Y1, bool InCell)>();
-        var cells = new List<(OcrRegion Region, (int X0, int Y0, int X1, int Y1) Ink)>();
-        foreach (var r in regions.Where(r => r.IsCell))
-            if (InkBox.Of(image, r) is { } ink) cells.Add((r, ink));
-        int lineHeight = cells.Count == 0 ? 0 : Median(cells.Select(c => c.Ink.Y1 - c.Ink.Y0));
-        foreach (var (r, ink) in cells)
+        var cellRegions = regions.Where(r => r.IsCell).ToList();
+        // The page's text height: the median line of the cells that hold one line.
+        int textHeight = Median(cellRegions.Select(r => CellLines.Find(image, r, 0)).Where(l => l.Count == 1).Select(l => l[0].Y1 - l[0].Y0));
+        foreach (var r in cellRegions)
         {
-            int h = ink.Y1 - ink.Y0;
-            if (h > lineHeight * 1.7 && h > 20)
+            var found = CellLines.Find(image, r, textHeight);
+            if (found.Count == 0) continue;
+            if (textHeight > 0 && found.Any(l => l.Y1 - l.Y0 > textHeight * 1.7))
             {
-                // Wrapped text: find its lines. Detection that fails leaves the cell to be read whole.
+                // Lines set so tight that their ink touches: let the detector find them.
                 try
                 {
-                    var found = m.Detector.Detect(image, r, _lineLimit, cancel);
-                    if (found.Count > 1)
+                    var detected = m.Detector.Detect(image, r, _lineLimit, cancel);
+                    if (detected.Count > 0)
                     {
-                        lines.AddRange(found.Select(b => Clip((b.X0, b.Y0, b.X1, b.Y1), r)));
+                        lines.AddRange(detected.Select(b => Clip((b.X0, b.Y0, b.X1, b.Y1), r)));
                         continue;
                     }
                 }
-                catch (TimeoutException) { warnings.Add($"cell at ({r.X0},{r.Y0}): line detection timed out, read as one line"); }
+                catch (TimeoutException) { warnings.Add($"cell at ({r.X0},{r.Y0}): line detection timed out, read by ink profile"); }
             }
-            lines.Add(Pad(ink, r));
+            lines.AddRange(found.Select(l => Pad(l, r)));
         }
         foreach (var r in regions.Where(r => !r.IsCell))
         {
@@ -108,6 +108,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
             {
                 var (text, conf) = read[j];
                 var l = batch[j];
+                if (l.InCell) text = WithoutSpecks(text);
                 if (text.Length == 0 || conf < (l.InCell ? CellFloor : AreaFloor)) continue;
                 words.Add(new OcrWord(text, l.X0, l.Y0, l.X1 - l.X0, l.Y1 - l.Y0, Math.Round(conf * 100, 1)));
             }
@@ -130,6 +131,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         double wide = boxes.Where(b => b.X1 - b.X0 > 2 * (b.Y1 - b.Y0)).Sum(b => (double)(b.X1 - b.X0));
         double tall = boxes.Where(b => b.Y1 - b.Y0 > 2 * (b.X1 - b.X0)).Sum(b => (double)(b.Y1 - b.Y0));
         int turn = tall > wide * 1.5 ? 90 : 0;
+        Console.Error.WriteLine($"DEBUG boxes {boxes.Count} wide {wide} tall {tall}");
         var sample = boxes.Where(b => turn == 0 ? b.X1 - b.X0 > 2 * (b.Y1 - b.Y0) : b.Y1 - b.Y0 > 2 * (b.X1 - b.X0))
             .OrderByDescending(b => turn == 0 ? b.X1 - b.X0 : b.Y1 - b.Y0).Take(8).ToList();
         if (sample.Count == 0) return 0;
@@ -138,6 +140,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         try
         {
             double flipped = crops.Select(c => m.Direction.UpsideDown(c, new[] { (0, 0, c.Width, c.Height) }, _lineLimit, cancel)[0]).Average();
+            Console.Error.WriteLine($"DEBUG flipped {flipped}");
             if (flipped > 0.8) return turn + 180;
             if (flipped < 0.2) return turn;
             double Confidence(int extra) => crops.Select(c =>
@@ -149,6 +152,14 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         }
         catch (TimeoutException) { return turn; }
     }
+
+    static readonly char[] SpeckMarks = " ·.,，。:：;；'\"`、‘’“”".ToCharArray();
+
+    /// <summary>
+    /// Specks near a cell's text come back as dots and commas at the ends of the line and as middle dots
+    /// inside it; a cell value neither starts nor ends with such a mark.
+    /// </summary>
+    internal static string WithoutSpecks(string text) => text.Replace("·", "").Trim(SpeckMarks);
 
     static (int, int, int, int, bool) Clip((int X0, int Y0, int X1, int Y1) b, OcrRegion r) =>
         (Math.Max(b.X0, r.X0), Math.Max(b.Y0, r.Y0), Math.Min(b.X1, r.X1), Math.Min(b.Y1, r.Y1), true);
