@@ -99,7 +99,6 @@ internal sealed class ScannedPageReader : IDisposable
         int turn = _engine.UprightTurns(page, cancel);
         if (turn == 0) return first;
         var turned = ReadTurned(page, turn, cancel);
-        Console.Error.WriteLine($"DEBUG turn {turn} first {Score(first.Reading.Words)} turned {Score(turned.Reading.Words)}");
         return Score(turned.Reading.Words) > Score(first.Reading.Words) ? turned : first;
     }
 

@@ -131,7 +131,6 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         double wide = boxes.Where(b => b.X1 - b.X0 > 2 * (b.Y1 - b.Y0)).Sum(b => (double)(b.X1 - b.X0));
         double tall = boxes.Where(b => b.Y1 - b.Y0 > 2 * (b.X1 - b.X0)).Sum(b => (double)(b.Y1 - b.Y0));
         int turn = tall > wide * 1.5 ? 90 : 0;
-        Console.Error.WriteLine($"DEBUG boxes {boxes.Count} wide {wide} tall {tall}");
         var sample = boxes.Where(b => turn == 0 ? b.X1 - b.X0 > 2 * (b.Y1 - b.Y0) : b.Y1 - b.Y0 > 2 * (b.X1 - b.X0))
             .OrderByDescending(b => turn == 0 ? b.X1 - b.X0 : b.Y1 - b.Y0).Take(8).ToList();
         if (sample.Count == 0) return 0;
@@ -140,7 +139,6 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         try
         {
             double flipped = crops.Select(c => m.Direction.UpsideDown(c, new[] { (0, 0, c.Width, c.Height) }, _lineLimit, cancel)[0]).Average();
-            Console.Error.WriteLine($"DEBUG flipped {flipped}");
             if (flipped > 0.8) return turn + 180;
             if (flipped < 0.2) return turn;
             double Confidence(int extra) => crops.Select(c =>
