@@ -23,9 +23,10 @@ internal static partial class OcrValueRepair
         // A percent sign read as o/o, 0/0 or °/o, or in its full-width form.
         v = BrokenPercent().Replace(v, "$1%");
         v = v.Replace('％', '%');
-        // ≥ read as a leading 2 in front of a rate: 295% cannot be a rate, ≥95% is the form's usual target.
+        // ≥ read as a leading 2 in front of a rate: 295% cannot be a rate, ≥95% is the form's usual target
+        // (only for the rates such targets have, 50–100%, so that a real 200% stays).
         var m = TwoForGreater().Match(v);
-        if (m.Success && double.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rest) && rest <= 100)
+        if (m.Success && double.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rest) && rest is >= 50 and <= 100 && m.Groups[1].Value[0] != '0')
             v = "≥" + m.Groups[1].Value + "%";
         if (v != value) repair = $"repaired: {value}→{v}";
         return v;
