@@ -70,7 +70,7 @@ internal sealed class ScannedPageReader : IDisposable
             lock (_lock) PageCount++;
             return new PageContent(page, image.Width * PointsPerPixel, image.Height * PointsPerPixel);
         }
-        var (upright, rules, reading) = ReadUpright(image, cancel);
+        var (upright, rules, reading, turn) = ReadUprightTurned(image, cancel);
         var glyphs = new List<Glyph>(reading.Words.Count);
         double sum = 0;
         foreach (var w in reading.Words)
@@ -86,20 +86,30 @@ internal sealed class ScannedPageReader : IDisposable
         }
         var content = PageReader.Layout(page, upright.Width * PointsPerPixel, upright.Height * PointsPerPixel, glyphs, rules);
         foreach (var w in reading.Warnings) content.Warnings.Add($"page {page}: {w}");
+        foreach (var t in content.Items.OfType<TableItem>().Where(t => t.Ruled))
+            t.Table.Scan = new ScanRegion(page, turn, t.ColumnEdges[0] / content.Width, t.TopEdge / content.Height, t.ColumnEdges[^1] / content.Width, t.BottomEdge / content.Height);
         return content;
     }
 
     /// <summary>The page turned upright and straightened, its rules (erased from the image) and what the engine read.</summary>
     internal (GrayImage Image, List<Rule> Rules, OcrReading Reading) ReadUpright(GrayImage page, CancellationToken cancel)
     {
+        var (image, rules, reading, _) = ReadUprightTurned(page, cancel);
+        return (image, rules, reading);
+    }
+
+    (GrayImage Image, List<Rule> Rules, OcrReading Reading, int Turn) ReadUprightTurned(GrayImage page, CancellationToken cancel)
+    {
         // Most scans are upright: read first, and only when the result looks like noise ask the engine
         // which way the page is turned, read again turned, and keep the better reading.
         var first = ReadTurned(page, 0, cancel);
-        if (!LooksUnreadable(first.Reading.Words)) return first;
+        if (!LooksUnreadable(first.Reading.Words)) return (first.Image, first.Rules, first.Reading, 0);
         int turn = _engine.UprightTurns(page, cancel);
-        if (turn == 0) return first;
+        if (turn == 0) return (first.Image, first.Rules, first.Reading, 0);
         var turned = ReadTurned(page, turn, cancel);
-        return Score(turned.Reading.Words) > Score(first.Reading.Words) ? turned : first;
+        return Score(turned.Reading.Words) > Score(first.Reading.Words)
+            ? (turned.Image, turned.Rules, turned.Reading, turn)
+            : (first.Image, first.Rules, first.Reading, 0);
     }
 
     /// <summary>
