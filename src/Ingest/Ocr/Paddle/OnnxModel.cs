@@ -33,10 +33,22 @@ internal sealed class OnnxModel : IDisposable
     {
         cancel.ThrowIfCancellationRequested();
         using var options = new RunOptions();
-        bool timedOut = false;
-        using var timer = new Timer(_ => { timedOut = true; options.Terminate = true; }, null, limit, Timeout.InfiniteTimeSpan);
-        using var registration = cancel.Register(() => options.Terminate = true);
+        bool timedOut = false, finished = false;
+        var gate = new object();
+        // The timer and the token may fire while the run ends: they touch the options only under the gate and
+        // only while the run is going, so a late callback never reaches disposed native options.
+        void Stop(bool byTimer)
+        {
+            lock (gate)
+            {
+                if (finished) return;
+                if (byTimer) timedOut = true;
+                options.Terminate = true;
+            }
+        }
         using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
+        var timer = new Timer(_ => Stop(true), null, limit, Timeout.InfiniteTimeSpan);
+        var registration = cancel.Register(() => Stop(false));
         try
         {
             using var outputs = _session.Run(options, new[] { _input }, new[] { value }, _session.OutputNames);
@@ -50,7 +62,13 @@ internal sealed class OnnxModel : IDisposable
         }
         catch (OnnxRuntimeException e) when (timedOut)
         {
-            throw new TimeoutException($"OCR model run took longer than {limit.TotalSeconds:0.#} s", e);
+            throw new TimeoutException($"OCR model run took longer than {limit.TotalSeconds:0.###} s", e);
+        }
+        finally
+        {
+            lock (gate) finished = true;
+            timer.Dispose();
+            registration.Dispose();
         }
     }
 

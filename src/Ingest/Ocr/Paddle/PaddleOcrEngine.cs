@@ -22,8 +22,9 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     /// <param name="areaLimit">Time box of detection over the page outside the tables.</param>
     public PaddleOcrEngine(TimeSpan? lineLimit = null, TimeSpan? areaLimit = null)
     {
-        _lineLimit = lineLimit ?? TimeSpan.FromSeconds(20);
-        _areaLimit = areaLimit ?? TimeSpan.FromSeconds(30);
+        // Generous: a box is there to stop a pathological region, not to race a busy machine.
+        _lineLimit = lineLimit ?? TimeSpan.FromSeconds(60);
+        _areaLimit = areaLimit ?? TimeSpan.FromSeconds(120);
     }
 
     public string Name => "pp-ocr";
