@@ -15,6 +15,7 @@ public static class Extractor
     internal static ExtractedDocument Extract(SourceDocument source, IRoleOracle oracle)
     {
         var doc = new ExtractedDocument { File = source.File, Format = source.Format };
+        if (source.NeedsReview) OcrReview.Prepare(source);
         var lines = LineStream.From(source);
         var drafts = new FormReader(lines, oracle).Read();
         var documentYear = DocumentYear(lines, source.File);
@@ -22,6 +23,7 @@ public static class Extractor
         foreach (var draft in drafts)
         {
             var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear, oracle, source.OcrConfidence);
+            if (source.NeedsReview) OcrReview.Apply(form, source);
             form.Department ??= bookOwner;
             // A title or a row of labels alone is not a form (tables of contents, budget tables that mention 部门名称).
             bool content = form.Indicators.Count > 0 || form.Budget.Count > 0 || form.Goals.Count > 0 || form.Projects.Count > 0;

@@ -17,6 +17,8 @@ internal sealed class BenchSettings
     public bool WholeProcessImport { get; init; }
     public bool VsSoffice { get; init; }
     public bool VsPdftotext { get; init; }
+    /// <summary>Time scanned pages with PP-OCR, the former tesseract engine and pdftoppm + tesseract.</summary>
+    public bool VsTesseract { get; init; }
     public int SearchIndicators { get; init; } = 100_000;
     public int SearchRuns { get; init; } = 20;
     /// <summary>Keep the search archive here (and reuse it when it already holds enough indicators); null: a scratch file.</summary>
@@ -84,6 +86,7 @@ internal static class BenchRunner
             if (import) ReportReplication(report, files, replicas, copies);
             if (settings.VsSoffice) PeerBench.Soffice(report, parsed, scratch, log);
             if (settings.VsPdftotext) PeerBench.Pdftotext(report, parsed, scratch, log);
+            if (settings.VsTesseract) OcrBench.Run(report, parsed, scratch, log);
             if (settings.SearchIndicators > 0) SearchBench.Run(report, parsed, settings.SearchIndicators, settings.SearchRuns, scratch, log, settings.SearchDb);
         }
         finally

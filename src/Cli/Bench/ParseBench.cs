@@ -93,7 +93,7 @@ internal static class ParseBench
         s.Note("parse and +extract columns: the last of the parse rounds (--parse-rounds), so warm code is measured as in a long import.");
         s.Note("parse docs/cpu-s: documents per second of the process's CPU time during the parses (what a core does when it is not shared; wall time on a loaded machine mostly measures the queue for a core).");
         s.Note("files that fail to read count in docs/s (their time was spent); pages count only documents that were read.");
-        s.Note("pdf includes OCR (tesseract) for scanned pages when the PDF reader finds no text layer.");
+        s.Note("pdf includes OCR (PP-OCR, in-process) for scanned pages when the PDF reader finds no text layer.");
         var slowest = parsed.OrderByDescending(p => p.Parse + p.Extract).Take(3)
             .Select(p => $"{System.IO.Path.GetFileName(p.Path)} {(p.Parse + p.Extract).TotalMilliseconds:0} ms");
         s.Note("slowest files: " + string.Join(", ", slowest));

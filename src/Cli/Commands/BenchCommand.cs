@@ -4,7 +4,7 @@ using Jixiao.Cli.Bench;
 namespace Jixiao.Cli.Commands;
 
 /// <summary>
-/// `jixiao bench DIR [--replicate N] [--cores 1,2] [--vs-soffice] [--vs-pdftotext] [--out results.md]`:
+/// `jixiao bench DIR [--replicate N] [--cores 1,2] [--vs-soffice] [--vs-pdftotext] [--vs-tesseract] [--out results.md]`:
 /// parse, extract, import and search speed on a corpus, with memory and peer tools in the same run.
 /// </summary>
 internal static class BenchCommand
@@ -17,6 +17,7 @@ internal static class BenchCommand
         var cores = new Option<string?>("--cores") { Description = $"Import worker counts to compare, e.g. 1,2 (default 1,{Environment.ProcessorCount})" };
         var vsSoffice = new Option<bool>("--vs-soffice") { Description = "Also time LibreOffice converting the .doc files" };
         var vsPdftotext = new Option<bool>("--vs-pdftotext") { Description = "Also time pdftotext -layout on the PDF files" };
+        var vsTesseract = new Option<bool>("--vs-tesseract") { Description = "Also time the scanned PDF pages: PP-OCR, the former tesseract engine, and pdftoppm + tesseract per page" };
         var noPerFormat = new Option<bool>("--no-per-format-import") { Description = "Skip the per-format import runs" };
         var noImport = new Option<bool>("--no-import") { Description = "Skip all import runs (parse, peers and search only)" };
         var searchSize = new Option<int>("--search-indicators") { Description = "Indicators in the search archive (0: no search benchmark)", DefaultValueFactory = _ => 100_000 };
@@ -25,7 +26,7 @@ internal static class BenchCommand
         var parseRounds = new Option<int>("--parse-rounds") { Description = "Rounds of the single-thread parse phase; the last is reported", DefaultValueFactory = _ => 3 };
         var output = new Option<string?>("--out") { Description = "Also write the results as Markdown to this file" };
         var cmd = new Command("bench", "Measure parse, extract, import and search speed on a corpus")
-        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output };
+        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, vsTesseract, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output };
         cmd.SetAction(pr =>
         {
             var path = pr.GetValue(dir)!;
@@ -35,7 +36,7 @@ internal static class BenchCommand
             var settings = new BenchSettings
             {
                 Dir = path, Replicate = pr.GetValue(replicate), MinDocs = pr.GetValue(minDocs), PerFormatImport = !pr.GetValue(noPerFormat) && !pr.GetValue(noImport),
-                VsSoffice = pr.GetValue(vsSoffice), VsPdftotext = pr.GetValue(vsPdftotext),
+                VsSoffice = pr.GetValue(vsSoffice), VsPdftotext = pr.GetValue(vsPdftotext), VsTesseract = pr.GetValue(vsTesseract),
                 SearchIndicators = Math.Max(0, pr.GetValue(searchSize)), SearchRuns = Math.Max(1, pr.GetValue(searchRuns)), SearchDb = pr.GetValue(searchDb), ParseRounds = Math.Max(1, pr.GetValue(parseRounds)),
                 Cores = pr.GetValue(noImport) ? Array.Empty<int>() : workerCounts ?? new BenchSettings { Dir = path }.Cores,
                 WholeProcessImport = !pr.GetValue(noImport),

@@ -66,7 +66,7 @@ internal static class DocumentPage
                         sb.Append('>').Append(Html.Multiline(text)).Append("</p>");
                         break;
                     case Table t:
-                        SourceGrid.Render(sb, n, b, t, grids.Get(b, t), panel.Links);
+                        PageCrop.Beside(sb, d.Path, t, s => SourceGrid.Render(s, n, b, t, grids.Get(b, t), panel.Links));
                         break;
                 }
             }

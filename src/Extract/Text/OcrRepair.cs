@@ -26,14 +26,26 @@ internal static class OcrRepair
     public static void Apply(Indicator ind)
     {
         var v = Vocab.Instance;
-        if (ind.Level1 is not null) ind.Level1 = Snap(ind.Level1, v.Level1.Concat(v.Level1Aliases.Keys).ToArray());
-        if (ind.Level2 is not null) ind.Level2 = Snap(ind.Level2, v.Level2ToLevel1.Keys.Concat(v.Level2Aliases.Keys).ToArray());
+        if (ind.Level1 is { } l1)
+        {
+            ind.Level1 = Snap(l1, v.Level1.Concat(v.Level1Aliases.Keys).ToArray());
+            if (ind.Level1 != l1) ind.FlagForReview($"repaired: {l1}→{ind.Level1}");
+        }
+        if (ind.Level2 is { } l2)
+        {
+            ind.Level2 = Snap(l2, v.Level2ToLevel1.Keys.Concat(v.Level2Aliases.Keys).ToArray());
+            if (ind.Level2 != l2) ind.FlagForReview($"repaired: {l2}→{ind.Level2}");
+        }
     }
 
     /// <summary>The one vocabulary label within distance max(1, length/4) of <paramref name="text"/>, else the text.</summary>
     public static string Snap(string text, IReadOnlyList<string> vocabulary)
     {
         if (text.Length < 3 || vocabulary.Contains(text)) return text;
+        // Specks and rule stubs come back as dots, bars and stray brackets inside a label (`.产出.指标`, `|数量指标`).
+        var clean = new string(text.Where(c => !Noise.Contains(c)).ToArray());
+        if (clean.Length >= 2 && clean != text && vocabulary.Contains(clean)) return clean;
+        if (clean.Length >= 3) text = clean;
         int limit = Math.Max(1, text.Length / 4);
         string? best = null;
         int bestDistance = int.MaxValue, ties = 0;
@@ -46,6 +58,8 @@ internal static class OcrRepair
         }
         return best is not null && bestDistance <= limit && ties == 1 ? best : text;
     }
+
+    const string Noise = "·.,，。:：;；|'\"“”‘’「」『』[]【】 \t";
 
     static int Distance(string a, string b)
     {

@@ -72,6 +72,9 @@ public sealed class Table : Block
     /// <summary>Sheet name for spreadsheets, null elsewhere.</summary>
     public string? Name { get; set; }
 
+    /// <summary>Where a table read by OCR sits on its scanned page (null for tables read from text).</summary>
+    public ScanRegion? Scan { get; set; }
+
     public override string ToString() => $"Table {Rows.Count} rows";
 }
 
@@ -95,5 +98,16 @@ public sealed class TableCell
     public int RowSpan { get; set; }
     public int ColSpan { get; set; }
     public SourcePosition Position { get; set; }
+
+    /// <summary>How sure the OCR engine was of this cell's text (0..1, its weakest line); null for text read from a file's text.</summary>
+    public double? Confidence { get; set; }
+
     public override string ToString() => Text;
 }
+
+/// <summary>
+/// A table's place on a scanned page: the PDF page, the clockwise turn (0/90/180/270) that made the
+/// page upright, and the table's box as fractions (0..1) of the upright page, so it can be cut from a
+/// render of any resolution.
+/// </summary>
+public sealed record ScanRegion(int Page, int Turn, double Left, double Top, double Right, double Bottom);

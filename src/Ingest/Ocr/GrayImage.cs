@@ -31,6 +31,31 @@ internal sealed class GrayImage
         return new GrayImage(w, h, pixels);
     }
 
+    /// <summary>
+    /// Reads a colour PPM (P6) as gray, taking each pixel's brightest channel: black print stays black,
+    /// while coloured ink (a red seal stamped over a label, a blue signature) turns light and stops
+    /// hiding the text under it. Also reads P5 as it is.
+    /// </summary>
+    public static GrayImage ReadPpm(string path)
+    {
+        using var fs = File.OpenRead(path);
+        string magic = Token(fs);
+        if (magic == "P5") { fs.Position = 0; fs.Close(); return ReadPgm(path); }
+        if (magic != "P6") throw new InvalidDataException("not a binary PPM: " + magic);
+        int w = int.Parse(Token(fs)), h = int.Parse(Token(fs)), max = int.Parse(Token(fs));
+        if (w <= 0 || h <= 0 || max != 255 || (long)w * h > 200_000_000L) throw new InvalidDataException($"unsupported PPM {w}x{h} max {max}");
+        var pixels = new byte[w * h];
+        var row = new byte[w * 3];
+        for (int y = 0; y < h; y++)
+        {
+            fs.ReadExactly(row);
+            int o = y * w;
+            for (int x = 0, i = 0; x < w; x++, i += 3)
+                pixels[o + x] = Math.Max(row[i], Math.Max(row[i + 1], row[i + 2]));
+        }
+        return new GrayImage(w, h, pixels);
+    }
+
     public void WritePgm(string path)
     {
         using var fs = File.Create(path);

@@ -9,7 +9,9 @@ namespace Jixiao.Ingest.Ocr;
 /// </summary>
 internal static class ImageRules
 {
-    const byte Dark = 150;
+    // Light enough to keep a hairline rule that JPEG and straightening have blurred to gray; paper never
+    // reaches it over a rule's length.
+    const byte Dark = 170;
 
     /// <summary>
     /// Finds the rules and paints them white in the image: tesseract reads ruling lines as

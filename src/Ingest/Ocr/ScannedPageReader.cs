@@ -1,40 +1,37 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Jixiao.Ingest.Pdf;
 
 namespace Jixiao.Ingest.Ocr;
 
 /// <summary>
-/// Reads an image-only PDF page: rasterise with pdftoppm, find the upright orientation with
-/// tesseract's OSD, OCR to word boxes, and lay them out with the same table logic as text pages
-/// using rules found on the raster. The PDF is copied to a temporary file only when needed.
+/// Reads an image-only PDF page: rasterise with pdftoppm, turn the page upright, straighten it, find
+/// the table rules on the raster, and let the OCR engine read every cell of the ruled grid and the page
+/// outside the tables. The words are laid out with the same table logic as text pages. A page is lost
+/// only when it cannot be rendered: a region the engine cannot read in time is skipped with a warning.
 /// </summary>
-internal sealed partial class ScannedPageReader : IDisposable
+internal sealed class ScannedPageReader : IDisposable
 {
-    const int Dpi = 300;
-    // Cells are cut right at the rule (already erased): labels in tight rows reach the rule, and an
-    // inset of even 3 pixels cut the tops off and turned 项目名称 into 项目名检.
-    const int Inset = 0;
+    internal const int Dpi = 200;
     const double PointsPerPixel = 72.0 / Dpi;
-    static readonly TimeSpan ToolLimit = TimeSpan.FromMinutes(3);
+    static readonly TimeSpan RenderLimit = TimeSpan.FromMinutes(2);
 
     readonly Stream _source;
-    readonly string _fileName;
+    readonly Func<string, string?> _findTool;
+    readonly IOcrEngine _engine;
     string? _dir, _pdfPath;
     double _confidenceSum;
 
-    readonly Func<string, string?> _findTool;
-
     /// <param name="findTool">Finds a command on PATH; tests pass one that finds nothing.</param>
-    public ScannedPageReader(Stream source, string fileName, Func<string, string?>? findTool = null)
+    /// <param name="engine">The OCR engine (PP-OCR unless a test or the bench asks for another).</param>
+    public ScannedPageReader(Stream source, Func<string, string?>? findTool = null, IOcrEngine? engine = null)
     {
         _source = source;
-        _fileName = fileName;
         _findTool = findTool ?? ExternalTool.Find;
+        _engine = engine ?? new Paddle.PaddleOcrEngine();
     }
 
-    // Pages are OCRed on worker threads, but never more tesseract runs than cores in the whole
-    // process: `import` already reads several files at once, and each run holds a 9 MB page image.
+    // Pages are read on worker threads, but never more pages at once than cores in the whole process:
+    // `import` already reads several files at once, and each page holds a few page-sized images.
     static readonly SemaphoreSlim Gate = new(Math.Max(1, Environment.ProcessorCount));
 
     readonly object _lock = new();
@@ -43,68 +40,40 @@ internal sealed partial class ScannedPageReader : IDisposable
     public int PageCount { get; private set; }
     public double MeanConfidence { get { lock (_lock) return WordCount == 0 ? 0 : _confidenceSum / WordCount; } }
 
-    [GeneratedRegex(@"Rotate:\s*(\d+)")]
-    private static partial Regex RotateLine();
-
-    [GeneratedRegex(@"Orientation confidence:\s*([0-9.]+)")]
-    private static partial Regex OrientationConfidence();
-
     /// <summary>
-    /// Starts reading a scanned page in the background. Checks the tools and copies the PDF on the
-    /// caller's thread (the parser reads the same stream), so a missing tool fails at once.
+    /// Starts reading a scanned page in the background. Checks the renderer and the engine and copies
+    /// the PDF on the caller's thread (the parser reads the same stream), so a missing tool fails at once.
     /// </summary>
     public Task<PageContent> Start(int page, CancellationToken cancel)
     {
-        var pdftoppm = _findTool("pdftoppm");
-        var tesseract = _findTool("tesseract");
-        if (pdftoppm is null || tesseract is null)
-            throw new OcrUnavailableException($"scanned page {page} needs OCR: install tesseract-ocr tesseract-ocr-chi-sim poppler-utils (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)");
-        var languages = Languages(tesseract, cancel);
+        var pdftoppm = _findTool("pdftoppm")
+            ?? throw new OcrUnavailableException($"scanned page {page} needs pdftoppm to render it: apt-get install poppler-utils");
+        _engine.EnsureAvailable(cancel);
         EnsurePdfCopy();
         // Wait for the gate asynchronously: a page queued behind it must not hold a pool thread.
         return Task.Run(async () =>
         {
             await Gate.WaitAsync(cancel);
-            try { return Read(page, pdftoppm, tesseract, languages, cancel); }
+            try { return Read(page, pdftoppm, cancel); }
             finally { Gate.Release(); }
         }, cancel);
     }
 
     public PageContent Read(int page, CancellationToken cancel) => Start(page, cancel).GetAwaiter().GetResult();
 
-    PageContent Read(int page, string pdftoppm, string tesseract, string languages, CancellationToken cancel)
+    PageContent Read(int page, string pdftoppm, CancellationToken cancel)
     {
-        var prefix = Path.Combine(_dir!, $"p{page}");
-        ExternalTool.Run(pdftoppm, new[] { "-r", Dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", $"{page}", "-l", $"{page}", "-singlefile", _pdfPath!, prefix }, ToolLimit, cancel);
-        var pgm = prefix + ".pgm";
-        var original = GrayImage.ReadPgm(pgm);
-        if (IsBlank(original))
+        var image = Render(page, pdftoppm, cancel);
+        if (IsBlank(image))
         {
             // Scanned backs of sheets: nothing to read, and OCR would only invent noise.
-            TryDelete(pgm);
             lock (_lock) PageCount++;
-            return new PageContent(page, original.Width * PointsPerPixel, original.Height * PointsPerPixel);
+            return new PageContent(page, image.Width * PointsPerPixel, image.Height * PointsPerPixel);
         }
-
-        // Most scans are upright: read first, and only when the result looks like noise ask
-        // tesseract's orientation detection (a few seconds a page) and read again turned. The
-        // Chinese-only second look at Latin-looking cells waits until the orientation is settled:
-        // on a sideways page nearly every cell looks Latin.
-        var reading = ReadTurned(tesseract, languages, original, 0, prefix, cancel);
-        if (LooksUnreadable(reading.Words))
-        {
-            int rotate = DetectRotation(tesseract, pgm, cancel);
-            if (rotate != 0)
-            {
-                var turned = ReadTurned(tesseract, languages, original, rotate, prefix, cancel);
-                if (Score(turned.Words) > Score(reading.Words)) reading = turned;
-            }
-        }
-        TryDelete(pgm);
-        var words = languages.Contains('+') ? RereadLatinCells(tesseract, reading.Words, reading.Cells, prefix, cancel) : reading.Words;
-        var glyphs = new List<Glyph>(words.Count);
+        var (upright, rules, reading, turn) = ReadUprightTurned(image, cancel);
+        var glyphs = new List<Glyph>(reading.Words.Count);
         double sum = 0;
-        foreach (var w in words)
+        foreach (var w in reading.Words)
         {
             sum += w.Confidence;
             glyphs.Add(TesseractTsv.ToGlyph(w, PointsPerPixel));
@@ -112,126 +81,99 @@ internal sealed partial class ScannedPageReader : IDisposable
         lock (_lock)
         {
             _confidenceSum += sum;
-            WordCount += words.Count;
+            WordCount += reading.Words.Count;
             PageCount++;
         }
-        var image = reading.Image;
-        return PageReader.Layout(page, image.Width * PointsPerPixel, image.Height * PointsPerPixel, glyphs, reading.Rules);
+        var content = PageReader.Layout(page, upright.Width * PointsPerPixel, upright.Height * PointsPerPixel, glyphs, rules);
+        foreach (var w in reading.Warnings) content.Warnings.Add($"page {page}: {w}");
+        foreach (var t in content.Items.OfType<TableItem>().Where(t => t.Ruled))
+            t.Table.Scan = new ScanRegion(page, turn, t.ColumnEdges[0] / content.Width, t.TopEdge / content.Height, t.ColumnEdges[^1] / content.Width, t.BottomEdge / content.Height);
+        return content;
     }
 
-    sealed record Reading(GrayImage Image, List<Rule> Rules, List<OcrWord> Words, List<CellImage> Cells);
-
-    /// <summary>A cell cut out for tesseract, kept in memory so a second look needs no new crop.</summary>
-    sealed record CellImage(GrayImage Image, int X, int Y);
-
-    Reading ReadTurned(string tesseract, string languages, GrayImage original, int rotate, string prefix, CancellationToken cancel)
+    /// <summary>The page turned upright and straightened, its rules (erased from the image) and what the engine read.</summary>
+    internal (GrayImage Image, List<Rule> Rules, OcrReading Reading) ReadUpright(GrayImage page, CancellationToken cancel)
     {
-        var image = rotate == 0 ? original : original.RotateClockwise(rotate);
-        double skew = Deskew.Angle(image);
-        // Rules are erased in place: the original must stay intact for a second, turned reading.
-        if (skew != 0) image = Deskew.Rotate(image, skew);
-        else if (ReferenceEquals(image, original)) image = original.Crop(0, 0, original.Width, original.Height, 0);
-        cancel.ThrowIfCancellationRequested();
-        var rules = ImageRules.FindAndErase(image, PointsPerPixel);
-        cancel.ThrowIfCancellationRequested();
-        var (words, cells) = Recognise(tesseract, languages, image, rules, prefix, cancel);
-        return new Reading(image, rules, words, cells);
+        var (image, rules, reading, _) = ReadUprightTurned(page, cancel);
+        return (image, rules, reading);
     }
 
-    static bool LooksUnreadable(List<OcrWord> words) => words.Count < 10 || words.Average(w => w.Confidence) < 70;
+    (GrayImage Image, List<Rule> Rules, OcrReading Reading, int Turn) ReadUprightTurned(GrayImage page, CancellationToken cancel)
+    {
+        // Most scans are upright: read first, and only when the result looks like noise ask the engine
+        // which way the page is turned, read again turned, and keep the better reading.
+        var first = ReadTurned(page, 0, cancel);
+        if (!LooksUnreadable(first.Reading.Words)) return (first.Image, first.Rules, first.Reading, 0);
+        int turn = _engine.UprightTurns(page, cancel);
+        if (turn == 0) return (first.Image, first.Rules, first.Reading, 0);
+        var turned = ReadTurned(page, turn, cancel);
+        return Score(turned.Reading.Words) > Score(first.Reading.Words)
+            ? (turned.Image, turned.Rules, turned.Reading, turn)
+            : (first.Image, first.Rules, first.Reading, 0);
+    }
+
+    /// <summary>
+    /// Noise, or a page read sideways: turned text still gives confident characters, but one or two
+    /// per line (each column of a turned line is read as a line of its own).
+    /// </summary>
+    static bool LooksUnreadable(List<OcrWord> words) =>
+        words.Count < 10 || words.Average(w => w.Confidence) < 80 || words.Average(w => w.Text.Length) < 2.5;
 
     static double Score(List<OcrWord> words) => words.Sum(w => w.Confidence * w.Text.Length);
 
+    (GrayImage Image, List<Rule> Rules, OcrReading Reading) ReadTurned(GrayImage page, int turn, CancellationToken cancel)
+    {
+        // Rules are erased in place: the rendered page must stay intact for a second, turned reading.
+        var image = turn != 0 ? page.RotateClockwise(turn) : page.Crop(0, 0, page.Width, page.Height, 0);
+        double skew = Deskew.Angle(image);
+        if (skew != 0) image = Deskew.Rotate(image, skew);
+        cancel.ThrowIfCancellationRequested();
+        var rules = ImageRules.FindAndErase(image, PointsPerPixel);
+        cancel.ThrowIfCancellationRequested();
+        var reading = _engine.Read(image, Regions(image, rules), cancel);
+        return (image, rules, reading);
+    }
+
     /// <summary>
-    /// OCR in one tesseract run over several images: the page with its tables blanked out, then
-    /// every table cell cropped on its own. Whole-page OCR mixes the lines of side-by-side cells;
-    /// cell by cell keeps them apart. Word boxes come back in page pixels.
+    /// Every merged cell of every ruled grid, and the bands of the page above, between and below the
+    /// grids (titles, notes, tables without rules) as areas for text detection.
     /// </summary>
-    (List<OcrWord> Words, List<CellImage> Cells) Recognise(string tesseract, string languages, GrayImage image, List<Rule> rules, string prefix, CancellationToken cancel)
+    static List<OcrRegion> Regions(GrayImage image, List<Rule> rules)
     {
         var lattices = LatticeFinder.Find(RuleMerger.Merge(rules, PageReader.Tolerance), PageReader.Tolerance);
-        var outside = image.Crop(0, 0, image.Width, image.Height, 0);
-        var cells = new List<CellImage>();
-        const int pad = 12;
+        var regions = new List<OcrRegion>();
         int Px(double pt) => (int)Math.Round(pt / PointsPerPixel);
+        var taken = new List<(int Top, int Bottom)>();
         foreach (var lattice in lattices)
         {
             var b = lattice.Bounds;
-            outside.Blank(Px(b.Left), Px(b.Top), Px(b.Right), Px(b.Bottom));
+            taken.Add((Px(b.Top), Px(b.Bottom)));
             foreach (var cell in GridTableBuilder.MergedCells(lattice, PageReader.Tolerance).Cells)
             {
                 var box = GridTableBuilder.CellBox(lattice, cell);
-                int x0 = Px(box.Left) + Inset, y0 = Px(box.Top) + Inset, x1 = Px(box.Right) - Inset, y1 = Px(box.Bottom) - Inset;
-                if (x1 - x0 < 8 || y1 - y0 < 8 || !HasInk(image, x0, y0, x1, y1)) continue;
-                if (cells.Count >= 3000) break;
-                cells.Add(new CellImage(image.Crop(x0, y0, x1, y1, pad), x0 - pad, y0 - pad));
+                int x0 = Px(box.Left), y0 = Px(box.Top), x1 = Px(box.Right), y1 = Px(box.Bottom);
+                if (x1 - x0 < 8 || y1 - y0 < 8 || regions.Count >= 3000) continue;
+                regions.Add(new OcrRegion(x0, y0, x1, y1, IsCell: true));
             }
         }
-        var images = new List<CellImage> { new(outside, 0, 0) };
-        images.AddRange(cells);
-        var words = RunBatch(tesseract, languages, images, prefix + "-read", cancel);
-        return (words, images);
-    }
-
-    /// <summary>
-    /// One tesseract run over several images (one model load instead of one per cell); the words
-    /// come back in page pixels with <see cref="OcrWord.Image"/> the 1-based index into the list.
-    /// </summary>
-    List<OcrWord> RunBatch(string tesseract, string languages, List<CellImage> images, string prefix, CancellationToken cancel)
-    {
-        var files = new List<string>(images.Count);
-        var list = prefix + "-list.txt";
-        try
+        int y = 0;
+        foreach (var (top, bottom) in taken.OrderBy(t => t.Top))
         {
-            for (int i = 0; i < images.Count; i++)
-            {
-                var path = $"{prefix}-{i}.pgm";
-                images[i].Image.WritePgm(path);
-                files.Add(path);
-            }
-            File.WriteAllLines(list, files);
-            var tsv = ExternalTool.Run(tesseract, new[] { list, "-", "--dpi", "300", "-l", languages, "--psm", "6", "tsv" }, ToolLimit, cancel);
-            var words = new List<OcrWord>();
-            foreach (var w in TesseractTsv.Parse(tsv))
-            {
-                if (w.Image < 1 || w.Image > images.Count) continue;
-                var at = images[w.Image - 1];
-                words.Add(w with { Left = w.Left + at.X, Top = w.Top + at.Y });
-            }
-            return words;
+            if (top - y >= 16) regions.Add(new OcrRegion(0, y, image.Width, top, IsCell: false));
+            y = Math.Max(y, bottom);
         }
-        finally
-        {
-            foreach (var f in files) TryDelete(f);
-            TryDelete(list);
-        }
+        if (image.Height - y >= 16) regions.Add(new OcrRegion(0, y, image.Width, image.Height, IsCell: false));
+        return regions;
     }
 
-    /// <summary>
-    /// With chi_sim+eng, tesseract sometimes takes a short Chinese label for English noise
-    /// ("项目名称" as "THA AK"). Forms hold almost no Latin words, so cells that came back as
-    /// Latin letters are read again with Chinese alone, and the Chinese reading wins when it has
-    /// Chinese characters in it.
-    /// </summary>
-    List<OcrWord> RereadLatinCells(string tesseract, List<OcrWord> words, List<CellImage> images, string prefix, CancellationToken cancel)
+    GrayImage Render(int page, string pdftoppm, CancellationToken cancel)
     {
-        var suspects = words.Where(w => w.Image >= 2).GroupBy(w => w.Image)
-            .Where(g => LooksLatin(string.Concat(g.Select(w => w.Text)))).Select(g => g.Key).ToList();
-        if (suspects.Count == 0) return words;
-        var again = RunBatch(tesseract, "chi_sim", suspects.Select(i => images[i - 1]).ToList(), prefix + "-reread", cancel)
-            .GroupBy(w => suspects[w.Image - 1])
-            .Where(g => g.Any(w => w.Text.Any(TextLineBuilder.IsCjk)))
-            .ToDictionary(g => g.Key, g => g.Select(w => w with { Image = g.Key }).ToList());
-        var result = words.Where(w => !again.ContainsKey(w.Image)).ToList();
-        foreach (var cell in again.Values) result.AddRange(cell);
-        return result;
-    }
-
-    static bool LooksLatin(string text)
-    {
-        int latin = text.Count(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z');
-        int cjk = text.Count(TextLineBuilder.IsCjk);
-        return latin >= 2 && latin > cjk;
+        var prefix = Path.Combine(_dir!, $"p{page}");
+        // In colour, so that red seals and blue signatures can be lifted off the black text (see ReadPpm).
+        ExternalTool.Run(pdftoppm, new[] { "-r", Dpi.ToString(CultureInfo.InvariantCulture), "-f", $"{page}", "-l", $"{page}", "-singlefile", _pdfPath!, prefix }, RenderLimit, cancel);
+        var ppm = prefix + ".ppm";
+        try { return GrayImage.ReadPpm(ppm); }
+        finally { TryDelete(ppm); }
     }
 
     /// <summary>Less than 0.2% dark pixels: an empty page with some scanner dust.</summary>
@@ -244,49 +186,6 @@ internal sealed partial class ScannedPageReader : IDisposable
         return seen == 0 || dark < seen * 0.002;
     }
 
-    /// <summary>Blank cells are not worth a tesseract page.</summary>
-    static bool HasInk(GrayImage img, int x0, int y0, int x1, int y1)
-    {
-        int dark = 0;
-        for (int y = y0; y < y1; y += 2)
-            for (int x = x0; x < x1; x += 2)
-                if (img[x, y] < 128 && ++dark >= 6) return true;
-        return false;
-    }
-
-    /// <summary>Clockwise degrees that make the page upright, from tesseract's orientation detection.</summary>
-    int DetectRotation(string tesseract, string pgm, CancellationToken cancel)
-    {
-        try
-        {
-            var osd = ExternalTool.Run(tesseract, new[] { pgm, "-", "--dpi", "300", "--psm", "0" }, ToolLimit, cancel);
-            var m = RotateLine().Match(osd);
-            var c = OrientationConfidence().Match(osd);
-            if (!m.Success) return 0;
-            double confidence = c.Success ? double.Parse(c.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-            if (confidence < 1.0) return 0;
-            return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) % 360;
-        }
-        catch (InvalidOperationException)
-        {
-            // OSD fails on nearly blank pages ("too few characters"): read them as they are.
-            return 0;
-        }
-    }
-
-    string? _languages;
-
-    string Languages(string tesseract, CancellationToken cancel)
-    {
-        if (_languages is not null) return _languages;   // set once, on the parser's thread
-        var list = ExternalTool.Run(tesseract, new[] { "--list-langs" }, TimeSpan.FromSeconds(30), cancel);
-        var have = list.Split('\n').Select(s => s.Trim()).ToHashSet();
-        var langs = new[] { "chi_sim", "eng" }.Where(have.Contains).ToList();
-        if (!langs.Contains("chi_sim"))
-            throw new OcrUnavailableException("scanned pages need OCR with Chinese: install tesseract-ocr-chi-sim (apt-get install tesseract-ocr-chi-sim)");
-        return _languages = string.Join("+", langs);
-    }
-
     void EnsurePdfCopy()
     {
         if (_pdfPath is not null) return;
@@ -297,7 +196,6 @@ internal sealed partial class ScannedPageReader : IDisposable
         _source.Position = 0;
         using (var fs = File.Create(_pdfPath)) _source.CopyTo(fs);
         _source.Position = pos;
-        _ = _fileName;
     }
 
     static void TryDelete(string path)
@@ -312,5 +210,5 @@ internal sealed partial class ScannedPageReader : IDisposable
     }
 }
 
-/// <summary>The OCR tools (or their Chinese model) are not installed; the message names the Debian packages.</summary>
+/// <summary>The OCR tools are not installed or cannot run; the message names what to install.</summary>
 internal sealed class OcrUnavailableException(string message) : Exception(message);

@@ -70,5 +70,5 @@ internal static class TesseractTsv
 
     public static Glyph ToGlyph(OcrWord w, double pointsPerPixel) =>
         new(w.Text, w.Left * pointsPerPixel, w.Top * pointsPerPixel, (w.Left + w.Width) * pointsPerPixel,
-            (w.Top + w.Height) * pointsPerPixel, Math.Max(4, w.Height * pointsPerPixel));
+            (w.Top + w.Height) * pointsPerPixel, Math.Max(4, w.Height * pointsPerPixel), Certainty: Math.Clamp(w.Confidence / 100, 0, 1), FromOcr: true);
 }

@@ -6,8 +6,9 @@ namespace Jixiao.Ingest.Pdf;
 /// later stage can ignore /Rotate and rotated text matrices.
 /// </summary>
 /// <remarks><c>Turn</c>: clockwise quarter turns the glyph needs to read left to right on the upright page
-/// (a vertical label in a horizontal table has 1 or 3).</remarks>
-internal readonly record struct Glyph(string Text, double Left, double Top, double Right, double Bottom, double Size, int Turn = 0)
+/// (a vertical label in a horizontal table has 1 or 3). <c>Certainty</c>: 1 for a text layer's letter, the OCR
+/// engine's confidence (0..1) for a word it read; null-free so glyph maths stays simple.</remarks>
+internal readonly record struct Glyph(string Text, double Left, double Top, double Right, double Bottom, double Size, int Turn = 0, double Certainty = 1, bool FromOcr = false)
 {
     public double CenterX => (Left + Right) / 2;
     public double CenterY => (Top + Bottom) / 2;

@@ -44,7 +44,12 @@ internal static class GridTableBuilder
                 var s = cells[i];
                 if (s.R0 != r) continue;
                 var text = string.Join("\n", TextLineBuilder.Build(content[i]).Select(l => l.Text));
-                row.Cells.Add(new TableCell(text, Span(s.R0, s.R1), s.C1 - s.C0 + 1) { Position = new SourcePosition(page, r + 1) });
+                row.Cells.Add(new TableCell(text, Span(s.R0, s.R1), s.C1 - s.C0 + 1)
+                {
+                    Position = new SourcePosition(page, r + 1),
+                    // The weakest OCR'd line decides how far the cell can be trusted.
+                    Confidence = content[i].Any(g => g.FromOcr) ? Math.Round(content[i].Where(g => g.FromOcr).Min(g => g.Certainty), 3) : null,
+                });
             }
             table.Rows.Add(row);
         }

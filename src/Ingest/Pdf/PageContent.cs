@@ -14,6 +14,9 @@ internal sealed class PageContent
     public double Width { get; }
     public double Height { get; }
     public List<PageItem> Items { get; } = new();
+
+    /// <summary>Parts of the page that were skipped (an OCR region out of time, speckle), one line each.</summary>
+    public List<string> Warnings { get; } = new();
 }
 
 internal abstract record PageItem(double Top, double Bottom);

@@ -10,11 +10,17 @@ namespace Jixiao.Ingest.Pdf;
 public sealed class PdfParser : IDocumentParser
 {
     readonly Func<string, string?>? _findTool;
+    readonly Func<Ocr.IOcrEngine>? _engine;
 
     public PdfParser() { }
 
-    /// <summary>For tests: how OCR tools are found (pass one that finds nothing to test a machine without them).</summary>
-    internal PdfParser(Func<string, string?> findTool) => _findTool = findTool;
+    /// <summary>For tests and the bench: how tools are found (one that finds nothing tests a machine without
+    /// them) and which OCR engine reads scanned pages (PP-OCR when null).</summary>
+    internal PdfParser(Func<string, string?>? findTool, Func<Ocr.IOcrEngine>? engine = null)
+    {
+        _findTool = findTool;
+        _engine = engine;
+    }
 
     public string Format => "pdf";
 
@@ -40,7 +46,7 @@ public sealed class PdfParser : IDocumentParser
             int pages = pdf.NumberOfPages;
             doc.PageCount = pages;
             var assembler = new DocumentAssembler(doc);
-            var ocr = new Ocr.ScannedPageReader(stream, fileName, _findTool);
+            var ocr = new Ocr.ScannedPageReader(stream, _findTool, _engine?.Invoke());
             // Pages are assembled in order, but scanned pages are OCRed ahead on worker threads
             // (PdfPig itself stays on this thread): a scanned book takes its time once per core.
             var pending = new Queue<(int Number, Task<PageContent> Content)>();
@@ -88,7 +94,7 @@ public sealed class PdfParser : IDocumentParser
             {
                 doc.NeedsReview = true;
                 doc.OcrConfidence = Math.Round(ocr.MeanConfidence, 1);
-                doc.Warnings.Add($"{ocr.PageCount} page(s) read by OCR, mean word confidence {ocr.MeanConfidence:0.0}");
+                doc.Warnings.Add($"{ocr.PageCount} page(s) read by OCR, mean line confidence {ocr.MeanConfidence:0.0}");
             }
         }
         return doc;
@@ -111,6 +117,7 @@ public sealed class PdfParser : IDocumentParser
             return;
         }
         assembler.Add(content);
+        doc.Warnings.AddRange(content.Warnings);
     }
 }
 

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Extract;
+
+/// <summary>
+/// Repairs an OCR'd value from the role of the column it was read into and the shape a value of that
+/// role has. Each rule names what it changed, so the value can be flagged with the evidence. A value
+/// no rule recognises is left as read.
+/// </summary>
+internal static partial class OcrValueRepair
+{
+    /// <summary>A target or actual value (comparator, number, unit): ≥/≤ spelled out or misread, percent signs.</summary>
+    public static string? Target(string? value, out string? repair)
+    {
+        repair = null;
+        if (string.IsNullOrEmpty(value)) return value;
+        string v = value;
+        // Comparators typed or read as two characters, or in their full-width forms.
+        v = SpelledGreater().Replace(v, "≥");
+        v = SpelledLess().Replace(v, "≤");
+        v = v.Replace('≧', '≥').Replace('≦', '≤');
+        // A percent sign read as o/o, 0/0 or °/o, or in its full-width form.
+        v = BrokenPercent().Replace(v, "$1%");
+        v = v.Replace('％', '%');
+        // ≥ read as a leading 2 in front of a rate: 295% cannot be a rate, ≥95% is the form's usual target
+        // (only for the rates such targets have, 50–100%, so that a real 200% stays).
+        var m = TwoForGreater().Match(v);
+        if (m.Success && double.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rest) && rest is >= 50 and <= 100 && m.Groups[1].Value[0] != '0')
+            v = "≥" + m.Groups[1].Value + "%";
+        if (v != value) repair = $"repaired: {value}→{v}";
+        return v;
+    }
+
+    /// <summary>A money amount: a colon or comma read for the decimal point between digits, O/o/D read for 0.</summary>
+    public static string Money(string value, out string? repair)
+    {
+        repair = null;
+        string v = ColonPoint().Replace(value, "$1.$2");
+        if (LetterDigits().IsMatch(v)) v = LetterZero().Replace(v, "0");
+        if (v != value && double.TryParse(v.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            repair = $"repaired: {value}→{v}";
+            return v;
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// Checkbox lists: OCR reads the empty box □ as 口, 〇 or O. Such a mark counts as a box only where the
+    /// text is an option list (the mark starts an option, and the list has at least two marks).
+    /// </summary>
+    public static string Checkboxes(string text, out string? repair)
+    {
+        repair = null;
+        var marks = BoxLike().Matches(text);
+        int boxes = marks.Count + text.Count(c => c is '□' or '☑' or '√' or '■' or '☐' or '✓' or '☒');
+        if (marks.Count == 0 || boxes < 2) return text;
+        var v = BoxLike().Replace(text, m => m.Groups[1].Value + "□");
+        repair = $"repaired: {text}→{v}";
+        return v;
+    }
+
+    [GeneratedRegex(@"(?:>=|=>|＞=|》=|>＝|＞＝)")]
+    private static partial Regex SpelledGreater();
+
+    [GeneratedRegex(@"(?:<=|=<|＜=|《=|<＝|＜＝)")]
+    private static partial Regex SpelledLess();
+
+    [GeneratedRegex(@"(\d)\s*(?:°/o|o/o|0/0|%o|°/0|o/0)$")]
+    private static partial Regex BrokenPercent();
+
+    [GeneratedRegex(@"^2(\d{2}(?:\.\d+)?)%$")]
+    private static partial Regex TwoForGreater();
+
+    [GeneratedRegex(@"(\d)[:：](\d{1,2})$")]
+    private static partial Regex ColonPoint();
+
+    [GeneratedRegex(@"^\d*[OoD]\d|\d[OoD]\d*$|\d[OoD]\.|\.\d*[OoD]")]
+    private static partial Regex LetterDigits();
+
+    [GeneratedRegex(@"(?<=[\d.])[OoD]|[OoD](?=[\d.])")]
+    private static partial Regex LetterZero();
+
+    // 口/〇/O at the start of an option: at the start of the text, or after a space, 、, ；, a digit or a closing mark.
+    [GeneratedRegex(@"(^|[\s、；;，,:：\d.）)])[口〇O](?=[\u4e00-\u9fff])")]
+    private static partial Regex BoxLike();
+}

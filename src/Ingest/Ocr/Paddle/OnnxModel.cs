@@ -1,0 +1,97 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Jixiao.Ingest.Ocr.Paddle;
+
+/// <summary>
+/// One ONNX model loaded from the assembly's embedded resources, run with a time box per call. The
+/// session is shared by all threads (ONNX Runtime's Run is thread-safe); each run uses one thread
+/// because pages are read in parallel, one per core.
+/// </summary>
+internal sealed class OnnxModel : IDisposable
+{
+    readonly InferenceSession _session;
+    readonly string _input;
+
+    public OnnxModel(string resource)
+    {
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        // Without this ONNX Runtime keeps a growing arena per input shape; rec widths vary per cell.
+        options.EnableCpuMemArena = true;
+        _session = new InferenceSession(ModelResources.Bytes(resource), options);
+        _input = _session.InputMetadata.Keys.First();
+    }
+
+    /// <summary>Runs the model on one float tensor; returns the first output and its shape.</summary>
+    /// <exception cref="TimeoutException">The run took longer than <paramref name="limit"/> and was stopped.</exception>
+    public (float[] Data, int[] Shape) Run(float[] input, long[] shape, TimeSpan limit, CancellationToken cancel)
+    {
+        cancel.ThrowIfCancellationRequested();
+        using var options = new RunOptions();
+        bool timedOut = false, finished = false;
+        var gate = new object();
+        // The timer and the token may fire while the run ends: they touch the options only under the gate and
+        // only while the run is going, so a late callback never reaches disposed native options.
+        void Stop(bool byTimer)
+        {
+            lock (gate)
+            {
+                if (finished) return;
+                if (byTimer) timedOut = true;
+                options.Terminate = true;
+            }
+        }
+        using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
+        var timer = new Timer(_ => Stop(true), null, limit, Timeout.InfiniteTimeSpan);
+        var registration = cancel.Register(() => Stop(false));
+        try
+        {
+            using var outputs = _session.Run(options, new[] { _input }, new[] { value }, _session.OutputNames);
+            var output = outputs[0];
+            var dims = output.GetTensorTypeAndShape().Shape.Select(d => (int)d).ToArray();
+            return (output.GetTensorDataAsSpan<float>().ToArray(), dims);
+        }
+        catch (OnnxRuntimeException) when (cancel.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancel);
+        }
+        catch (OnnxRuntimeException e) when (timedOut)
+        {
+            throw new TimeoutException($"OCR model run took longer than {limit.TotalSeconds:0.###} s", e);
+        }
+        finally
+        {
+            lock (gate) finished = true;
+            timer.Dispose();
+            registration.Dispose();
+        }
+    }
+
+    public void Dispose() => _session.Dispose();
+}
+
+/// <summary>The PP-OCR files embedded in Jixiao.Ingest (see Ocr/Models/PROVENANCE.md).</summary>
+internal static class ModelResources
+{
+    public const string Detection = "ch_PP-OCRv4_det_infer.onnx";
+    public const string Recognition = "ch_PP-OCRv4_rec_infer.onnx";
+    public const string Direction = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
+    public const string Keys = "ppocr_keys_v1.txt";
+
+    public static Stream Open(string name) =>
+        typeof(ModelResources).Assembly.GetManifestResourceStream("Jixiao.Ocr." + name)
+        ?? throw new OcrUnavailableException($"OCR model {name} is missing from Jixiao.Ingest (rebuild from a full clone)");
+
+    public static byte[] Bytes(string name)
+    {
+        using var s = Open(name);
+        using var ms = new MemoryStream();
+        s.CopyTo(ms);
+        return ms.ToArray();
+    }
+}

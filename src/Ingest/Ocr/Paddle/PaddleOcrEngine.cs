@@ -1,0 +1,179 @@
+namespace Jixiao.Ingest.Ocr.Paddle;
+
+/// <summary>
+/// PP-OCR (v4 detection and recognition, mobile direction classifier) run in-process through ONNX
+/// Runtime. Table cells are recognised directly (a cell holding more than one line is detected
+/// first); the page outside the tables goes through detection. Every model run has its own time box.
+/// </summary>
+internal sealed class PaddleOcrEngine : IOcrEngine
+{
+    static readonly Lazy<Models> Shared = new(() => new Models(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    sealed class Models
+    {
+        public readonly TextDetector Detector = new(new OnnxModel(ModelResources.Detection));
+        public readonly TextRecognizer Recognizer = new(new OnnxModel(ModelResources.Recognition), TextRecognizer.LoadKeys());
+        public readonly DirectionClassifier Direction = new(new OnnxModel(ModelResources.Direction));
+    }
+
+    readonly TimeSpan _lineLimit, _areaLimit;
+
+    /// <param name="lineLimit">Time box of one recognition run (a batch of lines) and of detection inside one cell.</param>
+    /// <param name="areaLimit">Time box of detection over the page outside the tables.</param>
+    public PaddleOcrEngine(TimeSpan? lineLimit = null, TimeSpan? areaLimit = null)
+    {
+        // Generous: a box is there to stop a pathological region, not to race a busy machine.
+        _lineLimit = lineLimit ?? TimeSpan.FromSeconds(60);
+        _areaLimit = areaLimit ?? TimeSpan.FromSeconds(120);
+    }
+
+    public string Name => "pp-ocr";
+
+    public void EnsureAvailable(CancellationToken cancel) => _ = Shared.Value;
+
+    const int Batch = 8;
+    // A detected line read below this is noise (speckle, a seal's rim) outside a cell; inside a cell it is kept and flagged.
+    const float AreaFloor = 0.5f, CellFloor = 0.3f;
+    // More boxes than this in the page outside the tables is speckle, not text.
+    const int SpeckleBoxes = 400;
+
+    public OcrReading Read(GrayImage image, IReadOnlyList<OcrRegion> regions, CancellationToken cancel)
+    {
+        var m = Shared.Value;
+        var warnings = new List<string>();
+        var lines = new List<(int X0, int Y0, int X1, int Y1, bool InCell)>();
+        var cellRegions = regions.Where(r => r.IsCell).ToList();
+        // The page's text height: the median line of the cells that hold one line.
+        int textHeight = Median(cellRegions.Select(r => CellLines.Find(image, r, 0)).Where(l => l.Count == 1).Select(l => l[0].Y1 - l[0].Y0));
+        foreach (var r in cellRegions)
+        {
+            var found = CellLines.Find(image, r, textHeight);
+            if (found.Count == 0) continue;
+            if (textHeight > 0 && found.Any(l => l.Y1 - l.Y0 > textHeight * 1.7))
+            {
+                // Lines set so tight that their ink touches: let the detector find them.
+                try
+                {
+                    var detected = m.Detector.Detect(image, r, _lineLimit, cancel);
+                    if (detected.Count > 0)
+                    {
+                        lines.AddRange(detected.Select(b => Clip((b.X0, b.Y0, b.X1, b.Y1), r)));
+                        continue;
+                    }
+                }
+                catch (TimeoutException) { warnings.Add($"cell at ({r.X0},{r.Y0}): line detection timed out, read by ink profile"); }
+            }
+            lines.AddRange(found.Select(l => Pad(l, r)));
+        }
+        foreach (var r in regions.Where(r => !r.IsCell))
+        {
+            if (InkBox.Of(image, r) is null) continue;
+            try
+            {
+                var found = m.Detector.Detect(image, r, _areaLimit, cancel);
+                if (found.Count > SpeckleBoxes)
+                {
+                    warnings.Add($"area {r.Width}x{r.Height} px at ({r.X0},{r.Y0}) skipped: {found.Count} specks, no legible text");
+                    continue;
+                }
+                lines.AddRange(found.Select(b => (b.X0, b.Y0, b.X1, b.Y1, false)));
+            }
+            catch (TimeoutException e)
+            {
+                warnings.Add($"area {r.Width}x{r.Height} px at ({r.X0},{r.Y0}) skipped: {e.Message}");
+            }
+        }
+        var words = Recognise(m.Recognizer, image, lines, warnings, cancel);
+        return new OcrReading(words, warnings);
+    }
+
+    List<OcrWord> Recognise(TextRecognizer rec, GrayImage image, List<(int X0, int Y0, int X1, int Y1, bool InCell)> lines, List<string> warnings, CancellationToken cancel)
+    {
+        // Lines of similar shape share a batch, so little of a batch is padding.
+        var order = lines.OrderBy(l => (double)(l.X1 - l.X0) / Math.Max(1, l.Y1 - l.Y0)).ToList();
+        var words = new List<OcrWord>(order.Count);
+        for (int i = 0; i < order.Count; i += Batch)
+        {
+            var batch = order.GetRange(i, Math.Min(Batch, order.Count - i));
+            List<(string Text, float Confidence)> read;
+            try
+            {
+                read = rec.Read(image, batch.Select(l => (l.X0, l.Y0, l.X1, l.Y1)).ToList(), _lineLimit, cancel);
+            }
+            catch (TimeoutException e)
+            {
+                warnings.Add($"{batch.Count} text line(s) skipped: {e.Message}");
+                continue;
+            }
+            for (int j = 0; j < batch.Count; j++)
+            {
+                var (text, conf) = read[j];
+                var l = batch[j];
+                if (l.InCell) text = WithoutSpecks(text);
+                if (text.Length == 0 || conf < (l.InCell ? CellFloor : AreaFloor)) continue;
+                words.Add(new OcrWord(text, l.X0, l.Y0, l.X1 - l.X0, l.Y1 - l.Y0, Math.Round(conf * 100, 1)));
+            }
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// Clockwise degrees (0, 90, 180, 270) that make the page upright. Detection on a small copy tells
+    /// lying from standing lines; the direction classifier, checked by recognition confidence when unsure,
+    /// tells upright from upside down.
+    /// </summary>
+    public int UprightTurns(GrayImage page, CancellationToken cancel)
+    {
+        var m = Shared.Value;
+        var all = new OcrRegion(0, 0, page.Width, page.Height, false);
+        List<(int X0, int Y0, int X1, int Y1, float Score)> boxes;
+        try { boxes = m.Detector.Detect(page, all, _areaLimit, cancel, maxSide: 960); }
+        catch (TimeoutException) { return 0; }
+        double wide = boxes.Where(b => b.X1 - b.X0 > 2 * (b.Y1 - b.Y0)).Sum(b => (double)(b.X1 - b.X0));
+        double tall = boxes.Where(b => b.Y1 - b.Y0 > 2 * (b.X1 - b.X0)).Sum(b => (double)(b.Y1 - b.Y0));
+        int turn = tall > wide * 1.5 ? 90 : 0;
+        var sample = boxes.Where(b => turn == 0 ? b.X1 - b.X0 > 2 * (b.Y1 - b.Y0) : b.Y1 - b.Y0 > 2 * (b.X1 - b.X0))
+            .OrderByDescending(b => turn == 0 ? b.X1 - b.X0 : b.Y1 - b.Y0).Take(8).ToList();
+        if (sample.Count == 0) return 0;
+        // Turn each sampled line upright (for this candidate) as its own small image.
+        var crops = sample.Select(b => page.Crop(b.X0, b.Y0, b.X1, b.Y1, 0).RotateClockwise(turn)).ToList();
+        try
+        {
+            double flipped = crops.Select(c => m.Direction.UpsideDown(c, new[] { (0, 0, c.Width, c.Height) }, _lineLimit, cancel)[0]).Average();
+            if (flipped > 0.8) return turn + 180;
+            if (flipped < 0.2) return turn;
+            double Confidence(int extra) => crops.Select(c =>
+            {
+                var u = c.RotateClockwise(extra);
+                return (double)m.Recognizer.Read(u, new[] { (0, 0, u.Width, u.Height) }, _lineLimit, cancel)[0].Confidence;
+            }).Average();
+            return Confidence(180) > Confidence(0) ? turn + 180 : turn;
+        }
+        catch (TimeoutException) { return turn; }
+    }
+
+    static readonly char[] SpeckMarks = " ·.,，。:：;；'\"`、‘’“”".ToCharArray();
+
+    /// <summary>
+    /// Specks near a cell's text come back as dots and commas at the ends of the line and as middle dots
+    /// inside it; a cell value neither starts nor ends with such a mark.
+    /// </summary>
+    internal static string WithoutSpecks(string text) => text.Replace("·", "").Trim(SpeckMarks);
+
+    static (int, int, int, int, bool) Clip((int X0, int Y0, int X1, int Y1) b, OcrRegion r) =>
+        (Math.Max(b.X0, r.X0), Math.Max(b.Y0, r.Y0), Math.Min(b.X1, r.X1), Math.Min(b.Y1, r.Y1), true);
+
+    /// <summary>The ink of a one-line cell with a margin like a detected box has, kept inside the cell.</summary>
+    static (int, int, int, int, bool) Pad((int X0, int Y0, int X1, int Y1) ink, OcrRegion r)
+    {
+        int h = ink.Y1 - ink.Y0;
+        int pv = Math.Max(2, h / 4), ph = Math.Max(3, h / 3);
+        return (Math.Max(r.X0, ink.X0 - ph), Math.Max(r.Y0, ink.Y0 - pv), Math.Min(r.X1, ink.X1 + ph), Math.Min(r.Y1, ink.Y1 + pv), true);
+    }
+
+    static int Median(IEnumerable<int> values)
+    {
+        var list = values.OrderBy(v => v).ToList();
+        return list.Count == 0 ? 0 : list[list.Count / 2];
+    }
+}
