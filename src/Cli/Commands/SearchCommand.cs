@@ -21,7 +21,11 @@ internal static class SearchCommand
         var target = new Option<string?>("--target") { Description = "Target comparison, e.g. '>=95%', '<10', '=100%'" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var csv = new Option<bool>("--csv") { Description = "Print CSV" };
-        var limit = new Option<int>("--limit") { Description = "Most rows to print (default 50)", DefaultValueFactory = _ => 50 };
+        var limit = new Option<int>("--limit") { Description = "Most rows to print", DefaultValueFactory = _ => 50 };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0) r.AddError("--limit must be 0 or more");
+        });
         var cmd = new Command("search", "Find indicators in the archive") { text, year, dept, kind, level1, target, json, csv, limit };
         cmd.SetAction(pr =>
         {
