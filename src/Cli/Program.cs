@@ -54,7 +54,7 @@ public static class GlobalOptions
 {
     public static readonly Option<string> Db = new("--db")
     {
-        Description = "Archive file (LiteDB; JIXIAO_DB overrides the default)",
+        Description = "Archive file (LiteDB; the JIXIAO_DB variable, when set, replaces jixiao.db)",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JIXIAO_DB") ?? "jixiao.db",
         Recursive = true,
     };
