@@ -34,6 +34,8 @@ internal sealed class ProgressLine : IDisposable
     }
 
     public int Every { get; init; } = 100;
+    /// <summary>The first word of the line: what is being counted (import, report).</summary>
+    public string Verb { get; init; } = "import";
     /// <summary>Redirected: the longest silence.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -115,7 +117,7 @@ internal sealed class ProgressLine : IDisposable
     }
 
     string Line(TimeSpan now, int width) =>
-        ProgressText.Format(_done, _total, _failed, now, _rate.PerSecond(now, _done), Volatile.Read(ref _current), width);
+        ProgressText.Format(_done, _total, _failed, now, _rate.PerSecond(now, _done), Volatile.Read(ref _current), width, Verb);
 
     static void Safely(Action write)
     {

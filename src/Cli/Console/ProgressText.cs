@@ -7,7 +7,7 @@ namespace Jixiao.Cli.ConsoleOutput;
 internal static class ProgressText
 {
     /// <param name="rate">Files per second over the recent window (null: not known yet).</param>
-    public static string Format(long done, long total, long failed, TimeSpan elapsed, double? rate, string? current, int width = int.MaxValue)
+    public static string Format(long done, long total, long failed, TimeSpan elapsed, double? rate, string? current, int width = int.MaxValue, string verb = "import")
     {
         done = Math.Max(0, done);
         // The total is an estimate when archives nest archives: never show more done than total.
@@ -15,7 +15,7 @@ internal static class ProgressText
         double pct = total == 0 ? 100 : Math.Clamp(100.0 * done / total, 0, 100);
         var r = rate is { } x && double.IsFinite(x) && x > 0 ? x : (double?)null;
         string eta = done >= total ? "0:00" : r is { } v ? Duration((total - done) / v) : "?";
-        var head = $"import {done:N0}/{total:N0} ({pct:0}%)  {(r ?? 0):0.0} files/s  ETA {eta}  {Duration(elapsed.TotalSeconds)} elapsed";
+        var head = $"{verb} {done:N0}/{total:N0} ({pct:0}%)  {(r ?? 0):0.0} files/s  ETA {eta}  {Duration(elapsed.TotalSeconds)} elapsed";
         if (failed > 0) head += $"  failed {failed:N0}";
         var name = string.IsNullOrEmpty(current) ? "" : TerminalText.OneLine(Path.GetFileName(current.TrimEnd('/')));
         var line = name.Length == 0 ? head : head + "  " + name;
