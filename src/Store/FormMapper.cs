@@ -27,6 +27,7 @@ internal static class FormMapper
             ["year"] = f.Year is int y ? y : BsonValue.Null,
             ["unit"] = Str(f.Unit),
             ["department"] = Str(f.Department),
+            ["deptCode"] = Str(f.DeptCode),
             ["project"] = Str(f.Project),
             ["key"] = f.Key,
             // A list, not a sub-document: labels may contain '.' or '$' and their order matters.
@@ -126,6 +127,7 @@ internal static class FormMapper
             Year = d["year"].IsNull ? null : d["year"].AsInt32,
             Unit = S(d["unit"]),
             Department = S(d["department"]),
+            DeptCode = d.TryGetValue("deptCode", out var code) && code.IsString ? code.AsString : null,
             Project = S(d["project"]),
             NeedsReview = d["needsReview"].AsBoolean,
             Confidence = d["confidence"].IsNull ? null : d["confidence"].AsDouble,

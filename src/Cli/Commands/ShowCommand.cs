@@ -56,6 +56,7 @@ internal static class ShowCommand
         head.Add("year", f.Year?.ToString());
         head.Add("unit", f.Unit);
         head.Add("department", f.Department);
+        head.Add("dept_code", f.DeptCode);
         head.Add("project", f.Project);
         foreach (var (k, v) in f.Fields) head.Add(k, v);
         if (f.Confidence is double c) head.Add("confidence", c.ToString("0.00"));

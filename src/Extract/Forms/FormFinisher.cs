@@ -38,6 +38,7 @@ internal static class FormFinisher
                 form.Indicators.Add(ind);
             }
         Plausibility.Check(form);
+        NameCanonicalizer.Apply(form);
         form.Confidence = Math.Round(Confidence(form, fromOcr, ocrConfidence) * draft.ModelCertainty, 2);
         form.NeedsReview = fromOcr || form.Indicators.Count == 0 && form.Budget.Count == 0 || form.Confidence < ReviewBelow;
         return form;
