@@ -52,7 +52,7 @@ public sealed partial class Archive
     }
 
     static CatalogRow ToCatalogRow(BsonDocument r) => new(r["_id"].AsObjectId, r["ord"].AsInt32, r["nameNorm"].AsString,
-        r["level1Norm"].AsString, r["targetNumber"].IsNull ? null : r["targetNumber"].AsDouble, FormMapper.S(r["targetUnit"]));
+        r["level1Norm"].AsString, r["targetNumber"].IsNull ? null : r["targetNumber"].AsDouble, FormMapper.S(r["targetUnit"]), FormMapper.Review(r));
 
     /// <summary>Takes a document's forms out of its segment.</summary>
     void CatalogRemove(BsonValue seg, int documentId)

@@ -14,7 +14,20 @@ public sealed record FactRow(
     string Fact, int DocumentId, string File, string Path, int? Year, string Kind, string? Department, string? Project,
     string? Level1, string? Level2, string? Level3, string? Scope, string? Target, string? Actual, string? Weight,
     string? Score, IReadOnlyDictionary<string, string> History, string? Basis, string? Category, string? Deviation,
-    string? Item, string? Column, string? Value);
+    string? Item, string? Column, string? Value)
+{
+    /// <summary>The unit the form declares for its money (金额单位：万元), for budget rows.</summary>
+    public string? FormUnit { get; init; }
+    public double? Confidence { get; init; }
+    public bool Review { get; init; }
+    public IReadOnlyList<string>? ReviewReasons { get; init; }
+    /// <summary>The department's budget code when its name carried one (`[292]国家信访局`).</summary>
+    public string? DeptCode { get; init; }
+    /// <summary>The target read as comparator, number and unit (indicator rows).</summary>
+    public string? TargetOp { get; init; }
+    public double? TargetNumber { get; init; }
+    public string? TargetUnit { get; init; }
+}
 
 public sealed partial class Archive
 {
@@ -30,18 +43,30 @@ public sealed partial class Archive
         var docs = Documents.Find(Query.All()).Select(d => (Id: d["_id"].AsInt32, File: d["fileName"].AsString, Path: d["path"].AsString)).ToList();
         foreach (var (id, file, path) in docs)
         {
+            var forms = Forms.Find(Where.Eq("documentId", id)).ToDictionary(f => f["_id"].AsInt32);
+            string? UnitOf(BsonDocument r) => forms.TryGetValue(r["formId"].AsInt32, out var f) ? FormMapper.S(f["unit"]) : null;
+            string? CodeOf(BsonDocument r) => forms.TryGetValue(r["formId"].AsInt32, out var f) && f.TryGetValue("deptCode", out var c) && c.IsString ? c.AsString : null;
             if ((kinds & FactKinds.Indicators) != 0)
                 foreach (var r in Indicators.Find(Where.Eq("documentId", id)).OrderBy(r => r["formId"].AsInt32).ThenBy(r => r["ord"].AsInt32))
                     yield return new FactRow("indicator", id, file, path, Year(r), r["kind"].AsString, FormMapper.S(r["department"]),
                         FormMapper.S(r["project"]), FormMapper.S(r["level1"]), FormMapper.S(r["level2"]), FormMapper.S(r["level3"]),
                         FormMapper.S(r["scope"]), FormMapper.S(r["target"]), FormMapper.S(r["actual"]), FormMapper.S(r["weight"]),
                         FormMapper.S(r["score"]), HistoryOf(r), FormMapper.S(r["basis"]), FormMapper.S(r["category"]),
-                        FormMapper.S(r["deviation"]), null, null, null);
+                        FormMapper.S(r["deviation"]), null, null, null)
+                    {
+                        Confidence = FormMapper.ConfidenceOf(r), Review = FormMapper.Review(r), ReviewReasons = FormMapper.ReviewReasons(r),
+                        DeptCode = CodeOf(r), TargetOp = FormMapper.S(r["targetOp"]),
+                        TargetNumber = r["targetNumber"].IsNull ? null : r["targetNumber"].AsDouble, TargetUnit = FormMapper.S(r["targetUnit"]),
+                    };
             if ((kinds & FactKinds.Budget) != 0)
                 foreach (var r in Budget.Find(Where.Eq("documentId", id)).OrderBy(r => r["formId"].AsInt32).ThenBy(r => r["ord"].AsInt32))
                     yield return new FactRow("budget", id, file, path, Year(r), r["kind"].AsString, FormMapper.S(r["department"]),
                         FormMapper.S(r["project"]), null, null, null, null, null, null, null, null, NoHistory, null, null, null,
-                        r["item"].AsString, FormMapper.S(r["column"]), r["value"].AsString);
+                        r["item"].AsString, FormMapper.S(r["column"]), r["value"].AsString)
+                    {
+                        FormUnit = UnitOf(r), Confidence = FormMapper.ConfidenceOf(r), Review = FormMapper.Review(r),
+                        ReviewReasons = FormMapper.ReviewReasons(r), DeptCode = CodeOf(r),
+                    };
         }
     }
 

@@ -91,6 +91,7 @@ public sealed partial class Archive
         {
             // The index range checked the number; the unit (when the filter names one) must agree too.
             if (r["targetNumber"].IsNull || !t.Accepts(r["targetNumber"].AsDouble, FormMapper.S(r["targetUnit"]))) return false;
+            if (!q.IncludeReview && FormMapper.Review(r)) return false;
         }
         return true;
     }
@@ -132,6 +133,6 @@ public sealed partial class Archive
             FormMapper.S(r["department"]), FormMapper.S(r["project"]), r["kind"].AsString, FormMapper.S(r["scope"]),
             FormMapper.S(r["level1"]), FormMapper.S(r["level2"]), FormMapper.S(r["level3"]), r["name"].AsString,
             FormMapper.S(r["target"]), FormMapper.S(r["actual"]), FormMapper.S(r["weight"]), FormMapper.S(r["score"]),
-            history, fuzzy, rank);
+            history, fuzzy, rank, FormMapper.ConfidenceOf(r), FormMapper.Review(r), FormMapper.ReviewReasons(r));
     }
 }

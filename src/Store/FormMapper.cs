@@ -27,6 +27,7 @@ internal static class FormMapper
             ["year"] = f.Year is int y ? y : BsonValue.Null,
             ["unit"] = Str(f.Unit),
             ["department"] = Str(f.Department),
+            ["deptCode"] = Str(f.DeptCode),
             ["project"] = Str(f.Project),
             ["key"] = f.Key,
             // A list, not a sub-document: labels may contain '.' or '$' and their order matters.
@@ -72,6 +73,7 @@ internal static class FormMapper
         d["deviation"] = Str(i.Deviation);
         d["source"] = Ref(i.Source);
         d["confidence"] = i.Confidence is double c ? c : BsonValue.Null;
+        PutReview(d, i.Review, i.ReviewReasons);
         return d;
     }
 
@@ -83,8 +85,24 @@ internal static class FormMapper
         d["value"] = b.Value;
         d["number"] = TargetValue.Parse(b.Value)?.Number is double n ? n : BsonValue.Null;
         d["source"] = Ref(b.Source);
+        d["confidence"] = b.Confidence is double c ? c : BsonValue.Null;
+        PutReview(d, b.Review, b.ReviewReasons);
         return d;
     }
+
+    /// <summary>A value's own review flag and reasons (absent in archives written before values carried them).</summary>
+    static void PutReview(BsonDocument d, bool review, List<string>? reasons)
+    {
+        d["review"] = review;
+        d["reviewReasons"] = reasons is { Count: > 0 } ? new BsonArray(reasons.Select(r => new BsonValue(r))) : BsonValue.Null;
+    }
+
+    internal static bool Review(BsonDocument d) => d.TryGetValue("review", out var r) && r.IsBoolean && r.AsBoolean;
+
+    internal static List<string>? ReviewReasons(BsonDocument d) =>
+        d.TryGetValue("reviewReasons", out var r) && r.IsArray ? r.AsArray.Select(x => x.AsString).ToList() : null;
+
+    internal static double? ConfidenceOf(BsonDocument d) => d.TryGetValue("confidence", out var c) && c.IsNumber ? c.AsDouble : null;
 
     /// <summary>The form context every indicator and budget row repeats (denormalized for search).</summary>
     static BsonDocument Context(Form f, int formId, int documentId, int ord) => new()
@@ -109,6 +127,7 @@ internal static class FormMapper
             Year = d["year"].IsNull ? null : d["year"].AsInt32,
             Unit = S(d["unit"]),
             Department = S(d["department"]),
+            DeptCode = d.TryGetValue("deptCode", out var code) && code.IsString ? code.AsString : null,
             Project = S(d["project"]),
             NeedsReview = d["needsReview"].AsBoolean,
             Confidence = d["confidence"].IsNull ? null : d["confidence"].AsDouble,
@@ -123,7 +142,11 @@ internal static class FormMapper
                 Annual = S(p["annual"]), Purpose = S(p["purpose"]),
             });
         foreach (var b in budget.OrderBy(b => b["ord"].AsInt32))
-            f.Budget.Add(new BudgetFact { Item = b["item"].AsString, Column = S(b["column"]), Value = b["value"].AsString, Source = FromRef(b["source"]) });
+            f.Budget.Add(new BudgetFact
+            {
+                Item = b["item"].AsString, Column = S(b["column"]), Value = b["value"].AsString, Source = FromRef(b["source"]),
+                Confidence = ConfidenceOf(b), Review = Review(b), ReviewReasons = ReviewReasons(b),
+            });
         foreach (var i in indicators.OrderBy(i => i["ord"].AsInt32)) f.Indicators.Add(FromIndicator(i));
         return f;
     }
@@ -137,7 +160,8 @@ internal static class FormMapper
             Basis = S(i["basis"]), Category = S(i["category"]), Deviation = S(i["deviation"]),
             Source = FromRef(i["source"]),
             // Archives written before indicators carried a confidence have no such field.
-            Confidence = i.TryGetValue("confidence", out var c) && c.IsNumber ? c.AsDouble : null,
+            Confidence = ConfidenceOf(i),
+            Review = Review(i), ReviewReasons = ReviewReasons(i),
         };
         foreach (var h in i["history"].AsArray) ind.History[h["year"].AsString] = h["value"].AsString;
         if (!i["targetNumber"].IsNull || !i["targetOp"].IsNull)

@@ -80,6 +80,9 @@ public sealed class SearchQuery
     public string? Kind { get; init; }
     public string? Level1 { get; init; }
     public TargetValue? Target { get; init; }
+    /// <summary>With a <see cref="Target"/> filter: also match values flagged for review (skipped by default:
+    /// a flagged value may not be what the source says).</summary>
+    public bool IncludeReview { get; init; }
     public int Limit { get; init; } = 100;
 }
 
@@ -88,7 +91,7 @@ public sealed record IndicatorHit(
     int DocumentId, int FormId, string File, int? Year, string? Department, string? Project, string Kind,
     string? Scope, string? Level1, string? Level2, string? Level3, string Name,
     string? Target, string? Actual, string? Weight, string? Score, IReadOnlyDictionary<string, string> History,
-    bool Fuzzy, double Rank);
+    bool Fuzzy, double Rank, double? Confidence = null, bool Review = false, IReadOnlyList<string>? ReviewReasons = null);
 
 /// <summary>A stored form read back, with the document it came from.</summary>
 public sealed record StoredForm(int Id, int DocumentId, int Index, Form Form);

@@ -59,18 +59,4 @@ public class ConsoleOutputTests
         Assert.True(SearchCommand.TryYears(s, out var f, out var t));
         Assert.Equal((from, to), (f, t));
     }
-
-    [Fact]
-    public void ProgressLine_RedirectedPrintsPlainLinesEveryNFiles()
-    {
-        var w = new StringWriter();
-        var p = new ProgressLine(250, w, terminal: false) { Every = 100 };
-        for (int i = 1; i <= 250; i++) p.Update(i, 0);
-        var lines = w.ToString().TrimEnd().Split(Environment.NewLine);
-        Assert.Equal(3, lines.Length);
-        Assert.StartsWith("import 100/250 (40%)", lines[0]);
-        Assert.StartsWith("import 250/250 (100%)", lines[2]);
-        Assert.Contains("files/s", lines[0]);
-        Assert.Contains("ETA", lines[0]);
-    }
 }

@@ -40,7 +40,8 @@ public class ImportEndToEndTests
         Assert.Equal(0, JixiaoProcess.Run("--db", t.Db, "import", Corpus.File("seeds")).ExitCode);
         var again = JixiaoProcess.Run("--db", t.Db, "import", Corpus.File("seeds"));
         Assert.Equal(0, again.ExitCode);
-        Assert.StartsWith("imported 0, replaced 0, unchanged 2,", again.Out);
+        Assert.StartsWith("nothing new: 2 file(s) unchanged; archive holds ", again.Out);
+        Assert.DoesNotContain("forms 0, indicators 0", again.Out);
         var verify = JixiaoProcess.Run("--db", t.Db, "verify");
         Assert.True(verify.ExitCode == 0, verify.Out);
     }
@@ -56,7 +57,7 @@ public class ImportEndToEndTests
         File.Copy(Corpus.File("seeds", "000_337716242a9e81d2.txt"), Path.Combine(nested, "seed.txt"));
         File.Copy(Corpus.File("seeds", "000_337716242a9e81d2.gold.json"), Path.Combine(nested, "seed.gold.json"));
 
-        var r = JixiaoProcess.Run("--db", t.Db, "import", folder);
+        var r = JixiaoProcess.Run("--db", t.Db, "import", folder, "--list-no-forms");
 
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("empty.docx: empty: file is empty", r.Out);
@@ -78,7 +79,7 @@ public class ImportEndToEndTests
         // A re-run skips unchanged files, failed ones included (and says so); --retry-failed reads them again.
         var again = JixiaoProcess.Run("--db", t.Db, "import", folder);
         Assert.Equal(0, again.ExitCode);
-        Assert.StartsWith("imported 0, replaced 0, unchanged 3,", again.Out);
+        Assert.StartsWith("nothing new: 3 file(s) unchanged;", again.Out);
         Assert.Contains("2 unchanged file(s) failed or gave no form in an earlier run", again.Out);
         var retry = JixiaoProcess.Run("--db", t.Db, "import", "--retry-failed", folder);
         Assert.Equal(1, retry.ExitCode);
@@ -94,7 +95,12 @@ public class ImportEndToEndTests
         File.WriteAllText(Path.Combine(folder, "预算说明.txt"), "一、部门基本情况\n本部门主要职责是……\n二、收支预算总体情况\n");
         File.Copy(Corpus.File("seeds", "000_337716242a9e81d2.txt"), Path.Combine(folder, "seed.txt"));
 
-        var r = JixiaoProcess.Run("--db", t.Db, "import", folder);
+        var folded = JixiaoProcess.Run("--db", t.Path + "/folded.db", "import", folder);
+        Assert.True(folded.ExitCode == 0, folded.Out + folded.Err);
+        Assert.Contains("2 file(s) hold no 绩效表 form (not an error; --list-no-forms lists them)", folded.Out);
+        Assert.DoesNotContain("README.md", folded.Out);
+
+        var r = JixiaoProcess.Run("--db", t.Db, "import", folder, "--list-no-forms");
 
         Assert.True(r.ExitCode == 0, r.Out + r.Err);
         Assert.StartsWith("imported 1, replaced 0, unchanged 0, duplicates 0, no forms 2, failed 0", r.Out);
@@ -121,12 +127,13 @@ public class ImportEndToEndTests
     }
 
     [Fact]
-    public void MissingInput_IsReportedAndFailsTheRun()
+    public void MissingInput_IsAUsageErrorAndCreatesNothing()
     {
         using var t = new TempDir();
-        var r = JixiaoProcess.Run("--db", t.Db, "import", Path.Combine(t.Path, "nope.docx"));
-        Assert.Equal(1, r.ExitCode);
-        Assert.Contains("nope.docx: failed: not found", r.Out);
+        var r = JixiaoProcess.Run("--db", t.Db, "import", Corpus.File("seeds"), Path.Combine(t.Path, "nope.docx"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("no such file or folder: " + Path.Combine(t.Path, "nope.docx"), r.Err);
+        Assert.False(File.Exists(t.Db), "a mistyped path must not leave an archive behind");
     }
 
     [Fact]

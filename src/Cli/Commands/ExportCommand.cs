@@ -13,7 +13,7 @@ internal static class ExportCommand
         var format = new Option<string>("--format") { Description = "csv (UTF-8 with BOM), jsonl or xlsx", Required = true };
         format.AcceptOnlyFromAmong("csv", "jsonl", "xlsx");
         var output = new Option<string>("--out") { Description = "File to write", Required = true };
-        var what = new Option<string>("--what") { Description = "indicators, budget or all (default)", DefaultValueFactory = _ => "all" };
+        var what = new Option<string>("--what") { Description = "indicators, budget or all", DefaultValueFactory = _ => "all" };
         what.AcceptOnlyFromAmong("indicators", "budget", "all");
         var cmd = new Command("export", "Export every indicator and budget fact, one row per fact") { format, output, what };
         cmd.SetAction(pr =>

@@ -13,22 +13,29 @@ internal static class ImportCommand
     {
         var inputs = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders (folders recursively; .zip archives opened, nested too; *.json skipped)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "List what would be imported (new, changed, unchanged) without writing" };
-        var workers = new Option<int>("--workers") { Description = "Parallel readers (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var workers = new Option<int>("--workers") { Description = "Parallel readers (all cores unless given)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Re-read and rewrite unchanged files too (after an extractor upgrade)" };
         var retry = new Option<bool>("--retry-failed") { Description = "Re-read unchanged files that failed or gave no form last time" };
-        var timeout = new Option<int>("--timeout") { Description = "Per-file time limit in seconds (a file taking longer is logged as failed; default 300: scanned books need minutes of OCR)", DefaultValueFactory = _ => 300 };
-        var maxMb = new Option<int>("--max-mb") { Description = "Per-file size limit in MB (larger files are refused, logged as failed; default 512)", DefaultValueFactory = _ => 512 };
-        var maxMemory = new Option<int>("--max-memory-mb") { Description = "Per-file memory limit in MB (a parse holding more is stopped, logged as failed; 0: none; default 1024)", DefaultValueFactory = _ => 1024 };
-        var batch = new Option<int>("--batch") { Description = "Files per transaction (default 250; smaller batches redo less after a crash, larger ones import faster)", DefaultValueFactory = _ => 250 };
-        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped)") { inputs, dryRun, workers, force, retry, timeout, maxMb, maxMemory, batch };
+        var timeout = new Option<int>("--timeout") { Description = "Per-file time limit in seconds (a file taking longer is logged as failed; scanned books need minutes of OCR)", DefaultValueFactory = _ => 300 };
+        var maxMb = new Option<int>("--max-mb") { Description = "Per-file size limit in MB (larger files are refused, logged as failed)", DefaultValueFactory = _ => 512 };
+        var maxMemory = new Option<int>("--max-memory-mb") { Description = "Per-file memory limit in MB (a parse holding more is stopped, logged as failed; 0: none)", DefaultValueFactory = _ => 1024 };
+        var batch = new Option<int>("--batch") { Description = "Files per transaction (smaller batches redo less after a crash, larger ones import faster)", DefaultValueFactory = _ => 250 };
+        var listNoForms = new Option<bool>("--list-no-forms") { Description = "List each file that holds no 绩效表 form (otherwise only counted)" };
+        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped).\n" + ExitCodes.Help) { inputs, dryRun, workers, force, retry, timeout, maxMb, maxMemory, batch, listNoForms };
         cmd.SetAction(pr =>
         {
             var walk = FileWalker.Expand(pr.GetValue(inputs)!);
             var db = pr.GetValue(GlobalOptions.Db) ?? Archive.DefaultPath;
-            if (pr.GetValue(timeout) < 1 || pr.GetValue(maxMb) < 1 || pr.GetValue(maxMemory) < 0 || pr.GetValue(batch) < 1)
+            if (pr.GetValue(timeout) < 1 || pr.GetValue(maxMb) < 1 || pr.GetValue(maxMemory) < 0 || pr.GetValue(batch) < 1 || pr.GetValue(workers) < 1)
             {
-                Console.Error.WriteLine("jixiao: --timeout, --max-mb and --batch must be at least 1, --max-memory-mb at least 0");
-                return 2;
+                Console.Error.WriteLine("jixiao import: --timeout, --max-mb, --workers and --batch must be at least 1, --max-memory-mb at least 0");
+                return ExitCodes.Usage;
+            }
+            if (walk.Missing.Count > 0)
+            {
+                // Before anything is created: a mistyped path must not leave an empty archive behind.
+                foreach (var m in walk.Missing) Console.Error.WriteLine($"jixiao import: no such file or folder: {TerminalText.Safe(Path.GetFullPath(m))}");
+                return ExitCodes.Usage;
             }
             var read = new DocumentReader.Options
             {
@@ -37,17 +44,19 @@ internal static class ImportCommand
                 MaxMemoryBytes = pr.GetValue(maxMemory) * 1024L * 1024,
             };
             return pr.GetValue(dryRun) ? DryRun(walk, db) : Run(walk, db, pr.GetValue(workers),
-                pr.GetValue(force) ? ReimportPolicy.All : pr.GetValue(retry) ? ReimportPolicy.RetryFailed : ReimportPolicy.ChangedOnly, read, pr.GetValue(batch));
+                pr.GetValue(force) ? ReimportPolicy.All : pr.GetValue(retry) ? ReimportPolicy.RetryFailed : ReimportPolicy.ChangedOnly, read, pr.GetValue(batch), pr.GetValue(listNoForms));
         });
         return cmd;
     }
 
-    static int Run(FileWalker.Walk walk, string db, int workers, ReimportPolicy policy, DocumentReader.Options read, int batchSize)
+    static int Run(FileWalker.Walk walk, string db, int workers, ReimportPolicy policy, DocumentReader.Options read, int batchSize, bool listNoForms)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
-            // First Ctrl+C: stop reading, keep what is written (each file is one transaction); a re-run resumes.
+            // First Ctrl+C: stop reading, keep what is written (each batch is one transaction), print the
+            // summary, exit 130; a re-run resumes. A second Ctrl+C ends the process at once.
+            if (cancel.IsCancellationRequested) return;
             e.Cancel = true;
             cancel.Cancel();
         };
@@ -55,41 +64,22 @@ internal static class ImportCommand
         try
         {
             using var archive = ArchiveOpener.OpenForWriting(db);
-            if (archive is null) return 1;
-            var progress = new ProgressLine(SourceItem.Estimate(walk.Files));
-            var importer = new Importer(archive, new Importer.Options { Workers = Math.Max(1, workers), Policy = policy, Read = read, BatchSize = batchSize });
+            if (archive is null) return ExitCodes.Failed;
+            using var progress = new ProgressLine(SourceItem.Estimate(walk.Files)).Start();
+            var importer = new Importer(archive, new Importer.Options
+            {
+                Workers = Math.Max(1, workers), Policy = policy, Read = read, BatchSize = batchSize, Started = progress.Reading,
+            });
             var summary = importer.Run(walk.Files, s => progress.Update(s.Seen, s.Failed.Count), cancel.Token);
             progress.Finish();
-            foreach (var m in walk.Missing) summary.Failed.Add((Path.GetFullPath(m), "failed", "not found"));
-            Print(summary, archive.Path);
-            return summary.AnyFailed || summary.Cancelled ? 1 : 0;
+            var counts = archive.Counts();
+            ImportReport.Write(Console.Out, summary, archive.Path, counts, listNoForms);
+            return summary.Cancelled ? ExitCodes.Interrupted : summary.AnyFailed ? ExitCodes.Failed : ExitCodes.Ok;
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
-    }
-
-    static void Print(ImportSummary s, string db)
-    {
-        var o = Console.Out;
-        o.WriteLine($"imported {s.Imported}, replaced {s.Replaced}, unchanged {s.Unchanged}, duplicates {s.Duplicates}, no forms {s.NoForms.Count}, failed {s.Failed.Count}" +
-                    $"  ({s.Elapsed.TotalSeconds:0.0} s, archive {db})");
-        o.WriteLine($"forms {s.Forms}, indicators {s.Indicators}");
-        if (s.UnchangedFailed > 0)
-            o.WriteLine($"{s.UnchangedFailed} unchanged file(s) failed or gave no form in an earlier run and were skipped (--retry-failed reads them again)");
-        if (s.Cancelled) o.WriteLine("interrupted: files not yet written will be imported by the next run");
-        if (s.NoForms.Count > 0)
-        {
-            // Not errors: a budget folder holds READMEs and other documents beside the 绩效表 files.
-            o.WriteLine("no 绩效表 form (not an error):");
-            foreach (var (path, status, reason) in s.NoForms.OrderBy(f => f.Path, StringComparer.Ordinal))
-                o.WriteLine($"  {path}: {status}: {reason}");
-        }
-        if (s.Failed.Count == 0) return;
-        o.WriteLine("failed:");
-        foreach (var (path, status, reason) in s.Failed.OrderBy(f => f.Path, StringComparer.Ordinal))
-            o.WriteLine($"  {path}: {status}: {reason}");
     }
 
     static int DryRun(FileWalker.Walk walk, string db)
@@ -112,11 +102,10 @@ internal static class ImportCommand
             else if (!known.TryGetValue(f, out var old)) { state = "new"; news++; }
             else if (old.Hash == hash) { state = old.Complete ? "unchanged" : "unchanged (failed before)"; same++; }
             else { state = "changed"; changed++; }
-            Console.Out.WriteLine($"{state,-9}  {f}");
+            Console.Out.WriteLine($"{state,-9}  {TerminalText.Safe(f)}");
         }
-        foreach (var m in walk.Missing) Console.Out.WriteLine($"{"missing",-9}  {Path.GetFullPath(m)}");
         var refusedNote = refused > 0 ? $", {refused} refused (zip limits or damage)" : "";
         Console.Out.WriteLine($"would import {news + changed} ({news} new, {changed} changed), skip {same} unchanged{refusedNote}; nothing written");
-        return walk.Missing.Count > 0 ? 1 : 0;
+        return ExitCodes.Ok;
     }
 }

@@ -43,25 +43,36 @@ internal static class ReportCommand
                     archive = ArchiveOpener.OpenForReading(pr);
                     if (archive is null) return 1;
                 }
+                // Each page is written as soon as its document is read, and only the facts stay for the index:
+                // holding every re-read source at once took gigabytes on a real archive.
                 var docs = new List<ReportDocument>();
                 int n = 0;
                 foreach (var p in paths)
                 {
-                    if (!SourceFile.Exists(p)) Console.Error.WriteLine($"jixiao report: {p}: file not found");
-                    docs.Add(ReportLoader.FromFile(p, ++n));
+                    if (!SourceFile.Exists(p)) Console.Error.WriteLine($"jixiao report: {TerminalText.Safe(p)}: file not found");
+                    docs.Add(ReportWriter.WritePage(dir, ReportLoader.FromFile(p, ++n)));
                 }
                 if (everything)
-                    foreach (var d in archive!.AllDocuments())
-                        docs.Add(ReportLoader.FromArchive(archive, d));
+                {
+                    var stored = archive!.AllDocuments();
+                    using var progress = new ProgressLine(stored.Count) { Verb = "report" }.Start();
+                    foreach (var d in stored)
+                    {
+                        progress.Reading(d.Path);
+                        docs.Add(ReportWriter.WritePage(dir, ReportLoader.FromArchive(archive, d)));
+                        progress.Update(docs.Count - paths.Length, 0);
+                    }
+                    progress.Finish();
+                }
                 if (name is not null)
                 {
                     var hits = archive!.History(name, pr.GetValue(dept));
                     ReportWriter.WriteHistory(dir, name, hits);
-                    Console.Error.WriteLine($"history of {name}: {hits.Count} row(s) → {Path.Combine(dir, "history.html")}");
+                    Console.Error.WriteLine($"history of {TerminalText.Safe(name)}: {hits.Count} row(s) → {Path.Combine(dir, "history.html")}");
                 }
                 if (paths.Length > 0 || everything)
                 {
-                    ReportWriter.WriteDocuments(dir, docs, name is not null);
+                    ReportWriter.WriteIndex(dir, docs, name is not null);
                     Console.Error.WriteLine($"{docs.Count} document(s), {docs.Sum(d => d.Forms.Count)} form(s), " +
                                             $"{docs.Sum(d => d.FlaggedCount)} flagged → {Path.Combine(dir, "index.html")}");
                 }

@@ -19,10 +19,15 @@ internal static class SearchCommand
         var kind = new Option<string?>("--kind") { Description = "Part of the form kind (自评, 项目支出绩效目标表, …)" };
         var level1 = new Option<string?>("--level1") { Description = "Part of the level-1 indicator (产出, 效益, 满意度, …)" };
         var target = new Option<string?>("--target") { Description = "Target comparison, e.g. '>=95%', '<10', '=100%'" };
+        var includeReview = new Option<bool>("--include-review") { Description = "With --target: also match values flagged for review (OCR doubts, implausible values)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var csv = new Option<bool>("--csv") { Description = "Print CSV" };
-        var limit = new Option<int>("--limit") { Description = "Most rows to print (default 50)", DefaultValueFactory = _ => 50 };
-        var cmd = new Command("search", "Find indicators in the archive") { text, year, dept, kind, level1, target, json, csv, limit };
+        var limit = new Option<int>("--limit") { Description = "Most rows to print", DefaultValueFactory = _ => 50 };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0) r.AddError("--limit must be 0 or more");
+        });
+        var cmd = new Command("search", "Find indicators in the archive") { text, year, dept, kind, level1, target, includeReview, json, csv, limit };
         cmd.SetAction(pr =>
         {
             if (!TryYears(pr.GetValue(year), out var from, out var to))
@@ -37,7 +42,8 @@ internal static class SearchCommand
             var query = new SearchQuery
             {
                 Text = pr.GetValue(text), YearFrom = from, YearTo = to, Department = pr.GetValue(dept),
-                Kind = pr.GetValue(kind), Level1 = pr.GetValue(level1), Target = t, Limit = Math.Max(0, pr.GetValue(limit)),
+                Kind = pr.GetValue(kind), Level1 = pr.GetValue(level1), Target = t, IncludeReview = pr.GetValue(includeReview),
+                Limit = Math.Max(0, pr.GetValue(limit)),
             };
             SearchResult result;
             for (int attempt = 1; ; attempt++)
@@ -90,10 +96,22 @@ internal static class SearchCommand
             Console.Error.WriteLine("no matching indicators");
             return;
         }
-        var t = new TablePrinter("year", "department / project", "scope", "indicator", "target", "actual") { MaxWidth = 50 };
+        // Scope (长期/年度) exists only on forms with both tables: the column is shown when some row has one.
+        bool scope = r.Hits.Any(h => !string.IsNullOrEmpty(h.Scope));
+        bool review = r.Hits.Any(h => h.Review);
+        var heads = new List<string> { "year", "department / project" };
+        if (scope) heads.Add("scope");
+        heads.AddRange(new[] { "indicator", "target", "actual", "conf" });
+        if (review) heads.Add("review");
+        var t = new TablePrinter(heads.ToArray()) { MaxWidth = 50 };
         foreach (var h in r.Hits)
-            t.Add(h.Year?.ToString(), OutputFormats.Owner(h.Department, h.Project), h.Scope,
-                  OutputFormats.Hierarchy(h.Level1, h.Level2, h.Level3, maxWidth: 50), h.Target, h.Actual);
+        {
+            var cells = new List<string?> { h.Year?.ToString(), OutputFormats.Owner(h.Department, h.Project) };
+            if (scope) cells.Add(h.Scope);
+            cells.AddRange(new[] { OutputFormats.Hierarchy(h.Level1, h.Level2, h.Level3, maxWidth: 50), h.Target, h.Actual, h.Confidence?.ToString("0.00") });
+            if (review) cells.Add(h.Review ? "review: " + string.Join("; ", h.ReviewReasons ?? new List<string>()) : null);
+            t.Add(cells.ToArray());
+        }
         t.Write(Console.Out);
         var note = r.Fuzzy ? " (no name contains the text; showing similar names)" : "";
         var more = r.Hits.Count < r.Total ? " (--limit N shows more)" : "";
@@ -102,9 +120,11 @@ internal static class SearchCommand
 
     static void WriteCsv(IEnumerable<IndicatorHit> hits)
     {
-        var rows = new List<string?[]> { new[] { "year", "department", "project", "kind", "scope", "level1", "level2", "level3", "target", "actual", "weight", "score", "file", "document" } };
+        var rows = new List<string?[]> { new[] { "year", "department", "project", "kind", "scope", "level1", "level2", "level3", "target", "actual", "weight", "score",
+            "confidence", "review", "review_reasons", "file", "document" } };
         rows.AddRange(hits.Select(h => new[] { h.Year?.ToString(), h.Department, h.Project, h.Kind, h.Scope, h.Level1, h.Level2, h.Level3,
-            h.Target, h.Actual, h.Weight, h.Score, h.File, h.DocumentId.ToString() }));
+            h.Target, h.Actual, h.Weight, h.Score, h.Confidence?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            h.Review ? "yes" : "", h.ReviewReasons is { Count: > 0 } rr ? string.Join("; ", rr) : null, h.File, h.DocumentId.ToString() }));
         OutputFormats.WriteCsv(Console.Out, rows);
     }
 }

@@ -21,7 +21,7 @@ internal static class ShowCommand
             var doc = (int.TryParse(key, out var id) ? archive.GetDocument(id) : null) ?? archive.FindDocument(key);
             if (doc is null)
             {
-                Console.Error.WriteLine($"jixiao show: no document {key} in the archive");
+                Console.Error.WriteLine($"jixiao show: no document {TerminalText.Safe(key)} in the archive");
                 return 1;
             }
             var forms = archive.FormsOf(doc.Id);
@@ -39,11 +39,11 @@ internal static class ShowCommand
 
     internal static void Write(TextWriter o, StoredDocument doc, IReadOnlyList<StoredForm> forms)
     {
-        o.WriteLine($"document {doc.Id}: {doc.Path}");
+        o.WriteLine($"document {doc.Id}: {TerminalText.Safe(doc.Path)}");
         o.WriteLine($"format {doc.Format}, {doc.PageCount} page(s), {doc.Size} bytes, status {doc.Status}, {doc.FormsCount} form(s), " +
                     $"{doc.IndicatorsCount} indicator(s), imported {doc.ImportedAt:yyyy-MM-dd HH:mm} UTC{(doc.NeedsReview ? ", NEEDS REVIEW" : "")}");
         o.WriteLine($"sha256 {doc.Hash}");
-        if (doc.Error is not null) o.WriteLine($"{(doc.Status == DocumentStatus.Duplicate ? "note" : "error")}: {doc.Error}");
+        if (doc.Error is not null) o.WriteLine($"{(doc.Status == DocumentStatus.Duplicate ? "note" : "error")}: {TerminalText.Safe(doc.Error)}");
         int n = 0;
         foreach (var sf in forms) WriteForm(o, sf.Form, ++n, forms.Count);
     }
@@ -51,11 +51,12 @@ internal static class ShowCommand
     static void WriteForm(TextWriter o, Form f, int n, int of)
     {
         o.WriteLine();
-        o.WriteLine($"== form {n}/{of}: {f.Kind}{(f.Title is null || f.Title == f.Kind ? "" : " — " + f.Title)} ==");
+        o.WriteLine($"== form {n}/{of}: {TerminalText.OneLine(f.Kind)}{(f.Title is null || f.Title == f.Kind ? "" : " — " + TerminalText.OneLine(f.Title))} ==");
         var head = new TablePrinter("field", "value") { MaxWidth = 60 };
         head.Add("year", f.Year?.ToString());
         head.Add("unit", f.Unit);
         head.Add("department", f.Department);
+        head.Add("dept_code", f.DeptCode);
         head.Add("project", f.Project);
         foreach (var (k, v) in f.Fields) head.Add(k, v);
         if (f.Confidence is double c) head.Add("confidence", c.ToString("0.00"));
@@ -79,7 +80,7 @@ internal static class ShowCommand
         foreach (var g in f.Goals)
         {
             o.WriteLine();
-            o.WriteLine($"{g.Label}: {g.Text}");
+            o.WriteLine($"{TerminalText.Safe(g.Label)}: {TerminalText.Safe(g.Text)}");
         }
         if (f.Indicators.Count > 0)
         {

@@ -16,7 +16,7 @@ internal static class TrainCommand
     public static Command Build()
     {
         var dirs = new Argument<string[]>("dirs") { Arity = ArgumentArity.ZeroOrMore, Description = "Folders searched recursively for *.gold.json (default: corpus)" };
-        var output = new Option<string>("--out") { Description = $"Model folder (default: {DefaultOut})", DefaultValueFactory = _ => DefaultOut };
+        var output = new Option<string>("--out") { Description = "Model folder", DefaultValueFactory = _ => DefaultOut };
         var labels = new Option<string?>("--labels") { Description = "Also write every labelled cell (stem, table, row, col, role, text) to this TSV, to check the labels by eye" };
         var cmd = new Command("train", "Train the cell-role and form-kind models from the gold files") { dirs, output, labels };
         cmd.SetAction(pr =>

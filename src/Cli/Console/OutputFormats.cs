@@ -6,12 +6,16 @@ using System.Text.Json.Serialization;
 namespace Jixiao.Cli.ConsoleOutput;
 
 /// <summary>The machine-readable outputs (--json, --csv) shared by search and history.</summary>
-internal static class OutputFormats
+internal static partial class OutputFormats
 {
     /// <summary>The same JSON conventions as the canonical extraction output.</summary>
     public static JsonSerializerOptions Json => Jixiao.Extract.CanonicalJson.Options;
 
-    /// <summary>RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled.</summary>
+    /// <summary>
+    /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled. A text field that a
+    /// spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading single quote (OWASP
+    /// CSV injection); a field that is a plain number (-12.5, -1,234) is left alone so it stays a number.
+    /// </summary>
     public static void WriteCsv(TextWriter w, IEnumerable<string?[]> rows)
     {
         foreach (var r in rows)
@@ -21,9 +25,16 @@ internal static class OutputFormats
     static string Field(string? s)
     {
         if (string.IsNullOrEmpty(s)) return "";
+        s = Neutralize(s);
         if (s.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0) return s;
         return "\"" + s.Replace("\"", "\"\"") + "\"";
     }
+
+    internal static string Neutralize(string s) =>
+        s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !PlainNumber().IsMatch(s) ? "'" + s : s;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex PlainNumber();
 
     /// <summary>
     /// level1 > level2 > level3, skipping empty levels. When longer than <paramref name="maxWidth"/> columns

@@ -2,7 +2,7 @@ namespace Jixiao.Cli.ConsoleOutput;
 
 /// <summary>
 /// Prints rows as an aligned text table, padding by display width (a CJK character is two columns).
-/// Line breaks inside a cell become spaces; cells wider than <see cref="MaxWidth"/> are cut with ….
+/// Line breaks inside a cell become spaces, control characters are escaped; cells wider than <see cref="MaxWidth"/> are cut with ….
 /// </summary>
 internal sealed class TablePrinter
 {
@@ -21,7 +21,8 @@ internal sealed class TablePrinter
     public void Add(params string?[] cells) =>
         _rows.Add(cells.Select(c => Clean(c ?? "")).Concat(Enumerable.Repeat("", Math.Max(0, _headers.Length - cells.Length))).ToArray());
 
-    static string Clean(string s) => s.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ').Trim();
+    /// <summary>One line per row, control characters escaped: a cell cannot move the cursor or forge a row.</summary>
+    static string Clean(string s) => TerminalText.OneLine(s).Trim();
 
     public void Write(TextWriter w)
     {

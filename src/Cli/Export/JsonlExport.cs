@@ -21,7 +21,10 @@ internal static class JsonlExport
             {
                 var name = FactColumns.Names[i];
                 if (name == "history") o[name] = r.History;
-                else if (name == "year") o[name] = r.Year;
+                else if (FactColumns.Numeric.Contains(name))
+                    o[name] = double.TryParse(values[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+                else if (name == "review") o[name] = r.Review;
+                else if (name == "review_reasons") o[name] = r.ReviewReasons;
                 else o[name] = values[i];
             }
             w.WriteLine(JsonSerializer.Serialize(o, options));

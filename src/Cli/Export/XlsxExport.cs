@@ -22,10 +22,10 @@ internal static class XlsxExport
         {
             w.WriteStartElement(new Worksheet());
             w.WriteStartElement(new SheetData());
-            WriteRow(w, 1, FactColumns.Names, yearColumn: -1);
-            int year = Array.IndexOf(FactColumns.Names, "year");
+            WriteRow(w, 1, FactColumns.Names, numeric: new bool[FactColumns.Names.Length]);
+            var numeric = FactColumns.Names.Select(FactColumns.Numeric.Contains).ToArray();
             foreach (var r in rows)
-                WriteRow(w, (uint)(++n + 1), FactColumns.Values(r), year);
+                WriteRow(w, (uint)(++n + 1), FactColumns.Values(r), numeric);
             w.WriteEndElement();
             w.WriteEndElement();
         }
@@ -34,7 +34,7 @@ internal static class XlsxExport
         return n;
     }
 
-    static void WriteRow(OpenXmlWriter w, uint index, IReadOnlyList<string?> values, int yearColumn)
+    static void WriteRow(OpenXmlWriter w, uint index, IReadOnlyList<string?> values, bool[] numeric)
     {
         w.WriteStartElement(new Row { RowIndex = index });
         for (int c = 0; c < values.Count; c++)
@@ -42,8 +42,9 @@ internal static class XlsxExport
             var v = values[c];
             if (string.IsNullOrEmpty(v)) continue;
             var reference = ColumnName(c) + index;
-            if (c == yearColumn && int.TryParse(v, out var y))
-                w.WriteElement(new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(y) });
+            // Numbers as numeric cells, so a column of amounts can be summed.
+            if (numeric[c] && double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d))
+                w.WriteElement(new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(d) });
             else
                 w.WriteElement(new Cell
                 {

@@ -29,6 +29,8 @@ internal sealed class Importer
         public ReimportPolicy Policy { get; init; } = ReimportPolicy.ChangedOnly;
         /// <summary>Zip bomb guards for archives found among the files.</summary>
         public ZipLimits Zip { get; init; } = ZipLimits.Default;
+        /// <summary>Called on a worker thread as it starts on a file (the progress line names it).</summary>
+        public Action<string>? Started { get; init; }
         public static readonly Options Default = new();
     }
 
@@ -77,6 +79,7 @@ internal sealed class Importer
             await foreach (var item in paths.Reader.ReadAllAsync().ConfigureAwait(false))
             {
                 if (cancel.IsCancellationRequested) break;
+                _options.Started?.Invoke(item.Path);
                 var work = Process(item, known, summary.Stages, cancel);
                 Interlocked.Add(ref _queuedBytes, -(item.Content?.Length ?? 0));
                 if (work is null) break;

@@ -35,12 +35,25 @@ internal static class DocumentPage
         }
         var ranges = BlockRanges(d.Forms, d.Source);
         var grids = new GridCache();
-        foreach (var (f, n) in order) Form(sb, d, f, n, ranges[n - 1], grids);
+        // Facts first: a cell's data-facts lists the facts of every form that read it, so the grids are drawn
+        // after all panels are known.
+        var links = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var facts = new Dictionary<int, string>();
+        foreach (var (f, n) in order)
+        {
+            var locator = d.Source is null ? null : new TextLocator(d.Source, ranges[n - 1], grids);
+            facts[n] = new FactPanel(n, r => CellIds.Of(r, d.Source, grids), locator, links).Render(f);
+        }
+        // Each block is drawn once, in the first form (in page order) that reads it; later forms refer to it.
+        // A sheet of 300 projects sharing one 3,000-row table would otherwise repeat it 300 times.
+        var drawnIn = new Dictionary<int, int>();
+        foreach (var (f, n) in order) Form(sb, d, f, n, ranges[n - 1], grids, facts[n], links, drawnIn);
         ReportAssets.Tail(sb);
         return sb.ToString();
     }
 
-    static void Form(StringBuilder sb, ReportDocument d, Form f, int n, IReadOnlyList<int> blocks, GridCache grids)
+    static void Form(StringBuilder sb, ReportDocument d, Form f, int n, IReadOnlyList<int> blocks, GridCache grids, string facts,
+                     IReadOnlyDictionary<string, List<string>> links, Dictionary<int, int> drawnIn)
     {
         bool flagged = ReportFlags.IsFlagged(f);
         sb.Append($"<section class=\"form{(flagged ? " flagged" : "")}\" id=\"form-{n}\"><h2>form {n}/{d.Forms.Count}: ")
@@ -48,25 +61,29 @@ internal static class DocumentPage
         if (flagged) sb.Append(" <span class=\"flag\">⚑ ").Append(Html.Text(ReportFlags.Reason(f))).Append("</span>");
         sb.Append("</h2>");
 
-        var locator = d.Source is null ? null : new TextLocator(n, d.Source, blocks, grids);
-        var panel = new FactPanel(n, r => CellIds.Of(n, r, d.Source, grids), locator);
-        var facts = panel.Render(f);
-
         sb.Append("<div class=\"pair\"><div class=\"pane source\">");
         if (d.Source is null) sb.Append("<p class=\"note\">No source grid: ").Append(Html.Text(d.SourceNote ?? "the file was not read")).Append("</p>");
         else
             foreach (var b in blocks)
             {
+                if (drawnIn.TryGetValue(b, out var owner))
+                {
+                    if (d.Source.Blocks[b] is Table)
+                        sb.Append($"<p class=\"note shared\"><a href=\"#{SourceGrid.Id(b)}\">block {b}</a>: drawn with form {owner} (shared table)</p>");
+                    continue;
+                }
                 switch (d.Source.Blocks[b])
                 {
                     case Paragraph p when p.Text.Trim().Length > 0:
+                        drawnIn[b] = n;
                         var text = p.Text.Length > MaxParagraphChars ? p.Text[..MaxParagraphChars] + "…" : p.Text;
-                        sb.Append($"<p class=\"para\" id=\"{TextLocator.ParagraphId(n, b)}\"");
-                        if (panel.Links.TryGetValue(TextLocator.ParagraphId(n, b), out var pf)) sb.Append($" data-facts=\"{string.Join(' ', pf)}\"");
+                        sb.Append($"<p class=\"para\" id=\"{TextLocator.ParagraphId(b)}\"");
+                        if (links.TryGetValue(TextLocator.ParagraphId(b), out var pf)) sb.Append($" data-facts=\"{string.Join(' ', pf)}\"");
                         sb.Append('>').Append(Html.Multiline(text)).Append("</p>");
                         break;
                     case Table t:
-                        PageCrop.Beside(sb, d.Path, t, s => SourceGrid.Render(s, n, b, t, grids.Get(b, t), panel.Links));
+                        drawnIn[b] = n;
+                        PageCrop.Beside(sb, d.Path, t, s => SourceGrid.Render(s, b, t, grids.Get(b, t), links));
                         break;
                 }
             }

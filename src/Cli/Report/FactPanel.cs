@@ -15,10 +15,12 @@ internal sealed class FactPanel
     readonly TextLocator? _locator;
     int _next;
 
-    public Dictionary<string, List<string>> Links { get; } = new(StringComparer.Ordinal);
+    /// <summary>Cell id → fact ids; one dictionary for the whole page, since a cell can hold facts of several forms.</summary>
+    public Dictionary<string, List<string>> Links { get; }
 
-    public FactPanel(int form, Func<SourceRef?, string?> cellOf, TextLocator? locator)
+    public FactPanel(int form, Func<SourceRef?, string?> cellOf, TextLocator? locator, Dictionary<string, List<string>>? links = null)
     {
+        Links = links ?? new(StringComparer.Ordinal);
         _form = form;
         _cellOf = cellOf;
         _locator = locator;

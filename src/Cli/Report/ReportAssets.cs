@@ -22,7 +22,7 @@ internal static class ReportAssets
         .error{color:var(--flag);font-weight:600}.note{background:#fff8e1;border-left:4px solid #f9a825;padding:4px 8px}
         .status{padding:0 6px;border-radius:3px;background:#e0e0e0}.status.ok{background:#c8e6c9}.status.failed{background:#ffcdd2}.status.empty{background:#ffe0b2}.status.duplicate{background:#d1c4e9}
         .flag{color:var(--flag);font-weight:600;font-size:13px}
-        section.form{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px;margin:14px 0}
+        section.form{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px;margin:14px 0;content-visibility:auto;contain-intrinsic-size:auto 600px}
         section.form.flagged{border-left:6px solid var(--flag)}
         section.review{background:#fdecea;border:1px solid #f5c2c0;border-radius:6px;padding:6px 12px;margin:10px 0}
         .pair{display:grid;grid-template-columns:minmax(0,1.25fr) minmax(0,1fr);gap:14px;align-items:start}
@@ -35,6 +35,9 @@ internal static class ReportAssets
         table.grid td.nw,table.grid th.rn{white-space:nowrap}
         table.grid td.hole{background:repeating-linear-gradient(45deg,#f3f3f3,#f3f3f3 4px,#fff 4px,#fff 8px)}
         table.grid td.src{background:#f1f8ff;cursor:pointer}
+        table.grid td.dt{color:#8a94a0;text-align:center}
+        div.chunk{content-visibility:auto;contain-intrinsic-size:auto 2400px}
+        table.grid.cont{margin-top:-10px}
         p.para{margin:4px 0;color:#37474f;white-space:pre-wrap}
         table.facts{width:100%;font-size:13px}
         table.facts th,table.facts td{border:1px solid #dde1e6;padding:3px 6px;text-align:left;vertical-align:top;word-break:break-word}

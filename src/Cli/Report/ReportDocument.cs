@@ -22,6 +22,13 @@ internal sealed class ReportDocument
     public required string Page { get; init; }
 
     public int IndicatorCount => Forms.Sum(f => f.Indicators.Count);
+
+    /// <summary>This document without its source (what the index needs): `report --all` keeps only these, so
+    /// memory holds one document's source at a time, not the whole archive's.</summary>
+    public ReportDocument WithoutSource() => new()
+    {
+        Path = Path, Format = Format, Status = Status, Error = Error, Forms = Forms, SourceNote = SourceNote, Page = Page,
+    };
     public int FlaggedCount => Forms.Count(ReportFlags.IsFlagged);
 }
 

@@ -8,10 +8,17 @@ internal static class ReportWriter
 {
     static readonly UTF8Encoding Utf8 = new(false);
 
-    public static void WriteDocuments(string dir, IReadOnlyList<ReportDocument> docs, bool withHistory)
+    /// <summary>Writes one document's page and returns what the index keeps of it.</summary>
+    public static ReportDocument WritePage(string dir, ReportDocument d)
     {
         Directory.CreateDirectory(dir);
-        foreach (var d in docs) File.WriteAllText(Path.Combine(dir, d.Page), DocumentPage.Render(d), Utf8);
+        File.WriteAllText(Path.Combine(dir, d.Page), DocumentPage.Render(d), Utf8);
+        return d.WithoutSource();
+    }
+
+    public static void WriteIndex(string dir, IReadOnlyList<ReportDocument> docs, bool withHistory)
+    {
+        Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "index.html"), IndexPage.Render(docs, withHistory), Utf8);
     }
 

@@ -37,6 +37,8 @@ internal static class FormFinisher
                 ind.Confidence = Math.Round(readCertainty * table.ModelCertainty * complete, 2);
                 form.Indicators.Add(ind);
             }
+        Plausibility.Check(form);
+        NameCanonicalizer.Apply(form);
         form.Confidence = Math.Round(Confidence(form, fromOcr, ocrConfidence) * draft.ModelCertainty, 2);
         form.NeedsReview = fromOcr || form.Indicators.Count == 0 && form.Budget.Count == 0 || form.Confidence < ReviewBelow;
         return form;

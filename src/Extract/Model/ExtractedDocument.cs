@@ -23,6 +23,12 @@ public sealed class Form
     public int? Year { get; set; }
     public string? Unit { get; set; }
     public string? Department { get; set; }
+
+    /// <summary>The department's budget code when the name carried one (`[292]国家信访局` → 292); not scored.</summary>
+    [JsonPropertyName("dept_code")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DeptCode { get; set; }
+
     public string? Project { get; set; }
 
     /// <summary>Other header label → value pairs, in the order they appear.</summary>

@@ -137,6 +137,7 @@ internal sealed class CatalogFilter
         {
             var n = v.F64(at + 20);
             if (double.IsNaN(n) || !t.Accepts(n, v.S(at + 28))) return false;
+            if (!_q.IncludeReview && v.Review.Contains(at)) return false;
         }
         return true;
     }

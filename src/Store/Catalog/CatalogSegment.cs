@@ -4,7 +4,7 @@ using LiteDB;
 namespace Jixiao.Store;
 
 /// <summary>One indicator in the search catalog: what the filters and the sort order need, and its row id.</summary>
-internal readonly record struct CatalogRow(ObjectId Id, int Ord, string NameNorm, string Level1Norm, double? Target, string? Unit);
+internal readonly record struct CatalogRow(ObjectId Id, int Ord, string NameNorm, string Level1Norm, double? Target, string? Unit, bool Review = false);
 
 /// <summary>One form in the search catalog: the context every one of its indicators shares.</summary>
 internal sealed class CatalogForm
@@ -56,6 +56,9 @@ internal sealed class CatalogSegment
         int nameCount = strings.Count;
         var buffer = new MemoryStream();
         var w = new BinaryWriter(buffer);
+        // Rows whose values are flagged for review, by their offset in the block: a list beside the packed
+        // block (not a field in it), so segments written before the flag existed read unchanged.
+        var review = new BsonArray();
         w.Write(Forms.Count);
         foreach (var f in Forms)
         {
@@ -68,6 +71,8 @@ internal sealed class CatalogSegment
             w.Write(f.Rows.Count);
             foreach (var r in f.Rows)
             {
+                w.Flush();
+                if (r.Review) review.Add((int)buffer.Position);
                 w.Write(r.Id.ToByteArray());
                 w.Write(r.Ord);
                 w.Write(S(r.NameNorm));
@@ -84,6 +89,7 @@ internal sealed class CatalogSegment
             ["names"] = nameCount,
             ["strings"] = new BsonArray(strings.Select(s => new BsonValue(s))),
             ["data"] = buffer.ToArray(),
+            ["review"] = review,
         };
     }
 
@@ -100,6 +106,7 @@ internal sealed class CatalogSegment
         int p = 0;
         int I32(ReadOnlySpan<byte> b) { var v = BinaryPrimitives.ReadInt32LittleEndian(b[p..]); p += 4; return v; }
         ushort U16(ReadOnlySpan<byte> b) { var v = BinaryPrimitives.ReadUInt16LittleEndian(b[p..]); p += 2; return v; }
+        var review = ReviewOffsets(d);
         int forms = I32(data);
         for (int k = 0; k < forms; k++)
         {
@@ -113,6 +120,7 @@ internal sealed class CatalogSegment
             f.Rows.Capacity = rows;
             for (int r = 0; r < rows; r++)
             {
+                bool flagged = review.Contains(p);
                 var id = new ObjectId(data.Slice(p, 12).ToArray());
                 p += 12;
                 int ord = I32(data);
@@ -122,7 +130,7 @@ internal sealed class CatalogSegment
                 p += 8;
                 var unit = U16(data);
                 if (isName is not null && name != NoString) isName[name] = true;
-                f.Rows.Add(new CatalogRow(id, ord, S(name) ?? "", S(level1) ?? "", double.IsNaN(target) ? null : target, S(unit)));
+                f.Rows.Add(new CatalogRow(id, ord, S(name) ?? "", S(level1) ?? "", double.IsNaN(target) ? null : target, S(unit), flagged));
             }
             seg.Forms.Add(f);
         }
@@ -131,4 +139,8 @@ internal sealed class CatalogSegment
                 if (isName[i]) names!.Add(strings[i]);
         return seg;
     }
+
+    /// <summary>Offsets of the rows flagged for review (none in segments written before the flag existed).</summary>
+    internal static HashSet<int> ReviewOffsets(BsonDocument d) =>
+        d.TryGetValue("review", out var r) && r.IsArray ? r.AsArray.Select(x => x.AsInt32).ToHashSet() : new HashSet<int>();
 }

@@ -16,6 +16,9 @@ internal sealed class CatalogView
     public int NameCount { get; }
     public byte[] Data { get; }
 
+    /// <summary>Offsets of rows whose values are flagged for review.</summary>
+    public HashSet<int> Review { get; private init; } = new();
+
     CatalogView(string[] strings, int nameCount, byte[] data)
     {
         Strings = strings;
@@ -28,7 +31,7 @@ internal sealed class CatalogView
         var arr = d["strings"].AsArray;
         var strings = new string[arr.Count];
         for (int i = 0; i < strings.Length; i++) strings[i] = arr[i].AsString;
-        return new CatalogView(strings, d["names"].AsInt32, d["data"].AsBinary);
+        return new CatalogView(strings, d["names"].AsInt32, d["data"].AsBinary) { Review = CatalogSegment.ReviewOffsets(d) };
     }
 
     public string? S(int at) => BinaryPrimitives.ReadUInt16LittleEndian(Data.AsSpan(at)) is var i && i == CatalogSegment.NoString ? null : Strings[i];

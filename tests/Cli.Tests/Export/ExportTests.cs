@@ -51,11 +51,22 @@ public sealed class ExportTests : IDisposable
         var bytes = File.ReadAllBytes(Export("csv"));
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var rows = Csv.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
-        Assert.Equal("fact,file,path,year,kind,department,project,level1,level2,level3,scope,target,actual,weight,score,history,basis,category,deviation,item,column,value",
+        Assert.Equal("fact,file,path,year,kind,department,dept_code,project,level1,level2,level3,scope,target,target_op,target_number,target_unit," +
+                     "actual,weight,score,history,basis,category,deviation,item,column,value,number,unit,amount_wanyuan,confidence,review,review_reasons",
             string.Join(",", rows[0]));
         var table = Csv.ToDictionaries(rows);
         AssertControlRate(table);
         Assert.Contains(table, r => r["fact"] == "budget" && r["item"].Length > 0 && r["value"].Length > 0);
+        // Amounts: the number without separators, the unit as written, and 万元 for summing across forms.
+        var money = table.Where(r => r["fact"] == "budget" && r["number"].Length > 0).ToList();
+        Assert.NotEmpty(money);
+        Assert.All(money, r => Assert.DoesNotContain(",", r["number"]));
+        Assert.All(money.Where(r => r["unit"] == "元"), r => Assert.Equal(double.Parse(r["number"]) / 10000, double.Parse(r["amount_wanyuan"]), 6));
+        Assert.All(money.Where(r => r["unit"] == "万元"), r => Assert.Equal(r["number"], r["amount_wanyuan"]));
+        Assert.Contains(money, r => r["unit"].Length > 0);
+        var rate = table.First(r => r["level3"] == "公用经费控制率");
+        Assert.Equal(("100", "%"), (rate["target_number"], rate["target_unit"]));
+        Assert.Matches(@"^(0|1|0\.\d+)$", rate["confidence"]);
         // Every indicator and budget fact the archive holds, once.
         var indicators = JsonDocument.Parse(JixiaoProcess.Run("--db", _t.Db, "search", "--json", "--limit", "100000").Out).RootElement.GetArrayLength();
         Assert.Equal(indicators, table.Count(r => r["fact"] == "indicator"));
@@ -91,7 +102,7 @@ public sealed class ExportTests : IDisposable
         var data = ((WorksheetPart)book.GetPartById(sheet.Id!.Value!)).Worksheet.GetFirstChild<SheetData>()!;
         var rows = data.Elements<Row>().Select(r =>
         {
-            var cells = new string[22];
+            var cells = new string[32];
             foreach (var c in r.Elements<Cell>())
             {
                 int col = c.CellReference!.Value!.TakeWhile(char.IsLetter).Aggregate(0, (n, ch) => n * 26 + ch - 'A' + 1) - 1;
@@ -106,6 +117,12 @@ public sealed class ExportTests : IDisposable
         // The year is a number cell, so Excel sorts and filters it as one.
         var yearCell = data.Elements<Row>().ElementAt(1).Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith("D"));
         Assert.Equal(CellValues.Number, yearCell.DataType!.Value);
+        // Amounts are number cells too (a column that can be summed), never text with separators.
+        int amountCol = Array.IndexOf(rows[0], "amount_wanyuan");
+        var amountCells = data.Elements<Row>().Skip(1).SelectMany(r => r.Elements<Cell>())
+            .Where(c => c.CellReference!.Value!.TakeWhile(char.IsLetter).Aggregate(0, (n, ch) => n * 26 + ch - 'A' + 1) - 1 == amountCol).ToList();
+        Assert.NotEmpty(amountCells);
+        Assert.All(amountCells, c => Assert.Equal(CellValues.Number, c.DataType!.Value));
     }
 }
 

@@ -88,6 +88,39 @@ internal sealed class HeadlessChromium : IDisposable
         _socket.ConnectAsync(new Uri(ws), Timeout(10)).Wait();
     }
 
+    /// <summary>
+    /// CPU time (user + system) used so far by chromium and all its child processes (renderer, GPU, network),
+    /// from /proc: what opening a page costs, independent of how busy the machine is.
+    /// </summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            var stats = new List<(int Pid, int Parent, long Ticks)>();
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    // Fields after the command name, which is in parentheses and may hold spaces.
+                    var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    stats.Add((pid, int.Parse(f[1]), long.Parse(f[11]) + long.Parse(f[12])));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { }
+            }
+            var tree = new HashSet<int> { _process.Id };
+            for (bool grew = true; grew;)
+            {
+                grew = false;
+                foreach (var (pid, parent, _) in stats)
+                    if (tree.Contains(parent) && tree.Add(pid)) grew = true;
+            }
+            // Linux reports in clock ticks of 1/100 s (USER_HZ).
+            return TimeSpan.FromSeconds(stats.Where(x => tree.Contains(x.Pid)).Sum(x => x.Ticks) / 100.0);
+        }
+    }
+
     static CancellationToken Timeout(int seconds) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
 
     /// <summary>Sends one command and waits for its answer (events in between are skipped).</summary>
@@ -114,11 +147,11 @@ internal sealed class HeadlessChromium : IDisposable
         }
     }
 
-    public void Navigate(string url)
+    public void Navigate(string url, int timeoutSeconds = 20)
     {
         Send("Page.enable");
         Send("Page.navigate", new { url });
-        var until = DateTime.UtcNow.AddSeconds(20);
+        var until = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         // about:blank is "complete" too: wait for the new document, not just any loaded one.
         var expected = JsonSerializer.Serialize(url);
         while (Evaluate($"location.href === {expected} && document.readyState === 'complete'")?.GetValue<bool>() != true)

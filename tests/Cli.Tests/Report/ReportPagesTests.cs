@@ -25,9 +25,9 @@ public sealed class ReportPagesTests : IDisposable
         Assert.Contains("colspan=", html);
         // The gold file lists 13 indicators and 18 budget facts for this form: each one linked to a drawn cell.
         var indicators = Regex.Match(html, "<table class=\"facts indicators\">.*?</table>", RegexOptions.Singleline).Value;
-        Assert.Equal(13, Count(indicators, "<tr id=\"f1-x\\d+\" class=\"fact\" data-src=\"f1-c-\\d+-\\d+-\\d+\""));
+        Assert.Equal(13, Count(indicators, "<tr id=\"f1-x\\d+\" class=\"fact\" data-src=\"c-\\d+-\\d+-\\d+\""));
         var budget = Regex.Match(html, "<table class=\"facts budget\">.*?</table>", RegexOptions.Singleline).Value;
-        Assert.Equal(Count(budget, "<tr id="), Count(budget, "data-src=\"f1-c-"));
+        Assert.Equal(Count(budget, "<tr id="), Count(budget, "data-src=\"c-"));
         foreach (Match m in Regex.Matches(html, "data-src=\"([^\"]+)\""))
             Assert.Contains($"id=\"{m.Groups[1].Value}\"", html);
         var index = File.ReadAllText(Path.Combine(dir, "index.html"));
@@ -51,7 +51,7 @@ public sealed class ReportPagesTests : IDisposable
         Assert.Equal(1, Count(form2, "<table class=\"grid\""));
         // 13 indicators each, all linked to a cell of their own form's copy of the table.
         var indicators2 = Regex.Match(form2, "<table class=\"facts indicators\">.*?</table>", RegexOptions.Singleline).Value;
-        Assert.Equal(13, Count(indicators2, "class=\"fact\" data-src=\"f2-c-\\d+-\\d+-\\d+\""));
+        Assert.Equal(13, Count(indicators2, "class=\"fact\" data-src=\"c-\\d+-\\d+-\\d+\""));
     }
 
     [Fact]

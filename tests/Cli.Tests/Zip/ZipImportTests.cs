@@ -78,7 +78,7 @@ public class ZipImportTests
 
         var again = JixiaoProcess.Run("--db", t.Db, "import", folder);
         Assert.True(again.ExitCode == 0, again.Out + again.Err);
-        Assert.StartsWith("imported 0, replaced 0, unchanged 5,", again.Out);
+        Assert.StartsWith("nothing new: 5 file(s) unchanged;", again.Out);
 
         var show = JixiaoProcess.Run("--db", t.Db, "show", docxPath);
         Assert.True(show.ExitCode == 0, show.Err);
@@ -125,7 +125,7 @@ public class ZipImportTests
 
         // Unchanged on a re-run, the refused entry included (it keeps a stable hash).
         var again = JixiaoProcess.Run("--db", t.Db, "import", folder);
-        Assert.StartsWith("imported 0, replaced 0, unchanged 3,", again.Out);
+        Assert.StartsWith("nothing new: 3 file(s) unchanged;", again.Out);
         var verify = JixiaoProcess.Run("--db", t.Db, "verify");
         Assert.True(verify.ExitCode == 0, verify.Out + verify.Err);
     }
