@@ -17,7 +17,7 @@ public class TerminalImportTests
         var r = PtyProcess.Run(TimeSpan.FromMinutes(2), "--db", t.Db, "import", folder, "--batch", "1", "--workers", "1");
         Assert.DoesNotContain("Unhandled exception", r.Screen);
         Assert.True(r.ExitCode == 0, r.Screen);
-        Assert.Contains("\rimport ", r.Screen);
+        Assert.Contains("\rimport ", r.Screen, StringComparison.Ordinal);
         Assert.Contains("imported 4,", r.Screen);
 
         var search = PtyProcess.Run(TimeSpan.FromMinutes(1), "--db", t.Db, "search", "满意度", "--year", "2019..2026");
