@@ -57,10 +57,12 @@ internal sealed class CfbWriter
             BitConverter.GetBytes(-1).CopyTo(dir, o + 68);
             BitConverter.GetBytes(-1).CopyTo(dir, o + 72);
             BitConverter.GetBytes(n.Children.Count > 0 ? n.Children[0].Id : -1).CopyTo(dir, o + 76);
-            for (int i = 0; i + 1 < n.Children.Count; i++) BitConverter.GetBytes(n.Children[i + 1].Id).CopyTo(dir, n.Children[i].Id * 128 + 72);
             BitConverter.GetBytes(start.TryGetValue(n, out var s) ? s : 0xFFFFFFFE).CopyTo(dir, o + 116);
             BitConverter.GetBytes(n.Data?.Length ?? 0).CopyTo(dir, o + 120);
         }
+        // Siblings as a chain of right links (a degenerate but valid red-black tree), after every entry is written.
+        foreach (var n in all)
+            for (int i = 0; i + 1 < n.Children.Count; i++) BitConverter.GetBytes(n.Children[i + 1].Id).CopyTo(dir, n.Children[i].Id * 128 + 72);
         for (int i = all.Count; i < dir.Length / 128; i++) { BitConverter.GetBytes(-1).CopyTo(dir, i * 128 + 68); BitConverter.GetBytes(-1).CopyTo(dir, i * 128 + 72); BitConverter.GetBytes(-1).CopyTo(dir, i * 128 + 76); }
         uint dirStart = Chain(dir);
         int fatSectors = 1;
