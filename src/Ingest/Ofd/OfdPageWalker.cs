@@ -75,7 +75,8 @@ internal sealed class OfdPageWalker
             double pageSize = size * m.Scale;
             foreach (var (ch, gx, gy, width) in OfdTextCode.Place(text, x, y, dx, dy, size))
             {
-                if (string.IsNullOrWhiteSpace(ch)) continue;
+                // Spaces stay glyphs, as in the PDF reader: an explicit space separates words and values.
+                if (ch.Length == 0 || char.IsControl(ch[0])) continue;
                 var (x0, y0) = m.Apply(gx, gy);
                 var (x1, y1) = m.Apply(gx + width, gy);
                 Glyphs.Add(new OfdGlyph(ch, x0, y0, x1, y1, pageSize));
