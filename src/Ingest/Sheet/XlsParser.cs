@@ -53,7 +53,7 @@ internal sealed class XlsParser : IDocumentParser
         }
         catch (InvalidPasswordException e)
         {
-            throw new UnreadableDocumentException("xls workbook is password-protected (" + e.Message + ")", e);
+            throw new UnreadableDocumentException("encrypted Excel workbook (FILEPASS record): password needed (" + e.Message + ")", e);
         }
         catch (Exception e) when (e is not (OperationCanceledException or UnreadableDocumentException or OutOfMemoryException))
         {
