@@ -60,10 +60,13 @@ internal sealed class CompoundFile
     /// Names of the streams and storages directly under the root storage. A file's kind is decided by
     /// these alone: an embedded attachment (a Word document inside a workbook) lives in a sub-storage.
     /// </summary>
-    public IReadOnlyList<string> RootNames()
+    public IReadOnlyList<string> RootNames() =>
+        RootChildren().Where(e => e.Type is 1 or 2).Select(e => e.Name).ToList();
+
+    /// <summary>The root's children: its red-black tree walked with a visited set, which guards against cycles.</summary>
+    IEnumerable<DirectoryEntry> RootChildren()
     {
-        var names = new List<string>();
-        if (_entries.Count == 0) return names;
+        if (_entries.Count == 0) yield break;
         var visited = new HashSet<uint>();
         var todo = new Stack<uint>();
         todo.Push(_entries[0].Child);
@@ -72,11 +75,10 @@ internal sealed class CompoundFile
             uint id = todo.Pop();
             if (id == NoStream || id >= _entries.Count || !visited.Add(id)) continue;
             var e = _entries[(int)id];
-            if (e.Type is 1 or 2) names.Add(e.Name);
+            yield return e;
             todo.Push(e.Left);
             todo.Push(e.Right);
         }
-        return names;
     }
 
     /// <summary>
@@ -110,24 +112,8 @@ internal sealed class CompoundFile
         return data;
     }
 
-    DirectoryEntry? FindTopLevel(string name)
-    {
-        if (_entries.Count == 0) return null;
-        // Walk the root's red-black tree of children; a visited set guards against cycles.
-        var visited = new HashSet<uint>();
-        var todo = new Stack<uint>();
-        todo.Push(_entries[0].Child);
-        while (todo.Count > 0)
-        {
-            uint id = todo.Pop();
-            if (id == NoStream || id >= _entries.Count || !visited.Add(id)) continue;
-            var e = _entries[(int)id];
-            if (e.Type == 2 && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)) return e;
-            todo.Push(e.Left);
-            todo.Push(e.Right);
-        }
-        return null;
-    }
+    DirectoryEntry? FindTopLevel(string name) =>
+        RootChildren().FirstOrDefault(e => e.Type == 2 && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
     uint[] ReadFat(ReadOnlySpan<byte> header, uint fatSectors, uint firstDifat)
     {
