@@ -79,18 +79,17 @@ public static class DocumentReader
                 ms.Position = 0;
                 seekable = ms;
             }
-            format = FormatSniffer.Sniff(seekable, Path.GetExtension(name));
+            var sniffed = FormatSniffer.Identify(seekable, Path.GetExtension(name));
+            format = sniffed.Format;
             seekable.Position = 0;
-            switch (format)
-            {
-                case "empty": return Fail(name, format, "file is empty", sw);
-                case "ole-encrypted": return Fail(name, "office", "file is password-protected (encrypted Office package)", sw);
-                case "zip-damaged": return Fail(name, "zip", "damaged zip container (truncated or corrupt)", sw);
-                case "binary": return Fail(name, format, "unknown binary format", sw);
-            }
+            if (sniffed.Refusal is { } refusal) return Fail(name, format, refusal, sw);
             var parser = ParserRegistry.For(format);
             if (parser is null) return Fail(name, format, $"no reader for format '{format}'", sw);
-            return Parse(parser, seekable, name, format, options, sw, cancel);
+            var result = Parse(parser, seekable, name, format, options, sw, cancel);
+            // A container shorter than its own tables say: say so rather than "damaged".
+            if (!result.Ok && sniffed.Note == "truncated")
+                return Fail(name, format, $"truncated {Doc.OleKind.KindOf(format)}: {result.Error!.Reason}", sw);
+            return result;
         }
         catch (Exception e) when (!cancel.IsCancellationRequested || e is not OperationCanceledException)
         {

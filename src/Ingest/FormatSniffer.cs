@@ -12,34 +12,45 @@ public static class FormatSniffer
 {
     static readonly byte[] Ole2Magic = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 
-    /// <summary>Format names returned: pdf, docx, xlsx, zip, doc, wps, xls, ole-encrypted, ole, rtf, mht, html, text, empty, binary.</summary>
+    /// <summary>Format names returned: pdf, docx, xlsx, ofd, zip, doc, wps, xls, wordml, rtf, mht, html, text; and refused ones (see <see cref="Identify(Stream, string)"/>).</summary>
     public static string Sniff(string path)
     {
         using var fs = File.OpenRead(path);
         return Sniff(fs, Path.GetExtension(path));
     }
 
-    public static string Sniff(Stream stream, string extension)
+    public static string Sniff(Stream stream, string extension) => Identify(stream, extension).Format;
+
+    /// <summary>
+    /// The format, and for a file no reader will take (empty, encrypted, Microsoft Works, truncated, unknown
+    /// binary) the one line that tells the user what the file is and why it is refused.
+    /// </summary>
+    public static Sniffed Identify(Stream stream, string extension)
     {
         extension = extension.ToLowerInvariant();
         var head = new byte[8192];
         int n = ReadUpTo(stream, head);
-        if (n == 0) return "empty";
+        if (n == 0) return new Sniffed("empty", "file is empty");
         var span = head.AsSpan(0, n);
 
         if (span.StartsWith(Ole2Magic)) return SniffOle(stream, extension);
-        if (span.StartsWith("PK\u0003\u0004"u8) || span.StartsWith("PK\u0005\u0006"u8)) return SniffZip(stream);
+        if (span.StartsWith("PK\u0003\u0004"u8) || span.StartsWith("PK\u0005\u0006"u8))
+        {
+            var zip = SniffZip(stream);
+            return zip == "zip-damaged" ? new Sniffed(zip, "damaged zip container (truncated or corrupt)") : new Sniffed(zip);
+        }
         // PDF allows junk before the header (up to 1024 bytes in practice).
-        if (span[..Math.Min(n, 1024)].IndexOf("%PDF-"u8) >= 0) return "pdf";
+        if (span[..Math.Min(n, 1024)].IndexOf("%PDF-"u8) >= 0) return new Sniffed("pdf");
 
         var text = DecodeHead(span);
         var trimmed = text.TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
-        if (trimmed.StartsWith(@"{\rtf", StringComparison.Ordinal)) return "rtf";
-        if (LooksLikeMime(trimmed)) return "mht";
-        if (LooksLikeHtml(trimmed)) return "html";
-        if (extension == ".md" && MarkdownHasHtmlTable(stream)) return "html";
-        if (LooksBinary(span)) return "binary";
-        return "text";
+        if (trimmed.StartsWith(@"{\rtf", StringComparison.Ordinal)) return new Sniffed("rtf");
+        if (LooksLikeMime(trimmed)) return new Sniffed("mht");
+        if (WordMl.WordMlParser.LooksLikeWordMl(trimmed)) return new Sniffed("wordml");
+        if (LooksLikeHtml(trimmed)) return new Sniffed("html");
+        if (extension == ".md" && MarkdownHasHtmlTable(stream)) return new Sniffed("html");
+        if (LooksBinary(span)) return new Sniffed("binary", "unknown binary format");
+        return new Sniffed("text");
     }
 
     /// <summary>Markdown converted from PDF (MinerU and similar) writes tables as HTML, often far below the first 8 KB.</summary>
@@ -112,14 +123,15 @@ public static class FormatSniffer
         {
             stream.Position = 0;
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            bool word = false, sheet = false;
+            bool word = false, sheet = false, ofd = false;
             foreach (var e in zip.Entries)
             {
                 if (e.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase)) word = true;
+                else if (e.FullName.TrimStart('/').Equals("OFD.xml", StringComparison.OrdinalIgnoreCase)) ofd = true;
                 else if (e.FullName.StartsWith("xl/workbook", StringComparison.OrdinalIgnoreCase)) sheet = true;
                 else if (e.FullName.StartsWith("word/", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith("document.xml", StringComparison.OrdinalIgnoreCase)) word = true;
             }
-            return word ? "docx" : sheet ? "xlsx" : "zip";
+            return word ? "docx" : sheet ? "xlsx" : ofd ? "ofd" : "zip";
         }
         catch (InvalidDataException)
         {
@@ -131,37 +143,18 @@ public static class FormatSniffer
         }
     }
 
-    /// <summary>
-    /// OLE2 compound files: the directory holds UTF-16 stream names. Scanning for them is cheaper and
-    /// sturdier than walking a possibly damaged FAT, and enough to route the file.
-    /// </summary>
-    static string SniffOle(Stream stream, string extension)
+    static Sniffed SniffOle(Stream stream, string extension)
     {
         stream.Position = 0;
-        var limit = (int)Math.Min(stream.Length, 64L * 1024 * 1024);
-        var all = new byte[limit];
-        ReadUpTo(stream, all);
-        var names = StreamNames(all);
-        bool Has(byte[] b, string name) => names?.Contains(name) ?? b.AsSpan().IndexOf(Encoding.Unicode.GetBytes(name)) >= 0;
-        if (Has(all, "EncryptedPackage") || Has(all, "EncryptionInfo")) return "ole-encrypted";
-        if (Has(all, "WordDocument")) return extension == ".wps" ? "wps" : "doc";
-        if (Has(all, "Workbook") || Has(all, "Book")) return "xls";
-        return extension switch { ".wps" => "wps", ".doc" => "doc", ".xls" => "xls", _ => "ole" };
+        var all = new byte[(int)Math.Min(stream.Length, 64L * 1024 * 1024)];
+        int n = ReadUpTo(stream, all);
+        return Doc.OleKind.Identify(n == all.Length ? all : all[..n], extension);
     }
+}
 
-    /// <summary>
-    /// The stream names from the compound file's own directory (the .doc reader's CFB code); null when the
-    /// directory is damaged, and then the raw scan decides ("Book" would otherwise match inside other names).
-    /// </summary>
-    static HashSet<string>? StreamNames(byte[] file)
-    {
-        try
-        {
-            return new Doc.CompoundFile(file).Entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return null;
-        }
-    }
+/// <summary>A sniffed format; <see cref="Refusal"/> is set when no reader will take the file, and says what it is and why.</summary>
+public sealed record Sniffed(string Format, string? Refusal = null)
+{
+    /// <summary>"truncated" when the container is shorter than its own tables say but still routable.</summary>
+    public string? Note { get; init; }
 }

@@ -18,6 +18,8 @@ internal static class ParserRegistry
         ["wps"] = () => new Doc.DocParser("wps"),
         ["pdf"] = () => new Pdf.PdfParser(),
         ["rtf"] = () => new Rtf.RtfParser(),
+        ["wordml"] = () => new WordMl.WordMlParser(),
+        ["ofd"] = () => new Ofd.OfdParser(),
     };
 
     public static IDocumentParser? For(string format) =>

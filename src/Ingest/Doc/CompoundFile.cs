@@ -56,6 +56,46 @@ internal sealed class CompoundFile
 
     public IReadOnlyList<DirectoryEntry> Entries => _entries;
 
+    /// <summary>
+    /// Names of the streams and storages directly under the root storage. A file's kind is decided by
+    /// these alone: an embedded attachment (a Word document inside a workbook) lives in a sub-storage.
+    /// </summary>
+    public IReadOnlyList<string> RootNames() =>
+        RootChildren().Where(e => e.Type is 1 or 2).Select(e => e.Name).ToList();
+
+    /// <summary>The root's children: its red-black tree walked with a visited set, which guards against cycles.</summary>
+    IEnumerable<DirectoryEntry> RootChildren()
+    {
+        if (_entries.Count == 0) yield break;
+        var visited = new HashSet<uint>();
+        var todo = new Stack<uint>();
+        todo.Push(_entries[0].Child);
+        while (todo.Count > 0)
+        {
+            uint id = todo.Pop();
+            if (id == NoStream || id >= _entries.Count || !visited.Add(id)) continue;
+            var e = _entries[(int)id];
+            yield return e;
+            todo.Push(e.Left);
+            todo.Push(e.Right);
+        }
+    }
+
+    /// <summary>
+    /// True when the file is shorter than its own header and FAT say: the sectors the FAT marks as used
+    /// reach past the end (a download or copy cut short).
+    /// </summary>
+    public bool IsTruncated
+    {
+        get
+        {
+            long fileSectors = _sectorCount;
+            for (long s = _fat.Length - 1; s >= 0; s--)
+                if (_fat[s] != FreeSect) return s >= fileSectors;
+            return false;
+        }
+    }
+
     /// <summary>Reads a stream that is a direct child of the root storage; null when absent.</summary>
     public byte[]? ReadStream(string name)
     {
@@ -72,24 +112,8 @@ internal sealed class CompoundFile
         return data;
     }
 
-    DirectoryEntry? FindTopLevel(string name)
-    {
-        if (_entries.Count == 0) return null;
-        // Walk the root's red-black tree of children; a visited set guards against cycles.
-        var visited = new HashSet<uint>();
-        var todo = new Stack<uint>();
-        todo.Push(_entries[0].Child);
-        while (todo.Count > 0)
-        {
-            uint id = todo.Pop();
-            if (id == NoStream || id >= _entries.Count || !visited.Add(id)) continue;
-            var e = _entries[(int)id];
-            if (e.Type == 2 && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)) return e;
-            todo.Push(e.Left);
-            todo.Push(e.Right);
-        }
-        return null;
-    }
+    DirectoryEntry? FindTopLevel(string name) =>
+        RootChildren().FirstOrDefault(e => e.Type == 2 && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
     uint[] ReadFat(ReadOnlySpan<byte> header, uint fatSectors, uint firstDifat)
     {

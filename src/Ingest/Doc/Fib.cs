@@ -72,7 +72,7 @@ internal sealed class Fib
         ushort flags = U16(wordDocument, 10);
         if (nFib < FirstWord6NFib) throw new UnreadableDocumentException("Word 2.0 or older .doc is not supported");
         bool encrypted = (flags & 0x0100) != 0;
-        if (encrypted) throw new UnreadableDocumentException("encrypted .doc (password-protected)");
+        if (encrypted) throw new UnreadableDocumentException("encrypted Word document (fEncrypted set in its FIB): password needed");
         if (nFib < FirstWord97NFib || wIdent == Word6Ident) return ReadWord6(wordDocument, nFib, flags);
 
         // FibRgW97 (csw words), FibRgLw97 (cslw dwords), FibRgFcLcb (cbRgFcLcb pairs): sizes are read,

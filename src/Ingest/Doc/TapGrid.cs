@@ -28,6 +28,14 @@ internal static class TapGrid
     /// <summary>Boundaries closer than this (twips) are one grid line: Word nudges edges by a few twips.</summary>
     const int SnapTwips = 3;
 
+    /// <summary>
+    /// A row whose outer edge lies less than this inside the table's outermost edge (twips, MS-DOC's unit:
+    /// 1/1440 inch) is taken to reach it. LibreOffice's Word import (MINLAY, 23 twips = 0.4 mm, a tenth of
+    /// a 五号 character) adds the empty edge cell only for a gap of at least that much; a row that starts
+    /// 5 twips right of its neighbours is an editing slip, not a 5-twip column.
+    /// </summary>
+    internal const int MinCellTwips = 23;
+
     sealed class Placed
     {
         public required string Text;
@@ -41,13 +49,11 @@ internal static class TapGrid
     {
         var rows = new List<List<Placed>>(rawRows.Count);
         var edges = new List<int>();
-        foreach (var raw in rawRows)
-        {
-            var placed = Place(raw);
-            rows.Add(placed);
+        foreach (var raw in rawRows) rows.Add(Place(raw));
+        AbsorbEdgeOffsets(rows);
+        foreach (var placed in rows)
             foreach (var c in placed)
                 if (c.HasGeometry) { edges.Add(c.Left); edges.Add(c.Right); }
-        }
         var grid = Snap(edges);
 
         // Cells still open for a vertical merge, keyed by their first grid column.
@@ -87,6 +93,19 @@ internal static class TapGrid
             open = stillOpen;
             table.Rows.Add(row);
         }
+    }
+
+    /// <summary>Moves a row's first left / last right edge onto the table's outermost one when it lies less than <see cref="MinCellTwips"/> inside it.</summary>
+    static void AbsorbEdgeOffsets(List<List<Placed>> rows)
+    {
+        var firsts = rows.Where(r => r.Count > 0 && r[0].HasGeometry).Select(r => r[0]).ToList();
+        var lasts = rows.Where(r => r.Count > 0 && r[^1].HasGeometry).Select(r => r[^1]).ToList();
+        if (firsts.Count == 0 || lasts.Count == 0) return;
+        int minLeft = firsts.Min(c => c.Left), maxRight = lasts.Max(c => c.Right);
+        foreach (var c in firsts)
+            if (c.Left > minLeft && c.Left - minLeft < MinCellTwips && c.Right - minLeft >= MinCellTwips) c.Left = minLeft;
+        foreach (var c in lasts)
+            if (c.Right < maxRight && maxRight - c.Right < MinCellTwips && maxRight - c.Left >= MinCellTwips) c.Right = maxRight;
     }
 
     /// <summary>Gives each cell its boundaries from the TAP and folds horizontally merged cells into the first.</summary>

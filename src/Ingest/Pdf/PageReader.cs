@@ -69,7 +69,7 @@ internal static class PageReader
     /// The box a glyph's body occupies on the upright page: along the baseline, and from 0.8 of the
     /// font size above it to 0.2 below, "above" depending on which way the glyph is turned.
     /// </summary>
-    static Box BodyBox(int turn, double bx0, double by0, double bx1, double by1, double pt, Box outline)
+    internal static Box BodyBox(int turn, double bx0, double by0, double bx1, double by1, double pt, Box outline)
     {
         double minX = Math.Min(bx0, bx1), maxX = Math.Max(bx0, bx1), minY = Math.Min(by0, by1), maxY = Math.Max(by0, by1);
         double x = (bx0 + bx1) / 2, y = (by0 + by1) / 2;

@@ -18,6 +18,7 @@ internal sealed class XlsParser : IDocumentParser
     public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
     {
         var doc = new SourceDocument(fileName, Format) { PageCount = 0 };
+        var ownMerges = MergesFromBiff(stream);
         try
         {
             using var reader = ExcelReaderFactory.CreateBinaryReader(stream, new ExcelReaderConfiguration
@@ -39,13 +40,20 @@ internal sealed class XlsParser : IDocumentParser
                     continue;
                 }
                 var grid = ReadSheet(reader, new SheetGrid(name, index), cancel);
+                // ExcelDataReader stops a sheet at the first EOF, which in a sheet with charts is a chart's:
+                // the merges Excel writes after the charts are then lost. The BIFF pass finds them.
+                if (ownMerges.TryGetValue(name, out var found) && found.Count > grid.Merges.Count)
+                {
+                    grid.Merges.Clear();
+                    grid.Merges.AddRange(found);
+                }
                 doc.PageCount++;
                 SheetTableBuilder.AppendTo(doc, grid, cancel);
             } while (reader.NextResult());
         }
         catch (InvalidPasswordException e)
         {
-            throw new UnreadableDocumentException("xls workbook is password-protected (" + e.Message + ")", e);
+            throw new UnreadableDocumentException("encrypted Excel workbook (FILEPASS record): password needed (" + e.Message + ")", e);
         }
         catch (Exception e) when (e is not (OperationCanceledException or UnreadableDocumentException or OutOfMemoryException))
         {
@@ -53,6 +61,25 @@ internal sealed class XlsParser : IDocumentParser
             throw new UnreadableDocumentException($"damaged or unsupported xls workbook ({e.GetType().Name}: {e.Message})", e);
         }
         return doc;
+    }
+
+    /// <summary>MERGEDCELLS by sheet name from the Workbook stream; empty when the container or stream cannot be read here.</summary>
+    static Dictionary<string, List<CellRange>> MergesFromBiff(Stream stream)
+    {
+        try
+        {
+            stream.Position = 0;
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            stream.Position = 0;
+            var workbook = new Doc.CompoundFile(bytes).ReadStream("Workbook");
+            return workbook is null ? new() : BiffMergedCells.Read(workbook);
+        }
+        catch (Exception e) when (e is UnreadableDocumentException or NotSupportedException)
+        {
+            stream.Position = 0;
+            return new();
+        }
     }
 
     static SheetGrid ReadSheet(IExcelDataReader reader, SheetGrid grid, CancellationToken cancel)

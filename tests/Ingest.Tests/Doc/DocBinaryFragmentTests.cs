@@ -91,7 +91,7 @@ public class DocBinaryFragmentTests
     }
 
     /// <summary>sprmTDefTable for cells at the given boundaries with TC80.tcgrf flags.</summary>
-    static byte[] TDefTable(short[] centers, ushort[] tcgrf)
+    internal static byte[] TDefTable(short[] centers, ushort[] tcgrf)
     {
         int itcMac = tcgrf.Length;
         var op = new MemoryStream();
@@ -141,7 +141,7 @@ public class DocBinaryFragmentTests
         Assert.True(tap.Cells[2].FMerged);
     }
 
-    static RawRow Row(Tap? tap, params string[] cells)
+    internal static RawRow Row(Tap? tap, params string[] cells)
     {
         var row = new RawRow { Tap = tap };
         foreach (var c in cells)

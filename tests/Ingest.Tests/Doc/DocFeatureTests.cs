@@ -93,7 +93,7 @@ public class DocFeatureTests
     [InlineData("password_password_cryptoapi.doc")]
     public void Encrypted_file_gives_a_one_line_reason(string file)
     {
-        const string reason = "encrypted .doc (password-protected)";
+        const string reason = "encrypted Word document (fEncrypted set in its FIB): password needed";
         var e = Assert.Throws<UnreadableDocumentException>(() => Parse(file));
         Assert.Equal(reason, e.Message);
 
