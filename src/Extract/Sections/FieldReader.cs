@@ -48,7 +48,7 @@ internal static class FieldReader
             // `项目总金额（中期规划，万元）：30,556,500.00` is a one-column money block, not a field.
             if (TextNorm.IsNumber(value))
             {
-                form.Budget.Add(new BudgetFact { Item = label, Column = null, Value = value });
+                MoneyFacts.Add(form, label, null, value);
                 return;
             }
         }

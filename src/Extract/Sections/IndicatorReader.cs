@@ -127,15 +127,13 @@ internal static partial class IndicatorReader
             if (values.Remove("project", out var project) && (TextNorm.OutputLabel(project) != draft.Form.Project || NewCode(draft, row, roles, labels)))
             {
                 seenProject = true;
-                draft = split(draft, TextNorm.OutputLabel(project));
+                var money = row.Cells.Where(c => roles.TryGetValue(c.Col, out var role) && role is "money").Select(c => (labels[c.Col], c));
+                draft = ProjectRows.Open(draft, split, TextNorm.OutputLabel(project), money, null);
                 table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3, ModelCertainty = guessed };
                 draft.IndicatorTables.Add(table);
                 carried.Clear();
-                foreach (var cell in row.Cells)
-                    if (roles.TryGetValue(cell.Col, out var role) && role is "money" && TextNorm.Value(cell.Raw) is { } money && TextNorm.HasDigit(money))
-                        draft.Form.Budget.Add(new BudgetFact { Item = TextNorm.WithoutParenthesis(labels[cell.Col]), Value = money, Source = cell.Ref });
             }
-            if (values.Remove("goal", out var goal)) AddGoal(draft, "年度目标", goal);
+            if (values.Remove("goal", out var goal)) GoalReader.Add(draft, "年度目标", goal);
             ReadFlatColumns(draft, row, roles, labels);
             values.Remove("money");
             FillDown(values, carried, hasLevel3);
@@ -198,15 +196,8 @@ internal static partial class IndicatorReader
         {
             if (cell.IsEmpty || !roles.TryGetValue(cell.Col, out var role) || role is null) continue;
             if (role == "field") FieldReader.Put(draft, labels[cell.Col], cell.Raw);
-            else if (role.StartsWith("goal:") && TextNorm.Value(cell.Raw) is { } text) AddGoal(draft, role[5..], text);
+            else if (role.StartsWith("goal:") && TextNorm.Value(cell.Raw) is { } text) GoalReader.Add(draft, role[5..], text);
         }
-    }
-
-    /// <summary>A goal repeated on every row of its project (merged cell written out, or a flat export) counts once.</summary>
-    static void AddGoal(FormDraft draft, string label, string text)
-    {
-        if (draft.Form.Goals.Any(g => g.Label == label && g.Text == text)) return;
-        draft.Form.Goals.Add(new Goal { Label = label, Text = text });
     }
 
     /// <summary>Vertical merges (or their empty cells in text) carry 一级/二级 down; a new 一级 resets 二级.</summary>

@@ -81,9 +81,7 @@ internal static partial class BudgetReader
             foreach (var cell in row.Cells.Where(c => c.Col >= firstValueCol))
             {
                 if (!columns.TryGetValue(cell.Col, out var colLabel)) continue;
-                var value = TextNorm.Value(cell.Raw);
-                if (value is null || !TextNorm.HasDigit(value)) continue;
-                draft.Form.Budget.Add(new BudgetFact { Item = item, Column = ColumnName(colLabel), Value = value, Source = cell.Ref });
+                MoneyFacts.Add(draft, item, ColumnName(colLabel), cell);
             }
         }
         return end;
@@ -123,8 +121,7 @@ internal static partial class BudgetReader
         return end;
     }
 
-    static void Add(FormDraft draft, string item, Cell value) =>
-        draft.Form.Budget.Add(new BudgetFact { Item = item, Column = null, Value = TextNorm.Value(value.Raw)!, Source = value.Ref });
+    static void Add(FormDraft draft, string item, Cell value) => MoneyFacts.Add(draft, item, null, value);
 
     /// <summary>The last row of the block: rows go on while the block-label column stays empty.</summary>
     internal static int DataEnd(List<Line> lines, int from, int table, Cell blockCell)
