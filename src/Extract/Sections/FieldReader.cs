@@ -68,8 +68,8 @@ internal static class FieldReader
             if (form.Department is null || key.StartsWith("地方") || key.StartsWith("省级")) form.Department = value;
         }
         if (Array.IndexOf(v.NotFieldLabels, key) >= 0) return;
-        var year = TitleRules.YearOf(value);
-        if (year is not null && (key.Contains("年度") || value.Contains("年度"))) draft.TextYears.Add(year.Value);
+        var own = TitleRules.WithoutCitations(value);
+        if (TitleRules.YearOf(own) is { } year && (key.Contains("年度") || own.Contains("年度"))) draft.TextYears.Add(year);
         form.Fields.TryAdd(label, value);
     }
 
