@@ -51,7 +51,8 @@ internal static partial class IndicatorReader
         var line = lines[i];
         if (i + 1 >= lines.Count || lines[i + 1].IsParagraph || lines[i + 1].Table != line.Table) return false;
         if (IsHeader(line) || !IsHeader(lines[i + 1])) return false;
-        return line.Filled.Any(c => RoleOf(c.Label) is "project");
+        // A header names columns: besides 项目名称 it names others (资金总额, 绩效目标). `项目名称 | 窗口服务` is a field row.
+        return line.Filled.Any(c => RoleOf(c.Label) is "project") && line.Filled.Count(c => RoleOf(c.Label) is not null) >= 2;
     }
 
     public static int Read(FormDraft draft, List<Line> lines, int start, ProjectSplitter split, IRoleOracle oracle)
