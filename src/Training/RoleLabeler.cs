@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
-using Jixiao.Extract.Scoring;
+using Jixiao.Training.Scoring;
 
-namespace Jixiao.Extract;
+using Jixiao.Extract;
+
+namespace Jixiao.Training;
 
 /// <summary>One table cell with its place and (for training) its role.</summary>
 internal sealed record LabeledCell(TableView Table, int Row, Cell Cell, CellRole Role);
