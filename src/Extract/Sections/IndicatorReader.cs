@@ -32,6 +32,8 @@ internal static partial class IndicatorReader
         if (role is not null) return role;
         var m = YearLabel().Match(label);
         if (m.Success) return "year:" + m.Groups[1].Value;
+        // `1-7月执行数`: a month range in front of a column name means "so far", the rest names the role.
+        if (MonthRange().Match(label) is { Success: true } range && range.Length < label.Length) return RoleOf(label[range.Length..]);
         if (label.Contains("指标值") && !label.Contains("依据") && !label.Contains("解释") && !label.Contains("实施周期")) return "target";
         return null;
     }
@@ -43,7 +45,7 @@ internal static partial class IndicatorReader
     public delegate FormDraft ProjectSplitter(FormDraft current, string project);
 
     /// <summary>
-    /// A two-row header (Changsha budget book): the top row names the per-project columns (单位（项目）名称,
+    /// A two-row header (budget books with per-project columns): the top row names the per-project columns (单位（项目）名称,
     /// 资金总额, 绩效目标) and a 绩效指标 group over the level columns that the next row names.
     /// </summary>
     public static bool IsTopHeader(List<Line> lines, int i)
@@ -149,11 +151,14 @@ internal static partial class IndicatorReader
         return end;
     }
 
-    static bool IsValueType(string value) => TextNorm.Label(value) is "定性" or "定量";
+    static bool IsValueType(string value) => Array.IndexOf(Vocab.Instance.ValueTypes, TextNorm.Label(value)) >= 0;
 
     static bool IsComparator(string value) => ComparatorSign().IsMatch(value.Trim());
 
-    static bool IsTotal(Line row) => row.Filled.FirstOrDefault() is { } c && TextNorm.WithoutParenthesis(c.Label) is "合计" or "总计";
+    static bool IsTotal(Line row) => row.Filled.FirstOrDefault() is { } c && IsTotalLabel(TextNorm.WithoutParenthesis(c.Label));
+
+    /// <summary>A total row's label (总分, 合计 …), also with a trailing remark (`总分100分`).</summary>
+    static bool IsTotalLabel(string head) => Vocab.Instance.TotalRows.Any(t => head.StartsWith(t, StringComparison.Ordinal));
 
     /// <summary>
     /// Above the first project, a row with money but no indicator cells: 合计, or a 资金使用单位's subtotal
@@ -238,9 +243,11 @@ internal static partial class IndicatorReader
     /// <summary>Spec: a row whose indicator and value both read 不适用 (or are empty) is left out.</summary>
     static bool IsNotApplicable(string name, Dictionary<string, string> values)
     {
-        bool NA(string? s) => s is null || TextNorm.Label(s) is "不适用" or "无" or "/" or "";
-        // `不适用生态效益指标` (Changsha) says the same as 不适用: the filer named the level it does not apply to.
-        bool named = TextNorm.Label(name).StartsWith("不适用");
+        var na = Vocab.Instance.NotApplicable;
+        bool NA(string? s) => s is null || TextNorm.Label(s) is var l && (l.Length == 0 || Array.IndexOf(na, l) >= 0);
+        // A name that starts with the not-applicable word (`不适用生态效益指标`) says the same: the filer named the
+        // level it does not apply to.
+        bool named = TextNorm.Label(name).StartsWith(na[0]);
         return (NA(name) || named) && (!values.TryGetValue("target", out var t) || NA(t));
     }
 
@@ -258,9 +265,9 @@ internal static partial class IndicatorReader
         var filled = row.Filled.ToList();
         if (filled.Count == 0) return false;
         var head = TextNorm.WithoutParenthesis(filled[0].Label);
-        if (head is "总分" or "合计" or "总计" or "自评得分" or "综合得分" || head.StartsWith("总分")) return true;
+        if (IsTotalLabel(head)) return true;
         if (IsHeader(row)) return true;
-        // One form per page with the page tables joined (Fuzhou 项目绩效目标表): the next form's title row or its
+        // One form per page with the page tables joined: the next form's title row or its
         // 项目名称 row ends this one's indicators.
         if (filled.Count == 1 && TitleRules.IsTitle(filled[0].Raw)) return true;
         if (filled.Count >= 2 && Array.IndexOf(Vocab.Instance.ProjectLabels, head) >= 0) return true;
@@ -287,6 +294,9 @@ internal static partial class IndicatorReader
         }
         return null;
     }
+
+    [GeneratedRegex(@"^\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月(?:份)?")]
+    private static partial Regex MonthRange();
 
     [GeneratedRegex(@"^[≥≤=＝<>＜＞≧≦]{1,2}$")]
     private static partial Regex ComparatorSign();

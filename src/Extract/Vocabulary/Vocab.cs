@@ -27,6 +27,15 @@ internal sealed class Vocab
     public required string[] CombinedLevelColumns { get; init; }
     public required string[] ScopeLabels { get; init; }
     public required string[] ProseLabels { get; init; }
+
+    /// <summary>Row labels that end an indicator table and are never a project (总分, 合计 …).</summary>
+    public required string[] TotalRows { get; init; }
+
+    /// <summary>What a filer writes where an indicator does not apply (不适用, 无, /).</summary>
+    public required string[] NotApplicable { get; init; }
+
+    /// <summary>Values of a 指标值类型 column that name the kind of value, not a comparator (定性, 定量).</summary>
+    public required string[] ValueTypes { get; init; }
     public required string[] Level1 { get; init; }
     public required Dictionary<string, string> Level2ToLevel1 { get; init; }
     public required Dictionary<string, string> Level2Aliases { get; init; }
@@ -55,6 +64,9 @@ internal sealed class Vocab
             CombinedLevelColumns = Strings(sections.GetProperty("combinedLevelColumns")),
             ScopeLabels = Strings(sections.GetProperty("scopeLabels")),
             ProseLabels = Strings(sections.GetProperty("prose")),
+            TotalRows = Strings(sections.GetProperty("totalRows")),
+            NotApplicable = Strings(sections.GetProperty("notApplicable")),
+            ValueTypes = Strings(sections.GetProperty("valueTypes")),
             Level1 = Strings(taxonomy.GetProperty("level1")),
             Level2ToLevel1 = Map(taxonomy.GetProperty("level2")),
             Level2Aliases = Map(taxonomy.GetProperty("level2Aliases")),
