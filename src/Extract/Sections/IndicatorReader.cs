@@ -35,7 +35,9 @@ internal static partial class IndicatorReader
         // `1-7月执行数`: a month range in front of a column name means "so far", the rest names the role.
         if (MonthRange().Match(label) is { Success: true } range && range.Length < label.Length) return RoleOf(label[range.Length..]);
         if (label.Contains("指标值") && !label.Contains("依据") && !label.Contains("解释") && !label.Contains("实施周期")) return "target";
-        return null;
+        // A label another vocabulary knows exactly (年度目标 is a goal, not a near-miss of 年度目标值) is not guessed at.
+        if (GoalReader.Canonical(label) is not null || Array.IndexOf(v.KnownFieldLabels, label) >= 0) return null;
+        return v.ColumnRoleLoose(label) is { } loose and not "history_prev2" and not "history_prev1" ? loose : null;
     }
 
     static bool IsScopeLabel(string label) =>
