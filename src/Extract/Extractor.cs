@@ -69,7 +69,7 @@ public static class Extractor
             var filled = line.Filled.ToList();
             var text = line.IsParagraph ? line.Paragraph! : filled.Count == 1 ? filled[0].Raw : null;
             if (text is null || text.Length > 80) continue;
-            if (TitleRules.YearOf(text) is { } y) return y;
+            if (TitleRules.OwnYearOf(text) is { } y) return y;
         }
         return TitleRules.YearOfFileName(fileName);
     }

@@ -50,7 +50,7 @@ internal static class FormMapper
     public static BsonDocument ToIndicator(Indicator i, Form f, int formId, int documentId, int ord)
     {
         var name = i.Level3 ?? i.Level2 ?? i.Level1 ?? "";
-        var t = TargetValue.Parse(i.Target);
+        var t = TargetValue.From(i.TargetParsed ?? ValueParser.Parse(i.Target));
         var history = new BsonArray(i.History.Select(h => (BsonValue)new BsonDocument { ["year"] = h.Key, ["value"] = h.Value }));
         var d = Context(f, formId, documentId, ord);
         d["scope"] = Str(i.Scope);

@@ -1,41 +1,19 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using Jixiao.Extract;
 
 namespace Jixiao.Store;
 
 /// <summary>
-/// A written value read as comparator + number + unit (`≥95%` → ≥, 95, %). Used to index targets and to
-/// parse the `--target` filter; values that do not start with a number (定性, 有所提升) have no number.
+/// A target as comparator + number + unit, read by the extractor's own <see cref="ValueParser"/> (one parser for
+/// what `extract --json` shows, what the archive indexes and what `search --target` asks): `大于等于95%` and
+/// `≥95%` are the same filter. Values without a number (定性, 有所提升) have none.
 /// </summary>
 public sealed record TargetValue(string? Comparator, double? Number, string? Unit)
 {
-    static readonly Regex Shape = new(@"^(?<op>≥|≤|>=|<=|>|<|=|＞|＜|不低于|不少于|不高于|不超过|大于|小于|低于|高于|超过)?(?<num>[-+]?\d+(?:\.\d+)?)(?<unit>.*)$",
-        RegexOptions.CultureInvariant);
+    public static TargetValue? Parse(string? written) => From(ValueParser.Parse(written));
 
-    public static TargetValue? Parse(string? written)
-    {
-        var s = TextNorm.Normalize(written).Replace(",", "");
-        if (s.Length == 0) return null;
-        var m = Shape.Match(s);
-        if (!m.Success) return null;
-        if (!double.TryParse(m.Groups["num"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return null;
-        var unit = m.Groups["unit"].Value;
-        // "以上/以下" after the number carry the comparator in Chinese word order (95%以上).
-        string? op = CanonicalOp(m.Groups["op"].Value);
-        if (unit.EndsWith("以上")) { op ??= "≥"; unit = unit[..^2]; }
-        else if (unit.EndsWith("以下") || unit.EndsWith("以内")) { op ??= "≤"; unit = unit[..^2]; }
-        return new TargetValue(op, number, unit.Length == 0 ? null : unit);
-    }
-
-    static string? CanonicalOp(string op) => op switch
-    {
-        "" => null,
-        ">=" or "不低于" or "不少于" => "≥",
-        "<=" or "不高于" or "不超过" => "≤",
-        "＞" or "大于" or "高于" or "超过" => ">",
-        "＜" or "小于" or "低于" => "<",
-        _ => op,
-    };
+    /// <summary>The extractor's parsed value as a filterable target (null when it has no number).</summary>
+    public static TargetValue? From(ParsedValue? parsed) =>
+        parsed?.Number is double n ? new TargetValue(parsed.Comparator, n, parsed.Unit) : null;
 
     /// <summary>True when <paramref name="value"/> satisfies this value read as a filter (`>=95%`).</summary>
     public bool Accepts(double value, string? unit)

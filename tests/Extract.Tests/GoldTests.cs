@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Jixiao.Extract;
-using Jixiao.Extract.Scoring;
+using Jixiao.Training.Scoring;
 using Jixiao.Ingest;
 using Jixiao.Tests;
 

@@ -1,3 +1,5 @@
+using Jixiao.Extract;
+
 namespace Jixiao.Store.Tests;
 
 public class TargetValueTests
@@ -12,6 +14,8 @@ public class TargetValueTests
     [InlineData("1,200万元", null, 1200.0, "万元")]
     [InlineData("＝１００％", "=", 100.0, "%")]
     [InlineData("不低于90%", "≥", 90.0, "%")]
+    [InlineData("大于等于95%", "≥", 95.0, "%")]
+    [InlineData("95%左右", "约", 95.0, "%")]
     public void Parse_ReadsComparatorNumberAndUnit(string written, string? op, double number, string? unit) =>
         Assert.Equal(new TargetValue(op, number, unit), TargetValue.Parse(written));
 

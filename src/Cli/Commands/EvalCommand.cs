@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Jixiao.Extract;
-using Jixiao.Extract.Scoring;
+using Jixiao.Training.Scoring;
 using Jixiao.Ingest;
 
 namespace Jixiao.Cli.Commands;

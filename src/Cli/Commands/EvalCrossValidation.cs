@@ -1,7 +1,8 @@
+using Jixiao.Training;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Jixiao.Extract;
-using Jixiao.Extract.Scoring;
+using Jixiao.Training.Scoring;
 
 namespace Jixiao.Cli.Commands;
 

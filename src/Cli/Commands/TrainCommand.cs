@@ -1,3 +1,4 @@
+using Jixiao.Training;
 using System.CommandLine;
 using System.Diagnostics;
 using Jixiao.Extract;

@@ -1,3 +1,4 @@
+using Jixiao.Training;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Jixiao.Extract;

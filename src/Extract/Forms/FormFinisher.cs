@@ -13,7 +13,8 @@ internal static class FormFinisher
         if (form.Year is null && draft.ColumnYears.Count > 0) form.Year = draft.ColumnYears.Max() + 1;
         if (form.Year is null && draft.TextYears.Count > 0) form.Year = draft.TextYears[0];
         form.Year ??= documentYear;
-        form.Kind = TitleRules.KindFromTitle(form.Title) ?? KindFromModel(draft, oracle) ?? KindFromContent(draft);
+        // Rules first (the title, then what the form holds); the model only where neither decides.
+        form.Kind = TitleRules.KindFromTitle(form.Title) ?? KindFromContent(draft) ?? KindFromModel(draft, oracle) ?? FormKind.Other;
         if (form.Title is not null) form.Title = form.Title.Trim();
 
         if (fromOcr)
@@ -69,7 +70,7 @@ internal static class FormFinisher
         return guess.Value;
     }
 
-    static string KindFromContent(FormDraft draft)
+    static string? KindFromContent(FormDraft draft)
     {
         var f = draft.Form;
         // Called before the indicators move into the form: the draft's tables hold them.
@@ -78,7 +79,7 @@ internal static class FormFinisher
         if (f.Project is null && f.Department is not null && (f.Projects.Count > 0 || draft.IndicatorTables.Count > 0))
             return self ? FormKind.DepartmentSelfEval : FormKind.DepartmentTarget;
         if (f.Project is not null) return self ? FormKind.ProjectSelfEval : FormKind.ProjectTarget;
-        return FormKind.Other;
+        return null;
     }
 
     /// <summary>A rough 0..1 score: indicators with a name and a value, budget found, key fields set.</summary>

@@ -44,7 +44,7 @@ internal sealed partial class FormReader
             else _pendingUnit = unit;
             return;
         }
-        var year = TitleRules.YearOf(text);
+        var year = TitleRules.OwnYearOf(text);
         if (year is not null && TitleRules.IsYearSubtitle(text))
         {
             if (_current is not null && !_current.HasContent) _current.Form.Year ??= year;

@@ -1,31 +1,18 @@
 namespace Jixiao.Extract;
 
 /// <summary>
-/// Decides which section a row opens and lets that section's reader consume it (and the rows that
-/// belong with it). Order matters: an indicator header is recognised before anything else because its
-/// first cell (`年度绩效目标`) can look like a goal label.
+/// Hands a row to the first reader in <see cref="SectionReaders.InOrder"/> that says the row opens its section,
+/// and tells running sections where the next one starts.
 /// </summary>
 internal static class SectionDispatcher
 {
     /// <returns>The index of the last line consumed.</returns>
     public static int Read(FormDraft draft, List<Line> lines, int i, IndicatorReader.ProjectSplitter split, IRoleOracle oracle)
     {
-        var line = lines[i];
-        if (IndicatorReader.IsTopHeader(lines, i)) return IndicatorReader.Read(draft, lines, i, split, oracle);
-        if (PackedIndicatorReader.IsHeader(line)) return PackedIndicatorReader.Read(draft, lines, i, split);
-        if (IndicatorReader.IsHeader(line)) return IndicatorReader.Read(draft, lines, i, split, oracle);
-        if (ProjectListReader.IsHeader(line)) return ProjectListReader.Read(draft, lines, i);
-        if (BudgetReader.IsStart(line)) return BudgetReader.Read(draft, lines, i);
-        if (GoalReader.IsGoal(line)) return GoalReader.Read(draft, lines, i);
-        if (IsProse(line)) return i;
-        FieldReader.Read(draft, line);
+        var context = new SectionContext(draft, lines, split, oracle);
+        foreach (var reader in SectionReaders.InOrder)
+            if (reader.Opens(lines, i)) return reader.Read(context, i);
         return i;
-    }
-
-    static bool IsProse(Line line)
-    {
-        var first = line.Filled.First().Label;
-        return Array.IndexOf(Vocab.Instance.ProseLabels, TextNorm.WithoutParenthesis(first)) >= 0;
     }
 
     /// <summary>The first filled cell's label without parenthesis and colon, for section matching.</summary>

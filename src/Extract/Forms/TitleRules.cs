@@ -39,6 +39,18 @@ internal static partial class TitleRules
         return m.Success ? int.Parse(m.Groups[1].Value) : null;
     }
 
+    /// <summary>
+    /// A year the text states about itself, not one inside a cited document: titles in 《…》, document numbers
+    /// (`〔2018〕12号`, `[2022]502号`, `【2022】`) are removed first (spec: a year in a cited document number or a
+    /// policy title is never the form's year).
+    /// </summary>
+    public static int? OwnYearOf(string? text) => text is null ? null : YearOf(WithoutCitations(text));
+
+    public static string WithoutCitations(string text) => Citation().Replace(text, "");
+
+    [GeneratedRegex(@"《[^》]*》|[〔\[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]")]
+    private static partial Regex Citation();
+
     /// <summary>A subtitle that only gives the year: `（2023年度）`, `2023年度`.</summary>
     public static bool IsYearSubtitle(string raw) => SubtitleRegex().IsMatch(TextNorm.Label(raw));
 

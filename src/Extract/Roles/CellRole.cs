@@ -47,5 +47,13 @@ internal static class CellRoles
         _ => null,
     };
 
+    /// <summary>The cell role of an indicator column role (`target` → TargetValue); the inverse of <see cref="ColumnRole"/>.</summary>
+    public static CellRole? OfColumnRole(string columnRole)
+    {
+        foreach (var role in Enum.GetValues<CellRole>())
+            if (ColumnRole(role) == columnRole) return role;
+        return null;
+    }
+
     public static readonly int Count = Enum.GetValues<CellRole>().Length;
 }

@@ -48,7 +48,7 @@ internal static class FieldReader
             // `项目总金额（中期规划，万元）：30,556,500.00` is a one-column money block, not a field.
             if (TextNorm.IsNumber(value))
             {
-                form.Budget.Add(new BudgetFact { Item = label, Column = null, Value = value });
+                MoneyFacts.Add(form, label, null, value);
                 return;
             }
         }
@@ -68,8 +68,8 @@ internal static class FieldReader
             if (form.Department is null || key.StartsWith("地方") || key.StartsWith("省级")) form.Department = value;
         }
         if (Array.IndexOf(v.NotFieldLabels, key) >= 0) return;
-        var year = TitleRules.YearOf(value);
-        if (year is not null && (key.Contains("年度") || value.Contains("年度"))) draft.TextYears.Add(year.Value);
+        var own = TitleRules.WithoutCitations(value);
+        if (TitleRules.YearOf(own) is { } year && (key.Contains("年度") || own.Contains("年度"))) draft.TextYears.Add(year);
         form.Fields.TryAdd(label, value);
     }
 

@@ -6,6 +6,13 @@ namespace Jixiao.Extract;
 /// </summary>
 internal static class GoalReader
 {
+    /// <summary>A goal repeated on every row of its project (merged cell written out, or a flat export) counts once.</summary>
+    public static void Add(FormDraft draft, string label, string text)
+    {
+        if (draft.Form.Goals.Any(g => g.Label == label && g.Text == text)) return;
+        draft.Form.Goals.Add(new Goal { Label = label, Text = text });
+    }
+
     public static bool IsGoal(Line line) => Canonical(line.Filled.FirstOrDefault()?.Label) is not null;
 
     /// <summary>The spec's goal label for a written one, "" for a block label without its own text, null if none.</summary>

@@ -20,7 +20,8 @@ internal static class HeaderColumns
         foreach (var row in header)
             foreach (var cell in row.Cells)
             {
-                if (cell.IsEmpty || isLeadLabel(cell.Label)) continue;
+                // A label under a value column's span is that column's leaf, whatever it says (`总额` under `预算金额`).
+                if (cell.IsEmpty || isLeadLabel(cell.Label) && !map.ContainsKey(cell.Col)) continue;
                 for (int c = cell.Col; c < cell.Col + cell.Span; c++) map[c] = cell.Label;
             }
         return map;

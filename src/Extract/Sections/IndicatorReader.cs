@@ -32,8 +32,12 @@ internal static partial class IndicatorReader
         if (role is not null) return role;
         var m = YearLabel().Match(label);
         if (m.Success) return "year:" + m.Groups[1].Value;
+        // `1-7月执行数`: a month range in front of a column name means "so far", the rest names the role.
+        if (MonthRange().Match(label) is { Success: true } range && range.Length < label.Length) return RoleOf(label[range.Length..]);
         if (label.Contains("指标值") && !label.Contains("依据") && !label.Contains("解释") && !label.Contains("实施周期")) return "target";
-        return null;
+        // A label another vocabulary knows exactly (年度目标 is a goal, not a near-miss of 年度目标值) is not guessed at.
+        if (GoalReader.Canonical(label) is not null || Array.IndexOf(v.KnownFieldLabels, label) >= 0) return null;
+        return v.ColumnRoleLoose(label) is { } loose and not "history_prev2" and not "history_prev1" ? loose : null;
     }
 
     static bool IsScopeLabel(string label) =>
@@ -43,7 +47,7 @@ internal static partial class IndicatorReader
     public delegate FormDraft ProjectSplitter(FormDraft current, string project);
 
     /// <summary>
-    /// A two-row header (Changsha budget book): the top row names the per-project columns (单位（项目）名称,
+    /// A two-row header (budget books with per-project columns): the top row names the per-project columns (单位（项目）名称,
     /// 资金总额, 绩效目标) and a 绩效指标 group over the level columns that the next row names.
     /// </summary>
     public static bool IsTopHeader(List<Line> lines, int i)
@@ -51,7 +55,8 @@ internal static partial class IndicatorReader
         var line = lines[i];
         if (i + 1 >= lines.Count || lines[i + 1].IsParagraph || lines[i + 1].Table != line.Table) return false;
         if (IsHeader(line) || !IsHeader(lines[i + 1])) return false;
-        return line.Filled.Any(c => RoleOf(c.Label) is "project");
+        // A header names columns: besides 项目名称 it names others (资金总额, 绩效目标). `项目名称 | 窗口服务` is a field row.
+        return line.Filled.Any(c => RoleOf(c.Label) is "project") && line.Filled.Count(c => RoleOf(c.Label) is not null) >= 2;
     }
 
     public static int Read(FormDraft draft, List<Line> lines, int start, ProjectSplitter split, IRoleOracle oracle)
@@ -127,15 +132,13 @@ internal static partial class IndicatorReader
             if (values.Remove("project", out var project) && (TextNorm.OutputLabel(project) != draft.Form.Project || NewCode(draft, row, roles, labels)))
             {
                 seenProject = true;
-                draft = split(draft, TextNorm.OutputLabel(project));
+                var money = row.Cells.Where(c => roles.TryGetValue(c.Col, out var role) && role is "money").Select(c => (labels[c.Col], c));
+                draft = ProjectRows.Open(draft, split, TextNorm.OutputLabel(project), money, null);
                 table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3, ModelCertainty = guessed };
                 draft.IndicatorTables.Add(table);
                 carried.Clear();
-                foreach (var cell in row.Cells)
-                    if (roles.TryGetValue(cell.Col, out var role) && role is "money" && TextNorm.Value(cell.Raw) is { } money && TextNorm.HasDigit(money))
-                        draft.Form.Budget.Add(new BudgetFact { Item = TextNorm.WithoutParenthesis(labels[cell.Col]), Value = money, Source = cell.Ref });
             }
-            if (values.Remove("goal", out var goal)) AddGoal(draft, "年度目标", goal);
+            if (values.Remove("goal", out var goal)) GoalReader.Add(draft, "年度目标", goal);
             ReadFlatColumns(draft, row, roles, labels);
             values.Remove("money");
             FillDown(values, carried, hasLevel3);
@@ -150,11 +153,14 @@ internal static partial class IndicatorReader
         return end;
     }
 
-    static bool IsValueType(string value) => TextNorm.Label(value) is "定性" or "定量";
+    static bool IsValueType(string value) => Array.IndexOf(Vocab.Instance.ValueTypes, TextNorm.Label(value)) >= 0;
 
     static bool IsComparator(string value) => ComparatorSign().IsMatch(value.Trim());
 
-    static bool IsTotal(Line row) => row.Filled.FirstOrDefault() is { } c && TextNorm.WithoutParenthesis(c.Label) is "合计" or "总计";
+    static bool IsTotal(Line row) => row.Filled.FirstOrDefault() is { } c && IsTotalLabel(TextNorm.WithoutParenthesis(c.Label));
+
+    /// <summary>A total row's label (总分, 合计 …), also with a trailing remark (`总分100分`).</summary>
+    static bool IsTotalLabel(string head) => Vocab.Instance.TotalRows.Any(t => head.StartsWith(t, StringComparison.Ordinal));
 
     /// <summary>
     /// Above the first project, a row with money but no indicator cells: 合计, or a 资金使用单位's subtotal
@@ -198,15 +204,8 @@ internal static partial class IndicatorReader
         {
             if (cell.IsEmpty || !roles.TryGetValue(cell.Col, out var role) || role is null) continue;
             if (role == "field") FieldReader.Put(draft, labels[cell.Col], cell.Raw);
-            else if (role.StartsWith("goal:") && TextNorm.Value(cell.Raw) is { } text) AddGoal(draft, role[5..], text);
+            else if (role.StartsWith("goal:") && TextNorm.Value(cell.Raw) is { } text) GoalReader.Add(draft, role[5..], text);
         }
-    }
-
-    /// <summary>A goal repeated on every row of its project (merged cell written out, or a flat export) counts once.</summary>
-    static void AddGoal(FormDraft draft, string label, string text)
-    {
-        if (draft.Form.Goals.Any(g => g.Label == label && g.Text == text)) return;
-        draft.Form.Goals.Add(new Goal { Label = label, Text = text });
     }
 
     /// <summary>Vertical merges (or their empty cells in text) carry 一级/二级 down; a new 一级 resets 二级.</summary>
@@ -246,9 +245,11 @@ internal static partial class IndicatorReader
     /// <summary>Spec: a row whose indicator and value both read 不适用 (or are empty) is left out.</summary>
     static bool IsNotApplicable(string name, Dictionary<string, string> values)
     {
-        bool NA(string? s) => s is null || TextNorm.Label(s) is "不适用" or "无" or "/" or "";
-        // `不适用生态效益指标` (Changsha) says the same as 不适用: the filer named the level it does not apply to.
-        bool named = TextNorm.Label(name).StartsWith("不适用");
+        var na = Vocab.Instance.NotApplicable;
+        bool NA(string? s) => s is null || TextNorm.Label(s) is var l && (l.Length == 0 || Array.IndexOf(na, l) >= 0);
+        // A name that starts with the not-applicable word (`不适用生态效益指标`) says the same: the filer named the
+        // level it does not apply to.
+        bool named = TextNorm.Label(name).StartsWith(na[0]);
         return (NA(name) || named) && (!values.TryGetValue("target", out var t) || NA(t));
     }
 
@@ -266,9 +267,9 @@ internal static partial class IndicatorReader
         var filled = row.Filled.ToList();
         if (filled.Count == 0) return false;
         var head = TextNorm.WithoutParenthesis(filled[0].Label);
-        if (head is "总分" or "合计" or "总计" or "自评得分" or "综合得分" || head.StartsWith("总分")) return true;
+        if (IsTotalLabel(head)) return true;
         if (IsHeader(row)) return true;
-        // One form per page with the page tables joined (Fuzhou 项目绩效目标表): the next form's title row or its
+        // One form per page with the page tables joined: the next form's title row or its
         // 项目名称 row ends this one's indicators.
         if (filled.Count == 1 && TitleRules.IsTitle(filled[0].Raw)) return true;
         if (filled.Count >= 2 && Array.IndexOf(Vocab.Instance.ProjectLabels, head) >= 0) return true;
@@ -295,6 +296,9 @@ internal static partial class IndicatorReader
         }
         return null;
     }
+
+    [GeneratedRegex(@"^\d{1,2}\s*[-－—–~～至到]\s*\d{1,2}\s*月(?:份)?")]
+    private static partial Regex MonthRange();
 
     [GeneratedRegex(@"^[≥≤=＝<>＜＞≧≦]{1,2}$")]
     private static partial Regex ComparatorSign();

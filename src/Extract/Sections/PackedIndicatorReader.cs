@@ -37,7 +37,7 @@ internal static partial class PackedIndicatorReader
             if (row.IsParagraph || row.Table != header.Table) break;
             end = r;
             string? project = null, packed = null, goal = null;
-            var money = new List<(string Item, string Value, SourceRef? Ref)>();
+            var money = new List<(string Item, Cell Cell)>();
             foreach (var cell in row.Cells)
             {
                 if (!roles.TryGetValue(cell.Col, out var rl) || TextNorm.Value(cell.Raw) is not { } value) continue;
@@ -46,15 +46,13 @@ internal static partial class PackedIndicatorReader
                     case "project": project ??= TextNorm.OutputLabel(value); break;
                     case "packed": packed ??= value; break;
                     case "goal": goal ??= value; break;
-                    case "money" when TextNorm.HasDigit(value): money.Add((rl.Label, value, cell.Ref)); break;
+                    case "money" when TextNorm.HasDigit(value): money.Add((rl.Label, cell)); break;
                 }
             }
             // Subtotal rows (合计, a unit's total) carry money but no indicators.
             if (project is null || packed is null) continue;
-            var form = split(draft, project);
+            var form = ProjectRows.Open(draft, split, project, money, goal);
             draft = form;
-            foreach (var (item, value, source) in money) form.Form.Budget.Add(new BudgetFact { Item = item, Value = value, Source = source });
-            if (goal is not null) form.Form.Goals.Add(new Goal { Label = "年度目标", Text = goal });
             var table = new IndicatorTable();
             form.IndicatorTables.Add(table);
             foreach (var ind in Parse(packed)) table.Rows.Add(new IndicatorRow { Indicator = ind });

@@ -9,14 +9,35 @@ namespace Jixiao.Extract;
 /// (`运行⏎成本` → 运行成本, `合  计` → 合计); values are kept as written, only trimmed and cleaned of
 /// export artifacts.
 /// </summary>
-internal static partial class TextNorm
+public static partial class TextNorm
 {
+    /// <summary>
+    /// The spec's comparison form (extraction.md, "What is scored"): NFKC, every whitespace removed (U+3000 and
+    /// line breaks too), ≧/≦ read as ≥/≤. Search and history compare names in this form, so `公用经费 控制率`
+    /// and `公用经费控制率` are the same indicator.
+    /// </summary>
+    public static string Normalize(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        var n = s.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(n.Length);
+        foreach (var c in n)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF') continue;
+            sb.Append(c switch { '≧' => '≥', '≦' => '≤', _ => c });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Normalized and lower-cased, for case-insensitive substring filters (department, kind).</summary>
+    public static string Fold(string? s) => Normalize(s).ToLowerInvariant();
+
     /// <summary>A label for matching: NFKC, no whitespace, no trailing colon.</summary>
-    public static string Label(string? s) =>
+    internal static string Label(string? s) =>
         string.IsNullOrEmpty(s) ? "" : OutputLabel(s.Normalize(NormalizationForm.FormKC));
 
     /// <summary>A label as the output writes it: whitespace removed, trailing colon removed, otherwise as written.</summary>
-    public static string OutputLabel(string s)
+    internal static string OutputLabel(string s)
     {
         var sb = new StringBuilder(s.Length);
         foreach (var ch in StripArtifacts(s))
@@ -27,7 +48,7 @@ internal static partial class TextNorm
     }
 
     /// <summary>A value as written, trimmed; null when empty or a "no value" mark (—, -, ／).</summary>
-    public static string? Value(string? s)
+    internal static string? Value(string? s)
     {
         if (s is null) return null;
         s = StripArtifacts(s).Trim(' ', '\t', '\n', '\r', '\u3000', '\u00A0', '\u200B');
@@ -37,27 +58,27 @@ internal static partial class TextNorm
         return s;
     }
 
-    public static string StripArtifacts(string s)
+    internal static string StripArtifacts(string s)
     {
         if (s.IndexOf('[') >= 0) s = Bookmark().Replace(s, "");
         return s;
     }
 
     /// <summary>Removes a trailing parenthesised remark: `长期目标（截止2026年）` → 长期目标.</summary>
-    public static string WithoutParenthesis(string label)
+    internal static string WithoutParenthesis(string label)
     {
         var r = Paren().Replace(label, "").TrimEnd(':', '：');
         return r.Length > 0 ? r : label;
     }
 
     /// <summary>The text inside a parenthesis that names a money unit (`项目资金（万元）` → 万元), or null.</summary>
-    public static string? UnitInParenthesis(string label)
+    internal static string? UnitInParenthesis(string label)
     {
         var m = UnitParen().Match(label);
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    public static bool IsNumber(string? s)
+    internal static bool IsNumber(string? s)
     {
         if (s is null) return false;
         var t = Label(s).Replace(",", "");
@@ -65,13 +86,13 @@ internal static partial class TextNorm
     }
 
     /// <summary>Template numbering a filer left in an indicator name: `指标1：群众满意率` → 群众满意率.</summary>
-    public static string WithoutTemplateNumber(string name)
+    internal static string WithoutTemplateNumber(string name)
     {
         var r = TemplateNumber().Replace(name, "");
         return r.Length > 0 ? r : name;
     }
 
-    public static bool HasDigit(string s) => s.Any(char.IsDigit);
+    internal static bool HasDigit(string s) => s.Any(char.IsDigit);
 
     [GeneratedRegex(@"^指标\s*\d+\s*[:：]\s*")]
     private static partial Regex TemplateNumber();

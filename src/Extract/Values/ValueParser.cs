@@ -12,7 +12,7 @@ public static partial class ValueParser
     public static ParsedValue? Parse(string? written)
     {
         if (written is null) return null;
-        var s = TextNorm.Label(written).Replace("≧", "≥").Replace("≦", "≤").Replace(">=", "≥").Replace("<=", "≤").Replace("＝", "=");
+        var s = TextNorm.Normalize(written).Replace(">=", "≥").Replace("<=", "≤");
         if (s.Length == 0) return null;
         var m = Shape().Match(s);
         if (!m.Success) return new ParsedValue(null, null, null, Qualitative: true);

@@ -27,6 +27,15 @@ internal sealed class Vocab
     public required string[] CombinedLevelColumns { get; init; }
     public required string[] ScopeLabels { get; init; }
     public required string[] ProseLabels { get; init; }
+
+    /// <summary>Row labels that end an indicator table and are never a project (总分, 合计 …).</summary>
+    public required string[] TotalRows { get; init; }
+
+    /// <summary>What a filer writes where an indicator does not apply (不适用, 无, /).</summary>
+    public required string[] NotApplicable { get; init; }
+
+    /// <summary>Values of a 指标值类型 column that name the kind of value, not a comparator (定性, 定量).</summary>
+    public required string[] ValueTypes { get; init; }
     public required string[] Level1 { get; init; }
     public required Dictionary<string, string> Level2ToLevel1 { get; init; }
     public required Dictionary<string, string> Level2Aliases { get; init; }
@@ -55,6 +64,9 @@ internal sealed class Vocab
             CombinedLevelColumns = Strings(sections.GetProperty("combinedLevelColumns")),
             ScopeLabels = Strings(sections.GetProperty("scopeLabels")),
             ProseLabels = Strings(sections.GetProperty("prose")),
+            TotalRows = Strings(sections.GetProperty("totalRows")),
+            NotApplicable = Strings(sections.GetProperty("notApplicable")),
+            ValueTypes = Strings(sections.GetProperty("valueTypes")),
             Level1 = Strings(taxonomy.GetProperty("level1")),
             Level2ToLevel1 = Map(taxonomy.GetProperty("level2")),
             Level2Aliases = Map(taxonomy.GetProperty("level2Aliases")),
@@ -79,6 +91,46 @@ internal sealed class Vocab
     {
         if (label.Length == 0) return null;
         return (_roleOf ??= BuildRoleIndex()).GetValueOrDefault(label);
+    }
+
+    /// <summary>
+    /// The role of a header label no spelling in the vocabulary matches exactly: compared again after removing
+    /// brackets with their content, punctuation and a leading `指标` (`指标权重(%)` → 权重), then allowing one edit
+    /// against labels of four or more characters when exactly one role is that close. Cached: unknown labels repeat.
+    /// </summary>
+    public string? ColumnRoleLoose(string label)
+    {
+        if (label.Length == 0) return null;
+        return _loose.GetOrAdd(label, l =>
+        {
+            var key = LooseKey(l);
+            if (key.Length == 0) return null;
+            var index = _roleOf ??= BuildRoleIndex();
+            if (index.TryGetValue(key, out var role)) return role;
+            if (key.StartsWith("指标") && key.Length > 3 && index.TryGetValue(key[2..], out role)) return role;
+            if (key.Length < 4) return null;
+            var near = index.Where(p => p.Key.Length >= 4 && Math.Abs(p.Key.Length - key.Length) <= 1 && EditDistanceAtMostOne(p.Key, key))
+                .Select(p => p.Value).Distinct().ToList();
+            return near.Count == 1 ? near[0] : null;
+        });
+    }
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _loose = new();
+
+    static string LooseKey(string label)
+    {
+        var bare = System.Text.RegularExpressions.Regex.Replace(label, @"[（(【\[][^）)】\]]*[）)】\]]", "");
+        return new string(bare.Where(ch => !char.IsPunctuation(ch) && !char.IsSymbol(ch) && !char.IsWhiteSpace(ch)).ToArray());
+    }
+
+    static bool EditDistanceAtMostOne(string a, string b)
+    {
+        if (a == b) return true;
+        if (a.Length > b.Length) (a, b) = (b, a);
+        int i = 0;
+        while (i < a.Length && a[i] == b[i]) i++;
+        if (a.Length == b.Length) return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1));
+        return a.Length + 1 == b.Length && a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
     }
 
     /// <summary>label → its first role in <see cref="Columns"/> order (the linear search it replaces was a hot spot:

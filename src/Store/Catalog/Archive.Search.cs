@@ -1,3 +1,4 @@
+using Jixiao.Extract;
 using LiteDB;
 
 namespace Jixiao.Store;

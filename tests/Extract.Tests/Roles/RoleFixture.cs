@@ -1,3 +1,4 @@
+using Jixiao.Training;
 using System.Text.Json.Nodes;
 using Jixiao.Ingest;
 using Jixiao.Tests;

@@ -1,3 +1,4 @@
+using Jixiao.Training;
 using Jixiao.Tests;
 
 namespace Jixiao.Extract.Tests.Roles;

@@ -1,5 +1,6 @@
+using Jixiao.Training;
 using System.Text.Json.Nodes;
-using Jixiao.Extract.Scoring;
+using Jixiao.Training.Scoring;
 
 namespace Jixiao.Extract.Tests.Roles;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Jixiao.Extract.Scoring;
+namespace Jixiao.Training.Scoring;
 
 /// <summary>
 /// A document as the set of scored facts, exactly as tools/score.py defines them (spec: "What is scored").

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Jixiao.Extract.Scoring;
+namespace Jixiao.Training.Scoring;
 
 /// <summary>True positives, predicted and gold counts of one section.</summary>
 public sealed class Counts

@@ -9,11 +9,31 @@ namespace Jixiao.Extract;
 /// </summary>
 internal static partial class BudgetReader
 {
-    public static bool IsStart(Line line)
+    public static bool IsStart(List<Line> lines, int i)
     {
+        var line = lines[i];
         var head = SectionDispatcher.Head(line);
         if (Array.IndexOf(Vocab.Instance.BudgetBlockLabels, head) >= 0) return true;
-        return line.Filled.Count(c => IsValueColumn(c.Label)) >= 3 && !line.Filled.Any(c => TextNorm.IsNumber(c.Raw));
+        var filled = line.Filled.ToList();
+        bool numbers = filled.Any(c => TextNorm.IsNumber(c.Raw));
+        if (filled.Count(c => IsValueColumn(c.Label)) >= 3 && !numbers) return true;
+        // Whatever the block is called, a money unit in its label says money: a block label naming its unit over
+        // its own item labels (`资金金额（万元） | 实施期资金总额： | 50.00`), or a money column in a header row
+        // (`任务名称 | 主要内容 | 预算金额（万元）`), when numbers follow.
+        bool unitLabelled = filled.Count >= 2 && TextNorm.UnitInParenthesis(filled[0].Label) is not null && !TextNorm.IsNumber(filled[1].Raw);
+        bool moneyColumn = !numbers && filled.Skip(1).Any(c => TextNorm.UnitInParenthesis(c.Label) is not null && IsValueColumn(c.Label));
+        return (unitLabelled || moneyColumn) && NumbersFollow(lines, i);
+    }
+
+    /// <summary>Numbers in this row or the next few rows of its table.</summary>
+    static bool NumbersFollow(List<Line> lines, int i)
+    {
+        for (int r = i; r < Math.Min(lines.Count, i + 4); r++)
+        {
+            if (lines[r].IsParagraph || lines[r].Table != lines[i].Table) break;
+            if (lines[r].Filled.Any(c => TextNorm.IsNumber(c.Raw))) return true;
+        }
+        return false;
     }
 
     /// <summary>Is this header label a value column (当年金额, 年初预算数, 2023年 …) rather than a row-label column?</summary>
@@ -40,7 +60,10 @@ internal static partial class BudgetReader
             var row = lines[r];
             bool hasNumber = row.Filled.Any(c => TextNorm.IsNumber(c.Raw) && !YearColumn().IsMatch(TextNorm.WithoutParenthesis(c.Label)));
             bool hasValueLabel = row.Filled.Any(c => IsValueColumn(c.Label));
-            if (hasNumber || !hasValueLabel) break;
+            // A row of labels under a value column's span (`预算金额（万元）` over `总额 | 财政拨款 | 其他资金`) names
+            // the leaf columns, whatever the labels say.
+            bool subHeader = header.Count > 0 && row.Filled.Any() && row.Filled.All(c => UnderValueColumn(header[^1], c));
+            if (hasNumber || !(hasValueLabel || subHeader)) break;
             header.Add(row);
             r++;
         }
@@ -56,6 +79,9 @@ internal static partial class BudgetReader
         int width = 0;
         for (int r = dataStart; r <= end; r++) width = Math.Max(width, lines[r].Cells.Count);
         var columns = HeaderColumns.Resolve(header, width, l => !IsValueColumn(l));
+        foreach (var cell in header.SelectMany(h => h.Filled))
+            if (TextNorm.UnitInParenthesis(cell.Label) is { } unit) draft.Form.Unit ??= unit;
+        var described = DescriptionColumns(header[0], blockCell, columns.Count == 0 ? int.MaxValue : columns.Keys.Min());
         foreach (var label in columns.Values)
             if (YearColumn().Match(TextNorm.WithoutParenthesis(label)) is { Success: true } m) draft.ColumnYears.Add(int.Parse(m.Groups[1].Value));
         if (columns.Count == 0) return end;
@@ -65,7 +91,7 @@ internal static partial class BudgetReader
         {
             var row = lines[r];
             var path = new List<string>();
-            var labelCells = row.Cells.Where(c => c.Col < firstValueCol && c.Ref != blockCell.Ref).ToList();
+            var labelCells = row.Cells.Where(c => c.Col < firstValueCol && c.Ref != blockCell.Ref && !described.Contains(c.Col)).ToList();
             for (int k = 0; k < labelCells.Count; k++)
             {
                 var c = labelCells[k];
@@ -81,12 +107,27 @@ internal static partial class BudgetReader
             foreach (var cell in row.Cells.Where(c => c.Col >= firstValueCol))
             {
                 if (!columns.TryGetValue(cell.Col, out var colLabel)) continue;
-                var value = TextNorm.Value(cell.Raw);
-                if (value is null || !TextNorm.HasDigit(value)) continue;
-                draft.Form.Budget.Add(new BudgetFact { Item = item, Column = ColumnName(colLabel), Value = value, Source = cell.Ref });
+                MoneyFacts.Add(draft, item, ColumnName(colLabel), cell);
             }
         }
         return end;
+    }
+
+    static bool UnderValueColumn(Line header, Cell cell) =>
+        header.Cells.Any(h => !h.IsEmpty && h.Col <= cell.Col && cell.Col < h.Col + h.Span && IsValueColumn(h.Label));
+
+    /// <summary>
+    /// Row-label columns that describe the item rather than name it: when the header names its label columns one
+    /// by one (`任务名称 | 主要内容 | 预算金额`), the first names the item and the others (主要内容) are prose beside it.
+    /// A label column without its own header label (a path such as 收入构成/财政拨款) stays part of the item.
+    /// </summary>
+    static HashSet<int> DescriptionColumns(Line header, Cell blockCell, int firstValueCol)
+    {
+        var named = header.Cells.Where(c => !c.IsEmpty && c.Ref != blockCell.Ref && c.Col < firstValueCol && !IsValueColumn(c.Label)).ToList();
+        var cols = new HashSet<int>();
+        foreach (var c in named.Skip(1))
+            for (int k = c.Col; k < c.Col + c.Span; k++) cols.Add(k);
+        return cols;
     }
 
     static int ReadPairs(FormDraft draft, List<Line> lines, int start, Cell blockCell)
@@ -123,8 +164,7 @@ internal static partial class BudgetReader
         return end;
     }
 
-    static void Add(FormDraft draft, string item, Cell value) =>
-        draft.Form.Budget.Add(new BudgetFact { Item = item, Column = null, Value = TextNorm.Value(value.Raw)!, Source = value.Ref });
+    static void Add(FormDraft draft, string item, Cell value) => MoneyFacts.Add(draft, item, null, value);
 
     /// <summary>The last row of the block: rows go on while the block-label column stays empty.</summary>
     internal static int DataEnd(List<Line> lines, int from, int table, Cell blockCell)

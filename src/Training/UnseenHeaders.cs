@@ -1,6 +1,8 @@
 using Jixiao.Ingest;
 
-namespace Jixiao.Extract;
+using Jixiao.Extract;
+
+namespace Jixiao.Training;
 
 /// <summary>
 /// A copy of a document whose indicator value headers are renamed to spellings the vocabulary does not

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
-using Jixiao.Extract.Scoring;
+using Jixiao.Training.Scoring;
 
-namespace Jixiao.Extract;
+using Jixiao.Extract;
+
+namespace Jixiao.Training;
 
 /// <summary>One table cell with its place and (for training) its role.</summary>
 internal sealed record LabeledCell(TableView Table, int Row, Cell Cell, CellRole Role);
@@ -131,19 +133,8 @@ internal static class RoleLabeler
         return v.Level2Aliases.TryGetValue(bare, out var a2) && a2 == gold || v.Level1Aliases.TryGetValue(bare, out var a1) && a1 == gold;
     }
 
-    static CellRole Role(string attribute) => attribute switch
-    {
-        "level1" => CellRole.Level1Label,
-        "level2" => CellRole.Level2Label,
-        "level3" => CellRole.Level3Label,
-        "target" => CellRole.TargetValue,
-        "actual" => CellRole.ActualValue,
-        "weight" => CellRole.WeightValue,
-        "score" => CellRole.ScoreValue,
-        "basis" => CellRole.BasisText,
-        "category" => CellRole.CategoryValue,
-        _ => CellRole.DeviationText,
-    };
+    /// <summary>The cell role of an indicator attribute: the inverse of the runtime's own mapping, not a second one.</summary>
+    static CellRole Role(string attribute) => CellRoles.OfColumnRole(attribute) ?? CellRole.DeviationText;
 
     static CellRole OtherRole(Line row, Cell c, List<Cell> filled, GoldIndex g)
     {
@@ -162,12 +153,8 @@ internal static class RoleLabeler
         return CellRole.Noise;
     }
 
-    static string BudgetItem(string raw)
-    {
-        var label = TextNorm.OutputLabel(raw);
-        if (label.StartsWith("其中")) label = label[2..].TrimStart(':', '：');
-        return TextNorm.UnitInParenthesis(label) is not null ? TextNorm.WithoutParenthesis(label) : label;
-    }
+    /// <summary>A budget item label the way the money readers write it (one definition: BudgetReader.ItemLabel).</summary>
+    static string BudgetItem(string raw) => BudgetReader.ItemLabel(raw) ?? "";
 
     static string? Norm(Cell c) => FactSet.Norm(TextNorm.Value(c.Raw));
 

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Jixiao.Ingest;
 
-namespace Jixiao.Extract;
+using Jixiao.Extract;
+
+namespace Jixiao.Training;
 
 /// <summary>One gold document turned into training samples (featurized once, reused by every fold).</summary>
 internal sealed class TrainingDoc

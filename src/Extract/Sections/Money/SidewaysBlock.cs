@@ -35,7 +35,7 @@ internal static class SidewaysBlock
                     .Where(l => l is not null)
                     .ToList();
                 if (path.Count == 0) continue;
-                draft.Form.Budget.Add(new BudgetFact { Item = string.Join("/", path), Column = null, Value = TextNorm.Value(cell.Raw)!, Source = cell.Ref });
+                MoneyFacts.Add(draft, string.Join("/", path), null, cell);
             }
         return end;
     }

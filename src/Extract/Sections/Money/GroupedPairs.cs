@@ -41,7 +41,7 @@ internal static class GroupedPairs
                 if (!TextNorm.IsNumber(cell.Raw)) { label = BudgetReader.ItemLabel(cell.Raw); continue; }
                 if (label is null) continue;
                 var item = groupAt.TryGetValue(cell.Col, out var group) && group.Length > 0 ? group + "/" + label : label;
-                draft.Form.Budget.Add(new BudgetFact { Item = item, Column = null, Value = TextNorm.Value(cell.Raw)!, Source = cell.Ref });
+                MoneyFacts.Add(draft, item, null, cell);
                 label = null;
             }
         }

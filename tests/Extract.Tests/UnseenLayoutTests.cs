@@ -1,0 +1,109 @@
+using Jixiao.Ingest;
+
+namespace Jixiao.Extract.Tests;
+
+/// <summary>
+/// Layouts met on real forms the project had not seen (issue 17), rebuilt as small documents: each test names
+/// the layout and checks the facts a reader of the form would write down.
+/// </summary>
+public class UnseenLayoutTests
+{
+    [Fact]
+    public void Weight_column_spelled_with_a_prefix_and_a_percent_unit_is_the_weight()
+    {
+        var form = One(Doc("2025年度项目支出绩效目标表",
+            R(C("项目名称"), C("社区服务", 1, 4)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值"), C("指标权重(%)")),
+            R(C("产出指标"), C("数量指标"), C("服务人次"), C("≥300人次"), C("20"))));
+        Assert.Equal(("服务人次", "≥300人次", "20"), (form.Indicators[0].Level3, form.Indicators[0].Target, form.Indicators[0].Weight));
+    }
+
+    [Fact]
+    public void Month_range_before_a_column_name_is_read_as_that_column()
+    {
+        var form = One(Doc("2025年度项目支出绩效目标表",
+            R(C("项目名称"), C("社区服务", 1, 4)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("年度指标值"), C("1-6月执行数")),
+            R(C("产出指标"), C("数量指标"), C("服务人次"), C("≥300人次"), C("160人次"))));
+        Assert.Equal("160人次", form.Indicators[0].Actual);
+    }
+
+    [Fact]
+    public void Money_block_known_only_by_the_unit_in_its_label()
+    {
+        // 资金金额（万元） is in no list of block names: the unit says money. 其他资金 is empty, so absent.
+        var form = One(Doc("部门专项业务经费绩效目标表",
+            R(C("项目名称"), C("接待中心安保服务", 1, 3)),
+            R(C("资金金额（万元）", 3), C("实施期资金总额："), C("50.00"), C("执行率分值（10分）", 3)),
+            R(C("其中：财政拨款"), C("50.00")),
+            R(C("其他资金"), C("")),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("成本指标"), C("经济成本"), C("保安服务年度总费用"), C("≤50万元"))));
+        Assert.Equal("万元", form.Unit);
+        Assert.Equal(new[] { ("实施期资金总额", (string?)null, "50.00"), ("财政拨款", null, "50.00") },
+            form.Budget.Select(b => (b.Item, b.Column, b.Value)));
+        Assert.DoesNotContain(form.Fields.Keys, k => k.Contains("资金"));
+    }
+
+    [Fact]
+    public void Task_list_with_a_money_column_is_a_money_block_and_its_description_is_not_part_of_the_item()
+    {
+        var form = One(Doc("部门整体支出绩效目标表",
+            R(C("部门（单位）名称"), C("西安市信访局", 1, 5)),
+            R(C("年度主要任务", 4), C("任务名称", 2), C("主要内容", 2), C("预算金额（万元）", 1, 3)),
+            R(C("总额"), C("财政拨款"), C("其他资金")),
+            R(C("保运转"), C("保障人员薪酬等基本支出"), C("1932.81"), C("1932.81"), C("")),
+            R(C("金额合计", 1, 2), C("1932.81"), C("1932.81"), C("")),
+            R(C("年度总体目标"), C("保障信访渠道畅通", 1, 5)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值"), C("分值权重（90分）", 1, 2)),
+            R(C("成本指标"), C("经济成本"), C("经费支出"), C("≤443.62"), C("8", 1, 2))));
+        Assert.Equal("万元", form.Unit);
+        Assert.Contains(("保运转", "总额", "1932.81"), form.Budget.Select(b => (b.Item, b.Column!, b.Value)));
+        Assert.Contains(("金额合计", "财政拨款", "1932.81"), form.Budget.Select(b => (b.Item, b.Column!, b.Value)));
+        Assert.Equal(4, form.Budget.Count);
+        Assert.Equal("8", form.Indicators.Single().Weight);
+    }
+
+    [Fact]
+    public void A_year_inside_a_cited_document_is_not_the_form_year()
+    {
+        var form = One(Doc("二级项目支出绩效目标申报表",
+            R(C("项目名称："), C("垃圾分类设备运营服务", 1, 3)),
+            R(C("政策依据："), C("根据《2022年度深圳市生活垃圾分类工作评估细则》（深分指办〔2022〕7号）", 1, 3)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("目标值")),
+            R(C("产出"), C("数量"), C("设备数量"), C("352个"))));
+        Assert.Null(form.Year);
+    }
+
+    [Fact]
+    public void A_field_row_naming_the_project_is_not_the_top_of_an_indicator_header()
+    {
+        var form = One(Doc("2024年度项目支出绩效目标表",
+            R(C("项目名称"), C("窗口服务", 1, 3)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("满意度指标"), C("服务对象满意度指标"), C("群众满意率"), C("大于等于95%"))));
+        Assert.Equal("窗口服务", form.Project);
+        Assert.Equal(("群众满意率", "≥", 95.0), (form.Indicators[0].Level3, form.Indicators[0].TargetParsed?.Comparator, form.Indicators[0].TargetParsed?.Number));
+    }
+
+    static Form One(SourceDocument src) => Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();
+
+    static SourceDocument Doc(string title, params TableRow[] rows)
+    {
+        var src = new SourceDocument("unseen.pdf", "pdf");
+        src.Blocks.Add(new Paragraph(title));
+        var table = new Table();
+        table.Rows.AddRange(rows);
+        src.Blocks.Add(table);
+        return src;
+    }
+
+    static TableRow R(params TableCell[] cells)
+    {
+        var row = new TableRow();
+        row.Cells.AddRange(cells);
+        return row;
+    }
+
+    static TableCell C(string text, int rowSpan = 1, int colSpan = 1) => new(text, rowSpan, colSpan);
+}
