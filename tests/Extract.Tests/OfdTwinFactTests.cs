@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Jixiao.Extract.Scoring;
+using Jixiao.Training.Scoring;
 using Jixiao.Ingest;
 using Jixiao.Tests;
 using Jixiao.Tests.Ofd;
