@@ -58,7 +58,8 @@ public sealed partial class Archive
     WriteOutcome WriteOne(ImportItem item, ReimportPolicy policy)
     {
         var path = System.IO.Path.GetFullPath(item.Path);
-        var existing = Documents.FindOne(Where.Eq("path", path));
+        var key = PathKey.Of(path);
+        var existing = Documents.FindOne(Where.Eq("path", key));
         if (existing is not null && new KnownFile(existing["hash"].AsString, existing["status"].AsString).Skips(item.Hash, policy))
             return new WriteOutcome(path, WriteAction.Unchanged, null, 0, 0);
 
@@ -68,7 +69,7 @@ public sealed partial class Archive
         if (status == DocumentStatus.Ok)
         {
             original = Documents.Find(Where.All(new (string, string, BsonValue)[] { ("hash", "=", item.Hash), ("status", "=", DocumentStatus.Ok) }))
-                .FirstOrDefault(d => d["path"].AsString != path);
+                .FirstOrDefault(d => d["path"].AsString != key);
             if (original is not null)
             {
                 status = DocumentStatus.Duplicate;
@@ -84,7 +85,7 @@ public sealed partial class Archive
         }
         else
         {
-            id = Documents.Insert(new BsonDocument { ["path"] = path, ["hash"] = "" }).AsInt32;
+            id = Documents.Insert(new BsonDocument { ["path"] = key, ["hash"] = "" }).AsInt32;
         }
 
         int forms = 0, indicators = 0;
@@ -95,7 +96,8 @@ public sealed partial class Archive
         var doc = new BsonDocument
         {
             ["_id"] = id,
-            ["path"] = path,
+            ["path"] = key,
+            [PathKey.FullPathField] = key == path ? BsonValue.Null : path,
             ["fileName"] = item.FileName,
             ["hash"] = item.Hash,
             ["size"] = item.Size,

@@ -64,6 +64,12 @@ internal static class ImportCommand
             Print(summary, archive.Path);
             return summary.AnyFailed || summary.Cancelled ? 1 : 0;
         }
+        catch (Exception e) when (ArchiveWriteException.From(e) is { } medium)
+        {
+            // Disk full or read-only: the real cause in one line. Committed batches stay; a re-run resumes.
+            Console.Error.WriteLine($"jixiao: import stopped: {medium.Message}");
+            return 1;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;

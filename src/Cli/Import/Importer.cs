@@ -185,7 +185,7 @@ internal sealed class Importer
         {
             if (batch.Count == 0) return;
             var clock = Stopwatch.StartNew();
-            foreach (var o in _archive.Write(batch, _options.Policy)) Count(summary, o);
+            foreach (var o in StoreBatch(batch)) Count(summary, o);
             summary.Stages.AddWrite(clock.Elapsed);
             batch.Clear();
             onProgress?.Invoke(summary);
@@ -218,6 +218,34 @@ internal sealed class Importer
         }
         Flush();
         onProgress?.Invoke(summary);
+    }
+
+    /// <summary>
+    /// Writes a batch; an item the archive cannot take (a value LiteDB refuses, a key too long) is stored
+    /// instead as a failed record with the reason, so it is logged once and not retried on every run. Disk
+    /// full and a read-only medium stop the import (<see cref="ArchiveWriteException"/>): nothing more can be written.
+    /// </summary>
+    IReadOnlyList<WriteOutcome> StoreBatch(List<ImportItem> batch)
+    {
+        IReadOnlyList<WriteOutcome> outcomes;
+        try { outcomes = _archive.Write(batch, _options.Policy); }
+        catch (Exception e) when (ArchiveWriteException.From(e) is { } fatal) { throw fatal; }
+        catch (Exception e) when (e is LiteDB.LiteException or ArgumentException or InvalidOperationException or InvalidCastException)
+        {
+            // A batch of one that fails is not split by the archive: record it here.
+            outcomes = batch.Select(i => new WriteOutcome(i.Path, WriteAction.Failed, "could not store: " + OneLine(e.Message), 0, 0)).ToList();
+        }
+        var result = outcomes.ToList();
+        for (int n = 0; n < result.Count && n < batch.Count; n++)
+        {
+            var (o, item) = (result[n], batch[n]);
+            if (o.Action != WriteAction.Failed || item.Error is not null) continue;
+            var failed = new ImportItem { Path = item.Path, Hash = item.Hash, Size = item.Size, Format = item.Format, PageCount = item.PageCount, Error = o.Reason ?? "could not store" };
+            try { result[n] = _archive.Write(new[] { failed }, ReimportPolicy.All)[0]; }
+            catch (Exception e) when (ArchiveWriteException.From(e) is { } fatal) { throw fatal; }
+            catch (Exception e) when (e is LiteDB.LiteException or ArgumentException or InvalidOperationException or InvalidCastException) { }
+        }
+        return result;
     }
 
     static void Count(ImportSummary s, WriteOutcome o)

@@ -13,6 +13,7 @@ internal static class StoredSize
 {
     public const int MaxText = 16 * 1024;
     public const int MaxFormText = 2 * 1024 * 1024;
+    public const int MaxName = 256;
     const string Marker = "…[truncated]";
 
     public static ExtractedDocument Fit(ExtractedDocument doc)
@@ -56,12 +57,13 @@ internal static class StoredSize
             cut = false;
             long saved = used;
             used = 0;
-            i.Scope = Cap(i.Scope); i.Level1 = Cap(i.Level1); i.Level2 = Cap(i.Level2); i.Level3 = Cap(i.Level3);
+            // The name is an index key (LiteDB: at most 1023 bytes), so it is held to MaxName characters.
+            i.Scope = Cap(i.Scope); i.Level1 = Cap(i.Level1, MaxName); i.Level2 = Cap(i.Level2, MaxName); i.Level3 = Cap(i.Level3, MaxName);
             i.Target = Cap(i.Target); i.Actual = Cap(i.Actual); i.Weight = Cap(i.Weight); i.Score = Cap(i.Score);
             i.Basis = Cap(i.Basis); i.Category = Cap(i.Category); i.Deviation = Cap(i.Deviation);
             if (i.History.Values.Any(v => v.Length > MaxText))
                 i.History = new SortedDictionary<string, string>(i.History.ToDictionary(kv => kv.Key, kv => Cap(kv.Value)!), StringComparer.Ordinal);
-            if (cut) i.FlagForReview($"text over {MaxText} characters cut to fit the archive");
+            if (cut) i.FlagForReview("text cut to fit the archive (a name over 256 characters or a value over 16,384)");
             cut |= before;
             used = saved;
         }

@@ -167,7 +167,7 @@ public static class ZipSource
             var crc = Crc32.Of(bytes);
             if (crc != e.Crc32)
                 return (null, bytes.Length == e.Length
-                    ? $"zip entry is damaged (CRC {crc:x8}, its header says {e.Crc32:x8})"
+                    ? $"zip entry is damaged, or its header understates its size (CRC {crc:x8}, the header says {e.Crc32:x8})"
                     : $"zip entry is damaged or truncated ({bytes.Length} of {e.Length} bytes, CRC {crc:x8}, its header says {e.Crc32:x8})");
             return (bytes, null);
         }
