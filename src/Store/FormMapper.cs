@@ -72,6 +72,7 @@ internal static class FormMapper
         d["deviation"] = Str(i.Deviation);
         d["source"] = Ref(i.Source);
         d["confidence"] = i.Confidence is double c ? c : BsonValue.Null;
+        PutReview(d, i.Review, i.ReviewReasons);
         return d;
     }
 
@@ -83,6 +84,7 @@ internal static class FormMapper
         d["value"] = b.Value;
         d["number"] = TargetValue.Parse(b.Value)?.Number is double n ? n : BsonValue.Null;
         d["source"] = Ref(b.Source);
+        PutReview(d, b.Review, b.ReviewReasons);
         return d;
     }
 
@@ -123,7 +125,11 @@ internal static class FormMapper
                 Annual = S(p["annual"]), Purpose = S(p["purpose"]),
             });
         foreach (var b in budget.OrderBy(b => b["ord"].AsInt32))
-            f.Budget.Add(new BudgetFact { Item = b["item"].AsString, Column = S(b["column"]), Value = b["value"].AsString, Source = FromRef(b["source"]) });
+        {
+            var fact = new BudgetFact { Item = b["item"].AsString, Column = S(b["column"]), Value = b["value"].AsString, Source = FromRef(b["source"]) };
+            foreach (var reason in ReviewReasons(b)) fact.FlagForReview(reason);
+            f.Budget.Add(fact);
+        }
         foreach (var i in indicators.OrderBy(i => i["ord"].AsInt32)) f.Indicators.Add(FromIndicator(i));
         return f;
     }
@@ -140,10 +146,21 @@ internal static class FormMapper
             Confidence = i.TryGetValue("confidence", out var c) && c.IsNumber ? c.AsDouble : null,
         };
         foreach (var h in i["history"].AsArray) ind.History[h["year"].AsString] = h["value"].AsString;
+        foreach (var reason in ReviewReasons(i)) ind.FlagForReview(reason);
         if (!i["targetNumber"].IsNull || !i["targetOp"].IsNull)
             ind.TargetParsed = new ParsedValue(S(i["targetOp"]), i["targetNumber"].IsNull ? null : i["targetNumber"].AsDouble, S(i["targetUnit"]), false);
         return ind;
     }
+
+    /// <summary>A value's review flag and reasons, written only when set (most values are not flagged).</summary>
+    static void PutReview(BsonDocument d, bool review, List<string>? reasons)
+    {
+        if (!review) return;
+        d["reviewReasons"] = new BsonArray((reasons is { Count: > 0 } ? reasons : new List<string> { "review" }).Select(r => new BsonValue(r)));
+    }
+
+    static IEnumerable<string> ReviewReasons(BsonDocument d) =>
+        d.TryGetValue("reviewReasons", out var r) && r.IsArray ? r.AsArray.Select(x => x.AsString) : Enumerable.Empty<string>();
 
     static BsonValue Str(string? s) => s is null ? BsonValue.Null : new BsonValue(s);
     internal static string? S(BsonValue v) => v.IsNull ? null : v.AsString;

@@ -33,6 +33,7 @@ internal static class StoredSize
             if (s.Length <= allowed) { used += s.Length; return s; }
             cut = true;
             used += allowed;
+            if (allowed > 0 && char.IsHighSurrogate(s[allowed - 1])) allowed--;
             return s[..allowed] + Marker;
         }
         form.Title = Cap(form.Title);
