@@ -21,7 +21,15 @@ public static class Program
             foreach (var e in parse.Errors) Console.Error.WriteLine("jixiao: " + e.Message);
             return 2;
         }
-        return parse.Invoke();
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (ConsoleOutput.ArchiveDamage.IsDamage(e))
+        {
+            Console.Error.WriteLine(ConsoleOutput.ArchiveDamage.Describe(e, parse.GetValue(GlobalOptions.Db)));
+            return 1;
+        }
     }
 
     public static RootCommand BuildRoot()

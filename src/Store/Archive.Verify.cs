@@ -13,6 +13,23 @@ public sealed partial class Archive
     public VerifyReport Verify(bool checkFiles = true, int maxProblemsPerCheck = 50)
     {
         var report = new VerifyReport();
+        // Every page first: a damaged page header would send the queries below into an exception or a loop.
+        var pages = PageScan.Damage(Path);
+        foreach (var p in pages) report.Problems.Add("damaged archive: " + p);
+        if (pages.Count > 0) return report;
+        try
+        {
+            return VerifyRecords(report, checkFiles, maxProblemsPerCheck);
+        }
+        catch (Exception e) when (e is LiteException || (e.StackTrace ?? "").Contains(" LiteDB.", StringComparison.Ordinal))
+        {
+            report.Problems.Add($"damaged archive: a record cannot be read ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")})");
+            return report;
+        }
+    }
+
+    VerifyReport VerifyRecords(VerifyReport report, bool checkFiles, int maxProblemsPerCheck)
+    {
         var docs = Documents.FindAll().ToDictionary(d => d["_id"].AsInt32);
         var forms = Forms.FindAll().ToDictionary(f => f["_id"].AsInt32,
             f => (Doc: f["documentId"].AsInt32, Indicators: f["indicatorsCount"].AsInt32, Budget: f["budgetCount"].AsInt32));
@@ -83,6 +100,14 @@ public sealed partial class Archive
                 Problem("count", $"form {id}: {indicatorsPerForm.GetValueOrDefault(id)} indicators stored, {f.Indicators} recorded");
             if (budgetPerForm.GetValueOrDefault(id) != f.Budget)
                 Problem("count", $"form {id}: {budgetPerForm.GetValueOrDefault(id)} budget facts stored, {f.Budget} recorded");
+        }
+
+        // Each document's facts against the checksum stored with them (archives written before it have none).
+        foreach (var (id, d) in docs)
+        {
+            if (!d.TryGetValue(FactsField, out var facts) || !facts.IsString) continue;
+            if (FactChecksum.Of(FormsOf(id).Select(f => f.Form)) != facts.AsString)
+                Problem("facts", $"damaged archive: document {id} ({PathKey.FullPath(d)}): its stored facts differ from their checksum (`jixiao rebuild` re-creates the archive)");
         }
 
         var entries = new List<(string Path, BsonDocument Doc)>();

@@ -107,6 +107,8 @@ public sealed partial class Archive : IDisposable
     /// LiteDB silently re-initializes a short non-LiteDB file: a mistyped --db must not overwrite a document.
     /// A LiteDB 5 file starts with a header page that carries this marker at byte 32.
     /// </summary>
+    const int PageBytes = 8192;
+
     static void RefuseForeignFile(string path)
     {
         var info = new FileInfo(path);
@@ -115,7 +117,14 @@ public sealed partial class Archive : IDisposable
         var head = new byte[32 + marker.Length];
         using (var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
         {
-            if (s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.AsSpan(32).SequenceEqual(marker)) return;
+            if (s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.AsSpan(32).SequenceEqual(marker))
+            {
+                // LiteDB writes whole 8 KB pages; a shorter tail is a cut file, which LiteDB would "repair" by
+                // cropping (or, under one page, by starting a new archive over it): refuse and say so.
+                if (info.Length % PageBytes == 0) return;
+                throw new InvalidDataException($"{path} is damaged: {info.Length} bytes is not a whole number of 8 KB pages (truncated or cut?); " +
+                    "`jixiao rebuild` re-creates it from its sources");
+            }
         }
         throw new InvalidDataException($"{path} is not a jixiao archive (LiteDB file); refusing to overwrite it");
     }
