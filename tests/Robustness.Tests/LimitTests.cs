@@ -50,3 +50,16 @@ public sealed class LimitTests(ITestOutputHelper output)
         RobustnessSummary.Record("1 MB shared string ×1000 cells + 20 MB cell", 2, $"imported in {took.TotalSeconds:0} s under --timeout 10 --max-memory-mb 512 (was 93 s / 7.3 GB and a crash)");
     }
 }
+
+/// <summary>Issue 21: a .doc whose WordDocument FAT chain loops is an error, never "ok" with most indicators silently missing.</summary>
+public sealed class FatCycleTests
+{
+    [Fact]
+    public void A_FAT_cycle_inside_WordDocument_is_a_one_line_error()
+    {
+        var bytes = HostileDocs.FatCycleDoc(File.ReadAllBytes(Corpus.File("synthetic", "proj_target_01.doc")));
+        var r = DocumentReader.Read(new MemoryStream(bytes), "cycle.doc");
+        Assert.False(r.Ok, "a looping FAT chain was read as a document");
+        Assert.Contains("FAT chain loops", r.Error!.Reason);
+    }
+}

@@ -52,4 +52,30 @@ internal static class HostileDocs
         return BadCorpus.Docx("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
             $"<w:p><w:r><w:t>项目支出绩效目标表</w:t></w:r></w:p>{table}</w:body></w:document>");
     }
+
+    /// <summary>
+    /// A copy of an OLE2 .doc whose WordDocument stream's FAT chain turns back to its first sector after two
+    /// sectors: its size still says how much to read, so a reader without a cycle check reads the start again.
+    /// </summary>
+    public static byte[] FatCycleDoc(byte[] doc)
+    {
+        var b = (byte[])doc.Clone();
+        int sectorSize = 1 << BitConverter.ToUInt16(b, 0x1E);
+        long Offset(uint sector) => (sector + 1L) * sectorSize;
+        var fatSectors = Enumerable.Range(0, (int)Math.Min(109, BitConverter.ToUInt32(b, 0x2C))).Select(k => BitConverter.ToUInt32(b, 0x4C + 4 * k)).ToList();
+        int perSector = sectorSize / 4;
+        long FatSlot(uint sector) => Offset(fatSectors[(int)(sector / perSector)]) + 4 * (sector % perSector);
+        uint Next(uint sector) => BitConverter.ToUInt32(b, (int)FatSlot(sector));
+        for (uint dir = BitConverter.ToUInt32(b, 0x30); dir < 0xFFFFFFFA; dir = Next(dir))
+            for (int e = 0; e < sectorSize / 128; e++)
+            {
+                long at = Offset(dir) + e * 128;
+                int nameLen = BitConverter.ToUInt16(b, (int)at + 64);
+                if (nameLen < 2 || Encoding.Unicode.GetString(b, (int)at, nameLen - 2) != "WordDocument") continue;
+                uint first = BitConverter.ToUInt32(b, (int)at + 116), second = Next(first);
+                BitConverter.GetBytes(first).CopyTo(b, (int)FatSlot(second));
+                return b;
+            }
+        throw new InvalidOperationException("no WordDocument stream");
+    }
 }
