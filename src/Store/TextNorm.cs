@@ -12,7 +12,10 @@ public static class TextNorm
     public static string Normalize(string? s)
     {
         if (string.IsNullOrEmpty(s)) return "";
-        var n = s.Normalize(NormalizationForm.FormKC);
+        // A lone surrogate (damaged input) makes Normalize throw; the UTF-8 round trip turns it into U+FFFD.
+        string n;
+        try { n = s.Normalize(NormalizationForm.FormKC); }
+        catch (ArgumentException) { n = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s)).Normalize(NormalizationForm.FormKC); }
         var sb = new StringBuilder(n.Length);
         foreach (var c in n)
         {

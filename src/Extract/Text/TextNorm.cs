@@ -13,7 +13,21 @@ internal static partial class TextNorm
 {
     /// <summary>A label for matching: NFKC, no whitespace, no trailing colon.</summary>
     public static string Label(string? s) =>
-        string.IsNullOrEmpty(s) ? "" : OutputLabel(s.Normalize(NormalizationForm.FormKC));
+        string.IsNullOrEmpty(s) ? "" : OutputLabel(NormalizeKC(s));
+
+    /// <summary>
+    /// NFKC of <paramref name="s"/>; a lone surrogate (a damaged file decoded as UTF-16) makes .NET's Normalize
+    /// throw, so it becomes U+FFFD first instead of failing the whole document.
+    /// </summary>
+    public static string NormalizeKC(string s)
+    {
+        try { return s.Normalize(NormalizationForm.FormKC); }
+        catch (ArgumentException)
+        {
+            // UTF-8 has no lone surrogates: the round trip replaces each with U+FFFD.
+            return Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s)).Normalize(NormalizationForm.FormKC);
+        }
+    }
 
     /// <summary>A label as the output writes it: whitespace removed, trailing colon removed, otherwise as written.</summary>
     public static string OutputLabel(string s)
