@@ -39,9 +39,17 @@ public static class Program
             Console.Error.WriteLine($"run `jixiao {(parse.CommandResult.Command == root ? "" : parse.CommandResult.Command.Name + " ")}--help` for usage");
             return ExitCodes.Usage;
         }
-        var code = parse.Invoke();
-        Bench.PhaseClock.Mark("done");
-        return code;
+        try
+        {
+            var code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            Bench.PhaseClock.Mark("done");
+            return code;
+        }
+        catch (Exception e) when (ConsoleOutput.ArchiveDamage.IsDamage(e))
+        {
+            Console.Error.WriteLine(ConsoleOutput.ArchiveDamage.Describe(e, parse.GetValue(GlobalOptions.Db)));
+            return 1;
+        }
     }
 
     public static RootCommand BuildRoot()

@@ -36,9 +36,6 @@ public static class DocumentReader
         public static readonly Options Default = new();
     }
 
-    /// <summary>How long past the limit a parse that ignores cancellation is waited for before it is abandoned.</summary>
-    static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(2);
-
     public static ReadResult Read(string path, Options? options = null, CancellationToken cancel = default)
     {
         options ??= Options.Default;
@@ -49,6 +46,7 @@ public static class DocumentReader
         {
             var info = new FileInfo(path);
             if (!info.Exists) return Fail(name, format, "file not found", sw);
+            if (RegularFile.Refusal(path) is { } refusal) return Fail(name, format, refusal, sw);
             if (info.Length > options.MaxBytes)
                 return Fail(name, format, $"file is {info.Length / (1024 * 1024)} MB, over the {options.MaxBytes / (1024 * 1024)} MB limit", sw);
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -118,43 +116,14 @@ public static class DocumentReader
 
     static ReadResult Parse(IDocumentParser parser, Stream seekable, string name, string format, Options options, Stopwatch sw, CancellationToken cancel)
     {
-        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        timeout.CancelAfter(options.Timeout);
-        var overMemory = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void StopForMemory()
-        {
-            overMemory.TrySetResult();
-            try { timeout.Cancel(); }
-            catch (ObjectDisposedException) { }
-        }
         // Parsers check the token between rows and pages, but a library call on a damaged file (one
-        // ExcelDataReader Read on a corrupt BIFF record) can run on without looking at it. The parse runs
-        // on its own thread so the caller gets its answer at the limit even then; the abandoned parse
-        // finishes on its own and its result is dropped. The thread of its own is also what lets the
-        // memory guard count this parse's allocations.
-        var work = RunOnOwnThread(() =>
-        {
-            using var watch = options.MaxMemoryBytes > 0 ? ParseMemoryGuard.Start(options.MaxMemoryBytes, StopForMemory) : null;
-            return parser.Parse(seekable, name, timeout.Token);
-        });
-        using var stopWaiting = new CancellationTokenSource();
-        var limit = Task.Delay(options.Timeout + AbandonGrace, stopWaiting.Token);
-        var first = Task.WhenAny(work, limit, overMemory.Task).GetAwaiter().GetResult();
-        stopWaiting.Cancel();
-        if (first != work || overMemory.Task.IsCompleted)
-        {
-            work.ContinueWith(t => { _ = t.Exception; timeout.Dispose(); }, TaskScheduler.Default);
-            return overMemory.Task.IsCompleted
-                ? Fail(name, format, OverMemory(options), sw)
-                : Fail(name, format, $"gave up after {options.Timeout.TotalSeconds:0} s (per-file time limit; the reader did not stop)", sw);
-        }
-        timeout.Dispose();
-        var doc = work.GetAwaiter().GetResult();
+        // ExcelDataReader Read on a corrupt BIFF record) can run on without looking at it: PerFileLimit gives
+        // the answer at the limit even then.
+        var run = PerFileLimit.Run(token => parser.Parse(seekable, name, token), options.Timeout, options.MaxMemoryBytes, "reader", cancel);
+        if (run.Stopped is not null) return Fail(name, format, run.Stopped, sw);
+        var doc = run.Result!;
         return new ReadResult { Document = doc, Format = doc.Format, Elapsed = sw.Elapsed };
     }
-
-    static string OverMemory(Options options) =>
-        $"stopped: took over {options.MaxMemoryBytes / (1024 * 1024)} MB of memory (per-file memory limit)";
 
     static ReadResult Failure(Exception e, string name, string format, Options options, Stopwatch sw) => e switch
     {
@@ -163,23 +132,6 @@ public static class DocumentReader
         OutOfMemoryException => Fail(name, format, "out of memory while reading", sw),
         _ => Fail(name, format, $"damaged or unreadable {format} file ({e.GetType().Name}: {OneLine(e.Message)})", sw),
     };
-
-    /// <summary>
-    /// A dedicated background thread rather than the thread pool: callers block on the result, and parallel
-    /// imports would otherwise starve the pool; an abandoned parse must not keep the process alive either.
-    /// The large stack is for deeply nested documents.
-    /// </summary>
-    static Task<SourceDocument> RunOnOwnThread(Func<SourceDocument> parse)
-    {
-        var done = new TaskCompletionSource<SourceDocument>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try { done.SetResult(parse()); }
-            catch (Exception e) { done.SetException(e); }
-        }, 16 * 1024 * 1024) { IsBackground = true, Name = "jixiao-parse" };
-        thread.Start();
-        return done.Task;
-    }
 
     static ReadResult Fail(string file, string format, string reason, Stopwatch sw) =>
         new() { Error = new IngestError(file, format, reason), Format = format, Elapsed = sw.Elapsed };

@@ -40,7 +40,7 @@ public sealed partial class Archive
     public IEnumerable<FactRow> Facts(FactKinds kinds = FactKinds.All)
     {
         // The document list is small; materialized so no cursor stays open across the nested queries.
-        var docs = Documents.Find(Query.All()).Select(d => (Id: d["_id"].AsInt32, File: d["fileName"].AsString, Path: d["path"].AsString)).ToList();
+        var docs = Documents.Find(Query.All()).Select(d => (Id: d["_id"].AsInt32, File: d["fileName"].AsString, Path: PathKey.FullPath(d))).ToList();
         foreach (var (id, file, path) in docs)
         {
             var forms = Forms.Find(Where.Eq("documentId", id)).ToDictionary(f => f["_id"].AsInt32);

@@ -58,7 +58,8 @@ public sealed partial class Archive
     WriteOutcome WriteOne(ImportItem item, ReimportPolicy policy)
     {
         var path = System.IO.Path.GetFullPath(item.Path);
-        var existing = Documents.FindOne(Where.Eq("path", path));
+        var key = PathKey.Of(path);
+        var existing = Documents.FindOne(Where.Eq("path", key));
         if (existing is not null && new KnownFile(existing["hash"].AsString, existing["status"].AsString).Skips(item.Hash, policy))
             return new WriteOutcome(path, WriteAction.Unchanged, null, 0, 0);
 
@@ -68,7 +69,7 @@ public sealed partial class Archive
         if (status == DocumentStatus.Ok)
         {
             original = Documents.Find(Where.All(new (string, string, BsonValue)[] { ("hash", "=", item.Hash), ("status", "=", DocumentStatus.Ok) }))
-                .FirstOrDefault(d => d["path"].AsString != path);
+                .FirstOrDefault(d => d["path"].AsString != key);
             if (original is not null)
             {
                 status = DocumentStatus.Duplicate;
@@ -84,18 +85,19 @@ public sealed partial class Archive
         }
         else
         {
-            id = Documents.Insert(new BsonDocument { ["path"] = path, ["hash"] = "" }).AsInt32;
+            id = Documents.Insert(new BsonDocument { ["path"] = key, ["hash"] = "" }).AsInt32;
         }
 
         int forms = 0, indicators = 0;
-        BsonValue seg = BsonValue.Null;
+        BsonValue seg = BsonValue.Null, facts = BsonValue.Null;
         if (status == DocumentStatus.Ok)
-            (forms, indicators, seg) = InsertForms(item, id);
+            (forms, indicators, seg, facts) = InsertForms(item, id);
 
         var doc = new BsonDocument
         {
             ["_id"] = id,
-            ["path"] = path,
+            ["path"] = key,
+            [PathKey.FullPathField] = key == path ? BsonValue.Null : path,
             ["fileName"] = item.FileName,
             ["hash"] = item.Hash,
             ["size"] = item.Size,
@@ -109,6 +111,7 @@ public sealed partial class Archive
             ["needsReview"] = item.NeedsReview || (item.Extracted?.Forms.Any(f => f.NeedsReview) ?? false),
             ["duplicateOf"] = original is null ? BsonValue.Null : original["_id"],
             ["seg"] = seg,
+            [FactsField] = facts,
         };
         Documents.Update(doc);
         Log.Insert(new BsonDocument
@@ -141,8 +144,12 @@ public sealed partial class Archive
         return (DocumentStatus.Ok, null);
     }
 
-    (int Forms, int Indicators, BsonValue Segment) InsertForms(ImportItem item, int documentId)
+    /// <summary>The document's <see cref="FactChecksum"/>, which verify recomputes from the stored forms.</summary>
+    internal const string FactsField = "facts";
+
+    (int Forms, int Indicators, BsonValue Segment, BsonValue Facts) InsertForms(ImportItem item, int documentId)
     {
+        var stored = new List<Extract.Form>();
         int indicators = 0, index = 0;
         // One segment per document, so `seg` on the document finds all of its forms.
         int seg = OpenSegment();
@@ -154,11 +161,13 @@ public sealed partial class Archive
             var rows = f.Indicators.Select((i, n) => FormMapper.ToIndicator(i, f, formId, documentId, n)).ToList();
             Indicators.InsertBulk(rows); // sets each row's _id, which the catalog keeps
             AdjustNames(rows.Select(r => r["nameNorm"].AsString), +1);
-            Budget.InsertBulk(f.Budget.Select((b, n) => FormMapper.ToBudget(b, f, formId, documentId, n)));
+            var budget = f.Budget.Select((b, n) => FormMapper.ToBudget(b, f, formId, documentId, n)).ToList();
+            Budget.InsertBulk(budget);
+            stored.Add(FormMapper.FromForm(form, rows, budget)); // the forms as they will be read back
             indicators += f.Indicators.Count;
             CatalogAdd(seg, form, formId, documentId, rows);
         }
-        return (forms.Count, indicators, forms.Count > 0 ? seg : BsonValue.Null);
+        return (forms.Count, indicators, forms.Count > 0 ? seg : BsonValue.Null, FactChecksum.Of(stored));
     }
 
     /// <summary>
@@ -192,6 +201,7 @@ public sealed partial class Archive
         heir["error"] = BsonValue.Null;
         heir["duplicateOf"] = BsonValue.Null;
         heir["formsCount"] = doc["formsCount"];
+        heir[FactsField] = doc.TryGetValue(FactsField, out var facts) ? facts : BsonValue.Null;
         heir["indicatorsCount"] = doc["indicatorsCount"];
         Documents.Update(heir);
         foreach (var other in copies.Skip(1))

@@ -107,6 +107,8 @@ public sealed partial class Archive : IDisposable
     /// LiteDB silently re-initializes a short non-LiteDB file: a mistyped --db must not overwrite a document.
     /// A LiteDB 5 file starts with a header page that carries this marker at byte 32.
     /// </summary>
+    const int PageBytes = 8192;
+
     static void RefuseForeignFile(string path)
     {
         var info = new FileInfo(path);
@@ -115,7 +117,14 @@ public sealed partial class Archive : IDisposable
         var head = new byte[32 + marker.Length];
         using (var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
         {
-            if (s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.AsSpan(32).SequenceEqual(marker)) return;
+            if (s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.AsSpan(32).SequenceEqual(marker))
+            {
+                // LiteDB writes whole 8 KB pages; a shorter tail is a cut file, which LiteDB would "repair" by
+                // cropping (or, under one page, by starting a new archive over it): refuse and say so.
+                if (info.Length % PageBytes == 0) return;
+                throw new InvalidDataException($"{path} is damaged: {info.Length} bytes is not a whole number of 8 KB pages (truncated or cut?); " +
+                    "`jixiao rebuild` re-creates it from its sources");
+            }
         }
         throw new InvalidDataException($"{path} is not a jixiao archive (LiteDB file); refusing to overwrite it");
     }
@@ -145,7 +154,7 @@ public sealed partial class Archive : IDisposable
 
     /// <summary>path → (content hash, status) of every stored document: the importer's "unchanged" check.</summary>
     public IReadOnlyDictionary<string, KnownFile> KnownFiles() =>
-        Documents.FindAll().ToDictionary(d => d["path"].AsString,
+        Documents.FindAll().ToDictionary(PathKey.FullPath,
             d => new KnownFile(d["hash"].AsString, d["status"].AsString), StringComparer.Ordinal);
 
     public StoredDocument? GetDocument(int id)
@@ -158,7 +167,7 @@ public sealed partial class Archive : IDisposable
     public StoredDocument? FindDocument(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
-        var d = Documents.FindOne(Where.Eq("path", full));
+        var d = Documents.FindOne(Where.Eq("path", PathKey.Of(full)));
         if (d is not null) return ToStored(d);
         var byName = Documents.FindAll().Where(x => x["fileName"].AsString == System.IO.Path.GetFileName(path)).Take(2).ToList();
         return byName.Count == 1 ? ToStored(byName[0]) : null;
@@ -192,7 +201,7 @@ public sealed partial class Archive : IDisposable
         new(Documents.Count(), Forms.Count(), Indicators.Count(), Budget.Count(), Log.Count());
 
     internal static StoredDocument ToStored(BsonDocument d) => new(
-        d["_id"].AsInt32, d["path"].AsString, d["fileName"].AsString, d["hash"].AsString, d["size"].AsInt64,
+        d["_id"].AsInt32, PathKey.FullPath(d), d["fileName"].AsString, d["hash"].AsString, d["size"].AsInt64,
         d["format"].AsString, d["status"].AsString, FormMapper.S(d["error"]), d["formsCount"].AsInt32,
         d["indicatorsCount"].AsInt32, d["importedAt"].AsDateTime, d["pageCount"].AsInt32, d["needsReview"].AsBoolean,
         d["duplicateOf"].IsNull ? null : d["duplicateOf"].AsInt32);
@@ -207,6 +216,14 @@ public sealed partial class Archive : IDisposable
         {
             return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
+        catch (IOException e) when (ArchiveWriteException.From(e) is { } medium)
+        {
+            throw medium;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IOException($"cannot write beside {path}: permission denied (lock {path}.lock)", e);
+        }
         catch (IOException)
         {
             throw new IOException($"{path} is being written by another jixiao process (lock {path}.lock); try again when it ends");
@@ -219,9 +236,13 @@ public sealed partial class Archive : IDisposable
         if (_writeLock is not null)
         {
             try { _db.Checkpoint(); }
-            catch (LiteException) { } // the log stays; the next open replays it
+            // The log stays; the next open replays it. A lock error: a write failed mid-transaction (disk full).
+            catch (Exception e) when (e is LiteException or IOException or LockRecursionException or SynchronizationLockException) { }
         }
-        _db.Dispose();
+        try { _db.Dispose(); }
+        // After a failed write (disk full) LiteDB's engine can fail to close; what was committed is in the
+        // data file or the log, which the next open replays.
+        catch (Exception e) when (_writeLock is not null && e is LiteException or IOException or ObjectDisposedException or LockRecursionException or SynchronizationLockException) { }
         _writeLock?.Dispose();
     }
 }

@@ -5,8 +5,10 @@ namespace Jixiao.Store;
 /// <summary>The content hash that makes import idempotent: SHA-256 of the file's bytes, lower-case hex.</summary>
 public static class ContentHash
 {
+    /// <summary>The hash of a regular file; IOException (with the reason) for a device, FIFO or socket, which has no end.</summary>
     public static string Of(string path)
     {
+        if (Jixiao.Ingest.RegularFile.Refusal(path) is { } refusal) throw new IOException(refusal);
         using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         return Of(s);
     }

@@ -15,6 +15,7 @@ internal static class CommandSet
         yield return ShowCommand.Build();
         yield return HistoryCommand.Build();
         yield return VerifyCommand.Build();
+        yield return RebuildCommand.Build();
         yield return ReportCommand.Build();
         yield return ExportCommand.Build();
         yield return BenchCommand.Build();

@@ -76,6 +76,12 @@ internal static class ImportCommand
             ImportReport.Write(Console.Out, summary, archive.Path, counts, listNoForms);
             return summary.Cancelled ? ExitCodes.Interrupted : summary.AnyFailed ? ExitCodes.Failed : ExitCodes.Ok;
         }
+        catch (Exception e) when (ArchiveWriteException.From(e) is { } medium)
+        {
+            // Disk full or read-only: the real cause in one line. Committed batches stay; a re-run resumes.
+            Console.Error.WriteLine($"jixiao: import stopped: {medium.Message}");
+            return 1;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;

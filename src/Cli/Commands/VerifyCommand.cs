@@ -14,7 +14,17 @@ internal static class VerifyCommand
         {
             using var archive = ArchiveOpener.OpenForReading(pr);
             if (archive is null) return 1;
-            var r = archive.Verify(checkFiles: !pr.GetValue(noFiles));
+            // A damaged page can link back to itself and LiteDB would follow it forever: verify answers within
+            // a bound that grows with the archive (a sound archive reads far faster than this).
+            var limit = TimeSpan.FromSeconds(60 + new FileInfo(archive.Path).Length / (256 * 1024));
+            var check = Task.Factory.StartNew(() => archive.Verify(checkFiles: !pr.GetValue(noFiles)), TaskCreationOptions.LongRunning);
+            if (!check.Wait(pr.GetValue(noFiles) ? limit : limit * 10))
+            {
+                Console.Out.WriteLine($"problem: damaged archive: reading it did not end within {limit.TotalSeconds:0} s (a damaged page links back on itself?); `jixiao rebuild` re-creates it from its sources");
+                Console.Out.Flush();
+                Environment.Exit(1);
+            }
+            var r = check.Result;
             Console.Out.WriteLine($"{r.Documents} documents, {r.Forms} forms, {r.Indicators} indicators, {r.BudgetFacts} budget facts");
             if (!pr.GetValue(noFiles)) Console.Out.WriteLine($"files: {r.MissingFiles} missing, {r.ChangedFiles} changed since import");
             foreach (var p in r.Problems) Console.Out.WriteLine("problem: " + p);

@@ -31,7 +31,8 @@ internal static class ArchiveOpener
         }
         catch (Exception e) when (e is LiteDB.LiteException or IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException or InvalidDataException)
         {
-            Console.Error.WriteLine($"jixiao: cannot open archive {Path.GetFullPath(path)}: {e.Message.ReplaceLineEndings(" ")}");
+            var cause = ArchiveWriteException.From(e)?.Message ?? e.Message; // disk full / read-only: say so
+            Console.Error.WriteLine($"jixiao: cannot open archive {Path.GetFullPath(path)}: {cause.ReplaceLineEndings(" ")}");
             return null;
         }
     }

@@ -51,7 +51,7 @@ internal static class FileWalker
             string real;
             try { real = RealPath(dir); }
             catch (IOException) { continue; }
-            if (!visited.Add(real)) continue;
+            if (!visited.Add(real) || IsPseudoFileSystem(real)) continue;
             IEnumerable<string> files, dirs;
             try
             {
@@ -63,6 +63,13 @@ internal static class FileWalker
             foreach (var d in dirs) pending.Push(d);
         }
     }
+
+    /// <summary>
+    /// /proc and /sys hold no documents, only endless pseudo-files and links to every open file and folder
+    /// (/dev/fd → /proc/self/fd → the whole disk): a link into them, or `import /dev`, must not wander there.
+    /// </summary>
+    static bool IsPseudoFileSystem(string real) =>
+        OperatingSystem.IsLinux() && (real is "/proc" or "/sys" || real.StartsWith("/proc/", StringComparison.Ordinal) || real.StartsWith("/sys/", StringComparison.Ordinal));
 
     /// <summary>The folder's path with every symlink on the way resolved.</summary>
     static string RealPath(string dir)

@@ -101,33 +101,17 @@ internal sealed class Importer
     /// <summary>Hash, read and extract one file or zip entry; null when cancelled mid-file.</summary>
     Work? Process(SourceItem item, IReadOnlyDictionary<string, KnownFile> known, StageTimes stages, CancellationToken cancel)
     {
+        var started = Stopwatch.StartNew();
         var clock = Stopwatch.StartNew();
         var path = item.Path;
-        string hash;
-        long size;
-        if (item.Content is null && item.Hash is null)
-        {
-            try
-            {
-                size = new FileInfo(path).Length;
-                hash = ContentHash.Of(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Empty hash: the next run retries the file.
-                return new Work(new ImportItem { Path = path, Hash = "", Error = "cannot read file: " + OneLine(e.Message), Format = "unknown" }, path);
-            }
-        }
-        else
-        {
-            hash = item.Hash ?? "";
-            size = item.Content?.Length ?? 0;
-        }
+        var (hash, size, error) = item.Content is null && item.Hash is null
+            ? HashFile(path)
+            : (item.Hash ?? "", (long)(item.Content?.Length ?? 0), item.Error);
         stages.AddHash(clock.Elapsed);
         clock.Restart();
         if (known.TryGetValue(path, out var old) && old.Skips(hash, _options.Policy)) return new Work(null, path, !old.Complete);
-        if (item.Error is not null)
-            return new Work(new ImportItem { Path = path, Hash = hash, Error = item.Error, Format = "zip" }, path);
+        if (error is not null)
+            return new Work(new ImportItem { Path = path, Hash = hash, Size = size, Error = error, Format = item.Content is null && item.Hash is null ? "unknown" : "zip" }, path);
 
         // DocumentReader enforces the per-file time and memory limits itself (the parse runs on its own
         // thread and is abandoned at the limit), so the importer calls it directly.
@@ -142,12 +126,23 @@ internal sealed class Importer
         var source = read.Document!;
         try
         {
-            var extracted = _options.Extract(source);
+            // Extraction runs under the same per-file limits as the read: the time left of the file's budget and
+            // the memory limit. A pathological document (one huge string in a thousand cells) stops here with
+            // one line instead of taking minutes and gigabytes.
+                var run = PerFileLimit.Run(_ => _options.Extract(source), _options.Read.Timeout - started.Elapsed,
+                _options.Read.MaxMemoryBytes, "extraction", cancel);
+            if (cancel.IsCancellationRequested) return null;
             stages.AddExtract(clock.Elapsed);
+            if (run.Stopped is not null)
+                return new Work(new ImportItem
+                {
+                    Path = path, Hash = hash, Size = size, Format = source.Format, PageCount = source.PageCount,
+                    Error = "extraction " + run.Stopped,
+                }, path);
             return new Work(new ImportItem
             {
                 Path = path, Hash = hash, Size = size, Format = source.Format, PageCount = source.PageCount,
-                NeedsReview = source.NeedsReview, Extracted = extracted,
+                NeedsReview = source.NeedsReview, Extracted = StoredSize.Fit(run.Result!),
             }, path);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -160,6 +155,30 @@ internal sealed class Importer
         }
     }
 
+    /// <summary>
+    /// The content hash of a file on disk, or why it is not read. Limits bind from the first byte: a device,
+    /// FIFO or socket is refused by type before it is opened, and a file over the size limit is not hashed;
+    /// both get a stable pseudo-hash, so the refusal is recorded once and not retried (unless --retry-failed
+    /// or the file changes). An unreadable file gets an empty hash: the next run tries it again.
+    /// </summary>
+    (string Hash, long Size, string? Error) HashFile(string path)
+    {
+        if (RegularFile.Refusal(path) is { } refusal && refusal != "file not found")
+            return ("refused:" + refusal, 0, refusal);
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > _options.Read.MaxBytes)
+                return ($"over-limit:{info.Length}:{info.LastWriteTimeUtc.Ticks}", info.Length,
+                    $"file is {info.Length / (1024 * 1024)} MB, over the {_options.Read.MaxBytes / (1024 * 1024)} MB limit");
+            return (ContentHash.Of(path), info.Length, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ("", 0, "cannot read file: " + OneLine(e.Message));
+        }
+    }
+
     /// <summary>The single writer: drains the channel into batches of BatchSize files or BatchInterval time.</summary>
     void WriteAll(ChannelReader<Work> reader, ImportSummary summary, Action<ImportSummary>? onProgress)
     {
@@ -169,7 +188,7 @@ internal sealed class Importer
         {
             if (batch.Count == 0) return;
             var clock = Stopwatch.StartNew();
-            foreach (var o in _archive.Write(batch, _options.Policy)) Count(summary, o);
+            foreach (var o in StoreBatch(batch)) Count(summary, o);
             summary.Stages.AddWrite(clock.Elapsed);
             batch.Clear();
             onProgress?.Invoke(summary);
@@ -202,6 +221,34 @@ internal sealed class Importer
         }
         Flush();
         onProgress?.Invoke(summary);
+    }
+
+    /// <summary>
+    /// Writes a batch; an item the archive cannot take (a value LiteDB refuses, a key too long) is stored
+    /// instead as a failed record with the reason, so it is logged once and not retried on every run. Disk
+    /// full and a read-only medium stop the import (<see cref="ArchiveWriteException"/>): nothing more can be written.
+    /// </summary>
+    IReadOnlyList<WriteOutcome> StoreBatch(List<ImportItem> batch)
+    {
+        IReadOnlyList<WriteOutcome> outcomes;
+        try { outcomes = _archive.Write(batch, _options.Policy); }
+        catch (Exception e) when (ArchiveWriteException.From(e) is { } fatal) { throw fatal; }
+        catch (Exception e) when (e is LiteDB.LiteException or ArgumentException or InvalidOperationException or InvalidCastException)
+        {
+            // A batch of one that fails is not split by the archive: record it here.
+            outcomes = batch.Select(i => new WriteOutcome(i.Path, WriteAction.Failed, "could not store: " + OneLine(e.Message), 0, 0)).ToList();
+        }
+        var result = outcomes.ToList();
+        for (int n = 0; n < result.Count && n < batch.Count; n++)
+        {
+            var (o, item) = (result[n], batch[n]);
+            if (o.Action != WriteAction.Failed || item.Error is not null) continue;
+            var failed = new ImportItem { Path = item.Path, Hash = item.Hash, Size = item.Size, Format = item.Format, PageCount = item.PageCount, Error = o.Reason ?? "could not store" };
+            try { result[n] = _archive.Write(new[] { failed }, ReimportPolicy.All)[0]; }
+            catch (Exception e) when (ArchiveWriteException.From(e) is { } fatal) { throw fatal; }
+            catch (Exception e) when (e is LiteDB.LiteException or ArgumentException or InvalidOperationException or InvalidCastException) { }
+        }
+        return result;
     }
 
     static void Count(ImportSummary s, WriteOutcome o)

@@ -53,7 +53,7 @@ internal static class LineStream
             switch (doc.Blocks[b])
             {
                 case Paragraph p:
-                    foreach (var part in p.Text.Split('\n'))
+                    foreach (var part in Bounded(p.Text).Split('\n'))
                         if (TextNorm.Label(part).Length > 0) lines.Add(new Line { Block = b, Paragraph = part.Trim() });
                     break;
                 case Table t:
@@ -63,6 +63,18 @@ internal static class LineStream
         }
         return lines;
     }
+
+    /// <summary>
+    /// The longest text the readers see in one cell or paragraph. Every reader passes over every cell several
+    /// times (labels, roles, values), so the work grows with the total text: one 1 MB shared string used by a
+    /// thousand spreadsheet cells made a 13 KB file cost minutes and gigabytes. No 绩效表 cell is anywhere near
+    /// this long; a longer one is cut here with a visible mark, and the value it becomes is flagged for review
+    /// when it is stored.
+    /// </summary>
+    internal const int MaxTextChars = 16 * 1024;
+
+    static string Bounded(string text) =>
+        text.Length <= MaxTextChars ? text : text[..(char.IsHighSurrogate(text[MaxTextChars - 1]) ? MaxTextChars - 1 : MaxTextChars)] + "…[truncated]";
 
     static void AddTable(List<Line> lines, Table table, int block, bool ragged)
     {
@@ -79,7 +91,10 @@ internal static class LineStream
                 int span = 1;
                 while (c + span < grid.ColCount && grid.Slots[r, c + span] == cell) span++;
                 if (orow == r)
-                    cells.Add(new Cell { Raw = cell.Text, Label = TextNorm.Label(cell.Text), Col = c, Span = span, Ref = new SourceRef(block, r, c) });
+                {
+                    var text = Bounded(cell.Text);
+                    cells.Add(new Cell { Raw = text, Label = TextNorm.Label(text), Col = c, Span = span, Ref = new SourceRef(block, r, c) });
+                }
                 else
                     cells.Add(new Cell { Raw = "", Label = "", Col = c, Span = span, Covered = true, Ref = new SourceRef(block, orow, c) });
             }

@@ -19,7 +19,7 @@ public static partial class TextNorm
     public static string Normalize(string? s)
     {
         if (string.IsNullOrEmpty(s)) return "";
-        var n = s.Normalize(NormalizationForm.FormKC);
+        var n = NormalizeKC(s);
         var sb = new StringBuilder(n.Length);
         foreach (var c in n)
         {
@@ -33,8 +33,22 @@ public static partial class TextNorm
     public static string Fold(string? s) => Normalize(s).ToLowerInvariant();
 
     /// <summary>A label for matching: NFKC, no whitespace, no trailing colon.</summary>
-    internal static string Label(string? s) =>
-        string.IsNullOrEmpty(s) ? "" : OutputLabel(s.Normalize(NormalizationForm.FormKC));
+    public static string Label(string? s) =>
+        string.IsNullOrEmpty(s) ? "" : OutputLabel(NormalizeKC(s));
+
+    /// <summary>
+    /// NFKC of <paramref name="s"/>; a lone surrogate (a damaged file decoded as UTF-16) makes .NET's Normalize
+    /// throw, so it becomes U+FFFD first instead of failing the whole document.
+    /// </summary>
+    public static string NormalizeKC(string s)
+    {
+        try { return s.Normalize(NormalizationForm.FormKC); }
+        catch (ArgumentException)
+        {
+            // UTF-8 has no lone surrogates: the round trip replaces each with U+FFFD.
+            return Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s)).Normalize(NormalizationForm.FormKC);
+        }
+    }
 
     /// <summary>A label as the output writes it: whitespace removed, trailing colon removed, otherwise as written.</summary>
     internal static string OutputLabel(string s)

@@ -177,9 +177,12 @@ internal sealed class CompoundFile
         var ms = new MemoryStream();
         uint s = start;
         int steps = 0;
+        // A chain that comes back to a sector it has read loops: a stream of known size would otherwise be
+        // filled with its own first sectors again and parse "fine" with most of its text missing.
+        var seen = new HashSet<uint>();
         while (s <= MaxRegSect && (size < 0 || ms.Length < size))
         {
-            if (++steps > _sectorCount) throw Damaged("FAT chain loops");
+            if (++steps > _sectorCount || !seen.Add(s)) throw Damaged($"FAT chain loops (sector {s} comes back)");
             ms.Write(Sector(s));
             if (s >= _fat.Length) throw Damaged($"sector {s} outside the FAT");
             s = _fat[s];

@@ -15,10 +15,13 @@ public static class SourcePath
 
     /// <summary>
     /// The file on disk and the chain of entry names inside it. A folder whose name ends in '!' would also
-    /// contain "!/", so the split is at the first "!/" whose left part is an existing file (else the first one).
+    /// contain "!/": a path that is itself a file on disk is that file, else the split is at the first "!/"
+    /// whose left part is an existing file (else the first one). Zip entries never take the name of a file
+    /// on disk (<see cref="ZipEntryNames"/>), so the two cannot be confused.
     /// </summary>
     public static (string File, IReadOnlyList<string> Entries) Split(string path)
     {
+        if (!path.Contains(Separator, StringComparison.Ordinal) || System.IO.File.Exists(path)) return (path, Array.Empty<string>());
         int first = -1;
         for (int at = path.IndexOf(Separator, StringComparison.Ordinal); at >= 0; at = path.IndexOf(Separator, at + 1, StringComparison.Ordinal))
         {

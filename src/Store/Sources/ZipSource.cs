@@ -27,6 +27,8 @@ public static class ZipSource
     {
         limits ??= ZipLimits.Default;
         Stream stream;
+        if (Jixiao.Ingest.RegularFile.Refusal(zipPath) is { } refusal)
+            return new[] { new Item(zipPath, null, "", refusal) };
         try { stream = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -55,54 +57,71 @@ public static class ZipSource
     static IEnumerable<Item> WalkStream(Stream stream, string path, string archiveHash, int depth, ZipLimits limits,
         Func<string, bool> skip, Budget budget, CancellationToken cancel)
     {
-        var (zip, error) = Open(stream);
-        if (zip is null)
+        // The central directory is read here, in one place: a damaged one (bad offsets, a record cut short) is
+        // one error for this archive, never an exception out of the walk that would stop the whole import.
+        var (entries, error) = Directory(stream, path);
+        if (entries is null)
         {
             yield return new Item(path, null, archiveHash.Length > 0 ? archiveHash : HashOfFile(path), error);
             yield break;
         }
-        using (zip)
+        using var zip = entries.Zip;
+        budget.Entries += entries.Names.Count;
+        if (budget.Entries > limits.MaxEntries)
         {
-            var entries = zip.Entries.Where(e => !IsFolder(e)).ToList();
-            budget.Entries += entries.Count;
-            if (budget.Entries > limits.MaxEntries)
+            yield return new Item(path, null, archiveHash.Length > 0 ? archiveHash : HashOfFile(path),
+                $"zip archive holds {budget.Entries} entries, over the {limits.MaxEntries} limit (zip bomb?); not read");
+            yield break;
+        }
+        foreach (var (e, name, note) in entries.Names)
+        {
+            if (cancel.IsCancellationRequested) yield break;
+            if (skip(name)) continue;
+            var entryPath = SourcePath.Entry(path, name);
+            var pseudo = $"zip-crc32:{e.Crc32:x8}:{e.Length}";
+            bool nested = IsZip(name);
+            var refused = note ?? Refuse(e, limits, budget);
+            if (refused is null && nested && depth + 1 > limits.MaxDepth)
+                refused = $"archive nested {depth + 1} levels deep, over the {limits.MaxDepth} limit; not opened";
+            if (refused is not null)
             {
-                yield return new Item(path, null, archiveHash.Length > 0 ? archiveHash : HashOfFile(path),
-                    $"zip archive holds {budget.Entries} entries, over the {limits.MaxEntries} limit (zip bomb?); not read");
-                yield break;
+                yield return new Item(entryPath, null, pseudo, refused);
+                continue;
             }
-            foreach (var e in entries)
+            var (bytes, readError) = ReadEntry(e, limits, budget);
+            if (bytes is null)
             {
-                if (cancel.IsCancellationRequested) yield break;
-                var name = SourcePath.CleanEntryName(e.FullName);
-                if (name.Length == 0 || skip(name)) continue;
-                var entryPath = SourcePath.Entry(path, name);
-                var pseudo = $"zip-crc32:{e.Crc32:x8}:{e.Length}";
-                bool nested = IsZip(name);
-                var refused = Refuse(e, limits, budget);
-                if (refused is null && nested && depth + 1 > limits.MaxDepth)
-                    refused = $"archive nested {depth + 1} levels deep, over the {limits.MaxDepth} limit; not opened";
-                if (refused is not null)
-                {
-                    yield return new Item(entryPath, null, pseudo, refused);
-                    continue;
-                }
-                var (bytes, readError) = ReadEntry(e, limits);
-                if (bytes is null)
-                {
-                    yield return new Item(entryPath, null, pseudo, readError);
-                    continue;
-                }
-                budget.Bytes += bytes.Length;
-                var hash = ContentHash.Of(bytes);
-                if (!nested)
-                {
-                    yield return new Item(entryPath, bytes, hash, null);
-                    continue;
-                }
-                foreach (var inner in WalkStream(new MemoryStream(bytes, writable: false), entryPath, hash, depth + 1, limits, skip, budget, cancel))
-                    yield return inner;
+                yield return new Item(entryPath, null, pseudo, readError);
+                continue;
             }
+            budget.Bytes += bytes.Length;
+            var hash = ContentHash.Of(bytes);
+            if (!nested)
+            {
+                yield return new Item(entryPath, bytes, hash, null);
+                continue;
+            }
+            foreach (var inner in WalkStream(new MemoryStream(bytes, writable: false), entryPath, hash, depth + 1, limits, skip, budget, cancel))
+                yield return inner;
+        }
+    }
+
+    sealed record Listing(ZipArchive Zip, List<ZipEntryNames.Named> Names);
+
+    /// <summary>The archive's documents with their stored names, or the one-line reason it cannot be listed.</summary>
+    static (Listing? Listing, string? Error) Directory(Stream stream, string path)
+    {
+        var (zip, error) = Open(stream);
+        if (zip is null) return (null, error);
+        try
+        {
+            var files = zip.Entries.Where(e => !ZipEntryNames.IsFolder(e)).ToList();
+            return (new Listing(zip, ZipEntryNames.Of(files, path)), null);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
+        {
+            zip.Dispose();
+            return (null, "damaged zip archive: its directory cannot be read (" + OneLine(e.Message) + ")");
         }
     }
 
@@ -120,16 +139,37 @@ public static class ZipSource
         return null;
     }
 
-    /// <summary>The entry's bytes, at most its declared size (a lying size cannot make it inflate more).</summary>
-    static (byte[]? Bytes, string? Error) ReadEntry(ZipArchiveEntry e, ZipLimits limits)
+    /// <summary>
+    /// The entry's bytes, read up to a bound that does not trust the directory's sizes: the entry limit and what
+    /// is left of the archive's total. Sizes that differ from the header are fine when the CRC matches (some
+    /// tools write them wrong); a CRC that differs means the bytes are not what was zipped, and the entry is
+    /// refused rather than parsed as a silently truncated or altered document.
+    /// </summary>
+    static (byte[]? Bytes, string? Error) ReadEntry(ZipArchiveEntry e, ZipLimits limits, Budget budget)
     {
+        const double Mb = 1024 * 1024;
+        long bound = Math.Min(limits.MaxEntryBytes, limits.MaxTotalBytes - budget.Bytes);
         try
         {
-            var buffer = new byte[e.Length];
             using var s = e.Open();
-            int n = s.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            if (n < buffer.Length) return (null, $"zip entry is truncated ({n} of {e.Length} bytes)");
-            return (buffer, null);
+            using var ms = new MemoryStream((int)Math.Min(Math.Max(e.Length, 0), Math.Min(bound, 64L << 20)));
+            var buffer = new byte[1 << 16];
+            int n;
+            while ((n = s.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (ms.Length + n > bound)
+                    return (null, bound == limits.MaxEntryBytes
+                        ? $"zip entry inflates to more than {limits.MaxEntryBytes / Mb:0} MB although its header says {e.Length} bytes (zip bomb?); not read"
+                        : $"zip archive inflates to more than {limits.MaxTotalBytes / Mb:0} MB in total (zip bomb?); entry not read");
+                ms.Write(buffer, 0, n);
+            }
+            var bytes = ms.ToArray();
+            var crc = Crc32.Of(bytes);
+            if (crc != e.Crc32)
+                return (null, bytes.Length == e.Length
+                    ? $"zip entry is damaged, or its header understates its size (CRC {crc:x8}, the header says {e.Crc32:x8})"
+                    : $"zip entry is damaged or truncated ({bytes.Length} of {e.Length} bytes, CRC {crc:x8}, its header says {e.Crc32:x8})");
+            return (bytes, null);
         }
         catch (Exception x) when (x is InvalidDataException or IOException or NotSupportedException)
         {
@@ -149,8 +189,6 @@ public static class ZipSource
         }
     }
 
-    static bool IsFolder(ZipArchiveEntry e) => e.Length == 0 && (e.FullName.EndsWith('/') || e.FullName.EndsWith('\\'));
-
     static string HashOfFile(string path)
     {
         try { return SourcePath.IsEntry(path) ? "" : ContentHash.Of(path); }
@@ -166,21 +204,27 @@ public static class ZipSource
     {
         limits ??= ZipLimits.Default;
         var (file, chain) = SourcePath.Split(entryPath);
+        if (Jixiao.Ingest.RegularFile.Refusal(file) is { } refusal)
+            throw refusal == "file not found" ? new FileNotFoundException(refusal, file) : new IOException(refusal);
         if (chain.Count == 0) return File.ReadAllBytes(file);
         Stream current = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         try
         {
+            var container = file;
             foreach (var name in chain)
             {
-                using var zip = new ZipArchive(current, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: ZipNameEncoding.Instance);
-                var e = zip.Entries.FirstOrDefault(x => !IsFolder(x) && SourcePath.CleanEntryName(x.FullName) == name)
-                    ?? throw new FileNotFoundException($"no entry {name} in {file}");
-                var refused = Refuse(e, limits, new Budget());
+                var (listing, error) = Directory(current, container);
+                if (listing is null) throw new InvalidDataException(error);
+                using var zip = listing.Zip;
+                var named = listing.Names.FirstOrDefault(x => x.Name == name)
+                    ?? throw new FileNotFoundException($"no entry {name} in {container}");
+                var refused = named.Note ?? Refuse(named.Entry, limits, new Budget());
                 if (refused is not null) throw new InvalidDataException(refused);
-                var (bytes, error) = ReadEntry(e, limits);
-                if (bytes is null) throw new InvalidDataException(error);
+                var (bytes, readError) = ReadEntry(named.Entry, limits, new Budget());
+                if (bytes is null) throw new InvalidDataException(readError);
                 current.Dispose();
                 current = new MemoryStream(bytes, writable: false);
+                container = SourcePath.Entry(container, name);
             }
             return ((MemoryStream)current).ToArray();
         }
@@ -211,9 +255,9 @@ public static class ZipSource
         {
             using var s = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read);
             using var zip = new ZipArchive(s, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: ZipNameEncoding.Instance);
-            return zip.Entries.Count(e => !IsFolder(e));
+            return zip.Entries.Count(e => !ZipEntryNames.IsFolder(e));
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return 0;
         }

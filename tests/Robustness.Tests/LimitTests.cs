@@ -1,0 +1,65 @@
+using Jixiao.Ingest;
+using Jixiao.Store;
+using Jixiao.Tests;
+using Jixiao.Tools;
+using Xunit.Abstractions;
+
+namespace Jixiao.Robustness.Tests;
+
+/// <summary>Issue 21: limits bind to every stage of a file, and what does not fit the archive is stored cut and flagged.</summary>
+public sealed class LimitTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Work_that_ignores_its_token_is_abandoned_at_the_limit()
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var run = PerFileLimit.Run<int>(_ => { while (true) Thread.SpinWait(1000); }, TimeSpan.FromSeconds(1), 0, "extraction");
+        Assert.Equal("gave up after 1 s (per-file time limit; the extraction did not stop)", run.Stopped);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(6), sw.Elapsed.ToString());
+    }
+
+    [Fact]
+    public void A_huge_shared_string_and_a_20_MB_cell_import_within_the_limits_stored_cut_and_flagged()
+    {
+        using var tmp = new TempDir();
+        var dir = tmp.Sub("in");
+        File.WriteAllBytes(Path.Combine(dir, "shared.xlsx"), HostileDocs.SharedStringXlsx(1024 * 1024, 1000));
+        File.WriteAllBytes(Path.Combine(dir, "huge-cell.docx"), HostileDocs.HugeCellDocx(20));
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var r = JixiaoProcess.Run(TimeSpan.FromMinutes(2), "import", dir, "--db", tmp.Db, "--timeout", "60", "--max-memory-mb", "1024", "--workers", "2");
+        var took = sw.Elapsed;
+        output.WriteLine($"{took.TotalSeconds:0.0} s\n{r.Out}{r.Err}");
+        Assert.DoesNotContain("xception", r.Err);
+        Assert.True(took < TimeSpan.FromSeconds(90), $"import took {took}");
+        using (var archive = Archive.OpenExisting(tmp.Db)!)
+        {
+            var docs = archive.AllDocuments().ToDictionary(d => Path.GetFileName(d.Path));
+            Assert.Equal(2, docs.Count);
+            var huge = docs["huge-cell.docx"];
+            Assert.True(huge.Status == DocumentStatus.Ok, $"{huge.Status}: {huge.Error}");
+            Assert.True(huge.NeedsReview);
+            var indicators = archive.FormsOf(huge.Id).SelectMany(f => f.Form.Indicators).ToList();
+            var cut = Assert.Single(indicators, i => i.Level3 == "合格率");
+            Assert.True(cut.Review);
+            Assert.True(cut.Target!.Length < 20_000);
+            Assert.EndsWith("…[truncated]", cut.Target);
+            Assert.Contains(indicators, i => i.Level3 == "满意度" && i.Target == "≥90%"); // the rest of the form is kept
+        }
+        var again = JixiaoProcess.Run(TimeSpan.FromMinutes(2), "import", dir, "--db", tmp.Db, "--timeout", "10");
+        Assert.StartsWith("imported 0, replaced 0, unchanged 2", again.Out);
+        RobustnessSummary.Record("1 MB shared string ×1000 cells + 20 MB cell", 2, $"imported in {took.TotalSeconds:0} s under --timeout 60 --max-memory-mb 1024 (was 93 s / 7.3 GB and a crash)");
+    }
+}
+
+/// <summary>Issue 21: a .doc whose WordDocument FAT chain loops is an error, never "ok" with most indicators silently missing.</summary>
+public sealed class FatCycleTests
+{
+    [Fact]
+    public void A_FAT_cycle_inside_WordDocument_is_a_one_line_error()
+    {
+        var bytes = HostileDocs.FatCycleDoc(File.ReadAllBytes(Corpus.File("synthetic", "proj_target_01.doc")));
+        var r = DocumentReader.Read(new MemoryStream(bytes), "cycle.doc");
+        Assert.False(r.Ok, "a looping FAT chain was read as a document");
+        Assert.Contains("FAT chain loops", r.Error!.Reason);
+    }
+}
