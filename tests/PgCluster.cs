@@ -32,20 +32,27 @@ public sealed class PgCluster : IDisposable
         // Throw-away data: no fsync. Loopback only.
         var opts = $"-p {Port} -k {Dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         Run(Path.Combine(_bin, "pg_ctl"), "-D", _data, "-l", Path.Combine(Dir, "server.log"), "-o", opts, "-w", "-t", "60", "start");
+        // One database for the run; each test gets its own schema in it (CREATE DATABASE costs seconds on a busy
+        // machine, CREATE SCHEMA nothing). pg_trgm lives in public, which every test's search path includes.
+        Exec("postgres", "CREATE DATABASE jixiao_tests");
+        Exec("jixiao_tests", "CREATE EXTENSION pg_trgm SCHEMA public");
     }
 
-    /// <summary>A connection string (key=value) for a new empty database of this cluster.</summary>
+    /// <summary>A connection string (key=value) for a new empty archive: a schema of its own in the run's database.</summary>
     public string NewDatabase()
     {
         var name = $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid().ToString("N")[..6]}";
-        using var c = new NpgsqlConnection(ConnectionString("postgres"));
-        c.Open();
-        using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c);
-        cmd.ExecuteNonQuery();
-        return ConnectionString(name);
+        Exec("jixiao_tests", $"CREATE SCHEMA {name}");
+        return $"Host=127.0.0.1;Port={Port};Username=jixiao;Database=jixiao_tests;Search Path={name},public";
     }
 
-    public string ConnectionString(string db) => $"Host=127.0.0.1;Port={Port};Username=jixiao;Database={db};Pooling=false";
+    void Exec(string db, string sql)
+    {
+        using var c = new NpgsqlConnection($"Host=127.0.0.1;Port={Port};Username=jixiao;Database={db};Pooling=false");
+        c.Open();
+        using var cmd = new NpgsqlCommand(sql, c);
+        cmd.ExecuteNonQuery();
+    }
 
     /// <summary>The newest Debian server binaries (/usr/lib/postgresql/N/bin), else initdb on PATH.</summary>
     static string? FindBin()
