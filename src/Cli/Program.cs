@@ -38,7 +38,7 @@ public static class GlobalOptions
 {
     public static readonly Option<string> Db = new("--db")
     {
-        Description = "Archive file (LiteDB). Default: ./jixiao.db",
+        Description = "Archive: a LiteDB file, or PostgreSQL as postgres://user@host/db or Host=…;Database=… (env JIXIAO_DB). Default: ./jixiao.db",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JIXIAO_DB") ?? "jixiao.db",
         Recursive = true,
     };

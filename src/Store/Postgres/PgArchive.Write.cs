@@ -153,11 +153,11 @@ public sealed partial class PgArchive
                 ("pr", f.Project), ("ic", f.Indicators.Count), ("bc", f.Budget.Count), ("b", FormBody.Write(f))).Single());
 
         // A COPY not completed is cancelled (and aborts the transaction): Complete() is what commits its rows.
-        using (var w = c.BeginBinaryImport($"COPY indicators ({IndicatorRow.Columns}) FROM STDIN (FORMAT BINARY)"))
+        using (var w = c.BeginBinaryImport($"COPY indicators ({PgIndicatorRow.Columns}) FROM STDIN (FORMAT BINARY)"))
         {
             for (int k = 0; k < doc.Forms.Count; k++)
                 for (int n = 0; n < doc.Forms[k].Indicators.Count; n++)
-                    names.Add(IndicatorRow.Write(w, doc.Forms[k].Indicators[n], doc.Forms[k], formIds[k], documentId, n));
+                    names.Add(PgIndicatorRow.Write(w, doc.Forms[k].Indicators[n], doc.Forms[k], formIds[k], documentId, n));
             w.Complete();
         }
         using (var w = c.BeginBinaryImport("COPY budget (form_id, document_id, ord, year, department, project, kind, item, col, value, number) FROM STDIN (FORMAT BINARY)"))
@@ -172,14 +172,14 @@ public sealed partial class PgArchive
                     w.Write(formIds[k], NpgsqlDbType.Integer);
                     w.Write(documentId, NpgsqlDbType.Integer);
                     w.Write(n, NpgsqlDbType.Integer);
-                    IndicatorRow.WriteNullable(w, f.Year);
-                    IndicatorRow.WriteText(w, f.Department);
-                    IndicatorRow.WriteText(w, f.Project);
+                    PgIndicatorRow.WriteNullable(w, f.Year);
+                    PgIndicatorRow.WriteText(w, f.Department);
+                    PgIndicatorRow.WriteText(w, f.Project);
                     w.Write(f.Kind, NpgsqlDbType.Text);
                     w.Write(b.Item, NpgsqlDbType.Text);
-                    IndicatorRow.WriteText(w, b.Column);
+                    PgIndicatorRow.WriteText(w, b.Column);
                     w.Write(b.Value, NpgsqlDbType.Text);
-                    IndicatorRow.WriteNullable(w, TargetValue.Parse(b.Value)?.Number);
+                    PgIndicatorRow.WriteNullable(w, TargetValue.Parse(b.Value)?.Number);
                 }
             }
             w.Complete();
@@ -214,7 +214,7 @@ public sealed partial class PgArchive
 }
 
 /// <summary>One indicator as a row of the indicators table (the columns search, history and export read).</summary>
-internal static class IndicatorRow
+internal static class PgIndicatorRow
 {
     public const string Columns = "form_id, document_id, ord, year, department, department_fold, project, project_fold, kind, kind_fold, " +
         "scope, level1, level2, level3, name, name_norm, level1_norm, target, target_op, target_number, target_unit, " +
