@@ -42,25 +42,38 @@ internal static class PgBench
         var names = new HashSet<string>(StringComparer.Ordinal);
         var docRows = new List<(int Id, string Path, string Format, int Forms, int Indicators)>();
         var formRows = new List<(int Id, int Doc, int Index, Form Form, int? Year, string? Dept)>();
-        using (var w = c.BeginBinaryImport($"COPY indicators ({PgIndicatorRow.Columns}) FROM STDIN (FORMAT BINARY)"))
+        // Documents and forms first (the indicators' foreign keys point at them), then the indicators.
+        while (indicators < want)
         {
-            while (indicators < want)
+            var doc = sources[copy % sources.Count];
+            int docId = copy + 1, before = indicators, index = 0;
+            foreach (var f in doc.Forms)
             {
-                var doc = sources[copy % sources.Count];
-                int docId = copy + 1, before = indicators, index = 0;
-                foreach (var f in doc.Forms)
-                {
-                    var original = (f.Year, f.Department);
-                    // Spread copies over years and departments so range and department filters select a slice.
-                    f.Year = 2015 + copy % Years;
-                    f.Department = (original.Department ?? "部门") + " " + copy % Departments;
-                    formRows.Add((++formId, docId, index++, f, f.Year, f.Department));
-                    for (int n = 0; n < f.Indicators.Count; n++) names.Add(PgIndicatorRow.Write(w, f.Indicators[n], f, formId, docId, n));
-                    indicators += f.Indicators.Count;
-                    (f.Year, f.Department) = original;
-                }
-                docRows.Add((docId, $"/bench/c{copy:000000}/{doc.File}", doc.Format, doc.Forms.Count, indicators - before));
-                if (++copy % 5000 == 0) log($"pg search archive: {indicators} indicators");
+                // Spread copies over years and departments so range and department filters select a slice.
+                formRows.Add((++formId, docId, index++, f, 2015 + copy % Years, (f.Department ?? "部门") + " " + copy % Departments));
+                indicators += f.Indicators.Count;
+            }
+            docRows.Add((docId, $"/bench/c{copy:000000}/{doc.File}", doc.Format, doc.Forms.Count, indicators - before));
+            copy++;
+        }
+        using (var w = c.BeginBinaryImport("COPY documents (id, path, file_name, hash, size, format, status, forms_count, indicators_count, imported_at, page_count, needs_review) FROM STDIN (FORMAT BINARY)"))
+        {
+            var now = DateTime.UtcNow;
+            foreach (var d in docRows)
+            {
+                w.StartRow();
+                w.Write(d.Id, NpgsqlDbType.Integer);
+                w.Write(d.Path, NpgsqlDbType.Text);
+                w.Write(Path.GetFileName(d.Path), NpgsqlDbType.Text);
+                w.Write($"bench{d.Id:x8}", NpgsqlDbType.Text);
+                w.Write(0L, NpgsqlDbType.Bigint);
+                w.Write(d.Format, NpgsqlDbType.Text);
+                w.Write(DocumentStatus.Ok, NpgsqlDbType.Text);
+                w.Write(d.Forms, NpgsqlDbType.Integer);
+                w.Write(d.Indicators, NpgsqlDbType.Integer);
+                w.Write(now, NpgsqlDbType.TimestampTz);
+                w.Write(1, NpgsqlDbType.Integer);
+                w.Write(false, NpgsqlDbType.Boolean);
             }
             w.Complete();
         }
@@ -82,24 +95,17 @@ internal static class PgBench
             }
             w.Complete();
         }
-        using (var w = c.BeginBinaryImport("COPY documents (id, path, file_name, hash, size, format, status, forms_count, indicators_count, imported_at, page_count, needs_review) FROM STDIN (FORMAT BINARY)"))
+        using (var w = c.BeginBinaryImport($"COPY indicators ({PgIndicatorRow.Columns}) FROM STDIN (FORMAT BINARY)"))
         {
-            var now = DateTime.UtcNow;
-            foreach (var d in docRows)
+            int written = 0;
+            foreach (var row in formRows)
             {
-                w.StartRow();
-                w.Write(d.Id, NpgsqlDbType.Integer);
-                w.Write(d.Path, NpgsqlDbType.Text);
-                w.Write(Path.GetFileName(d.Path), NpgsqlDbType.Text);
-                w.Write($"bench{d.Id:x8}", NpgsqlDbType.Text);
-                w.Write(0L, NpgsqlDbType.Bigint);
-                w.Write(d.Format, NpgsqlDbType.Text);
-                w.Write(DocumentStatus.Ok, NpgsqlDbType.Text);
-                w.Write(d.Forms, NpgsqlDbType.Integer);
-                w.Write(d.Indicators, NpgsqlDbType.Integer);
-                w.Write(now, NpgsqlDbType.TimestampTz);
-                w.Write(1, NpgsqlDbType.Integer);
-                w.Write(false, NpgsqlDbType.Boolean);
+                var f = row.Form;
+                var original = (f.Year, f.Department);
+                (f.Year, f.Department) = (row.Year, row.Dept);
+                for (int n = 0; n < f.Indicators.Count; n++) names.Add(PgIndicatorRow.Write(w, f.Indicators[n], f, row.Id, row.Doc, n));
+                (f.Year, f.Department) = original;
+                if ((written += f.Indicators.Count) / 200_000 != (written - f.Indicators.Count) / 200_000) log($"pg search archive: {written} indicators");
             }
             w.Complete();
         }

@@ -24,8 +24,8 @@ internal sealed record Shard(int Index, int Count)
         if (string.IsNullOrWhiteSpace(option))
         {
             // A Slurm array says both its task index and its size; Kubernetes gives only the index (pass --shard auto/N).
-            if (env("SLURM_ARRAY_TASK_ID") is { } id && env("SLURM_ARRAY_TASK_COUNT") is { } n)
-                option = $"{int.Parse(id) - (int.TryParse(env("SLURM_ARRAY_TASK_MIN"), out var min) ? min : 0)}/{n}";
+            if (int.TryParse(env("SLURM_ARRAY_TASK_ID"), out var id) && env("SLURM_ARRAY_TASK_COUNT") is { } n)
+                option = $"{id - (int.TryParse(env("SLURM_ARRAY_TASK_MIN"), out var min) ? min : 0)}/{n}";
             else return true;
         }
         var parts = option.Split('/');
