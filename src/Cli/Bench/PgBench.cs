@@ -77,7 +77,7 @@ internal static class PgBench
             }
             w.Complete();
         }
-        using (var w = c.BeginBinaryImport("COPY forms (id, document_id, idx, kind, year, department, project, indicators_count, budget_count, body) FROM STDIN (FORMAT BINARY)"))
+        using (var w = c.BeginBinaryImport("COPY forms (id, document_id, idx, kind, year, department, project, department_fold, project_fold, kind_fold, indicators_count, budget_count, body) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var f in formRows)
             {
@@ -89,6 +89,9 @@ internal static class PgBench
                 PgIndicatorRow.WriteNullable(w, f.Year);
                 PgIndicatorRow.WriteText(w, f.Dept);
                 PgIndicatorRow.WriteText(w, f.Form.Project);
+                w.Write(TextNorm.Fold(f.Dept), NpgsqlDbType.Text);
+                w.Write(TextNorm.Fold(f.Form.Project), NpgsqlDbType.Text);
+                w.Write(TextNorm.Fold(f.Form.Kind), NpgsqlDbType.Text);
                 w.Write(f.Form.Indicators.Count, NpgsqlDbType.Integer);
                 w.Write(0, NpgsqlDbType.Integer);
                 w.Write("{}", NpgsqlDbType.Json);

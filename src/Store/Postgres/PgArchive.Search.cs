@@ -39,42 +39,53 @@ public sealed partial class PgArchive
         return result!;
     }
 
-    /// <summary>Hits for the filters of <paramref name="q"/>, restricted to the ranked names when given.</summary>
+    /// <summary>
+    /// Hits for the filters of <paramref name="q"/>, restricted to the ranked names when given. Year, department
+    /// and kind belong to the form: they are tested on the forms (a twentieth of the rows), and without a text
+    /// or row filter the total is the sum of the matching forms' indicator counts, and the first rows come from
+    /// walking the forms in result order (forms_order index) and their rows in order (no sort of all hits).
+    /// </summary>
     SearchResult Rows(NpgsqlConnection c, SearchQuery q, Dictionary<string, double>? ranks)
     {
-        var (where, args) = Filters(q);
-        var from = ranks is null
-            ? "indicators i"
-            : "indicators i JOIN unnest(@names, @ranks) AS m(name_norm, rank) ON m.name_norm = i.name_norm";
+        var (where, args) = Filters(q, "f");
+        bool rowFilters = TextNorm.Normalize(q.Level1).Length > 0 || q.Target is { Number: not null };
+        var from = "indicators i JOIN forms f ON f.id = i.form_id" +
+                   (ranks is null ? "" : " JOIN unnest(@names, @ranks) AS m(name_norm, rank) ON m.name_norm = i.name_norm");
         if (ranks is not null)
         {
             args.Add(("names", ranks.Keys.ToArray()));
             args.Add(("ranks", ranks.Values.Select(v => Math.Round(v, 6)).ToArray()));
         }
-        var total = (int)Query(c, $"SELECT count(*) FROM {from} {where}", r => r.GetInt64(0), args.ToArray()).Single();
+        var count = ranks is null && !rowFilters
+            ? $"SELECT coalesce(sum(f.indicators_count), 0) FROM forms f {where}"
+            : $"SELECT count(*) FROM {from} {where}";
+        var total = (int)Query(c, count, r => r.GetInt64(0), args.ToArray()).Single();
         if (total == 0 || q.Limit <= 0) return new SearchResult(Array.Empty<IndicatorHit>(), total, false);
         args.Add(("limit", q.Limit));
+        // Without a text the rank is constant: left out of the ORDER BY so the order indexes serve it.
         var rank = ranks is null ? "1.0::float8" : "m.rank";
+        var order = ranks is null ? "" : "m.rank DESC, ";
         var sql = $"""
             SELECT {HitColumns}, {rank} FROM {from} JOIN documents d ON d.id = i.document_id {where}
-            ORDER BY {rank} DESC, coalesce(i.year, 0) DESC, coalesce(i.department, '') COLLATE "C", i.form_id, i.ord LIMIT @limit
+            ORDER BY {order}f.year DESC NULLS LAST, f.department COLLATE "C" NULLS FIRST, f.id, i.ord LIMIT @limit
             """;
         var hits = Query(c, sql, r => ReadHit(r, false, r.GetDouble(HitColumnCount)), args.ToArray());
         return new SearchResult(hits, total, false);
     }
 
-    static (string Where, List<(string, object?)> Args) Filters(SearchQuery q)
+    /// <summary>The filters as SQL; the form-level ones (year, department/project, kind) on table alias <paramref name="form"/>.</summary>
+    static (string Where, List<(string, object?)> Args) Filters(SearchQuery q, string form)
     {
         var terms = new List<string>();
         var args = new List<(string, object?)>();
-        if (q.YearFrom is int from) { terms.Add("i.year >= @yf"); args.Add(("yf", from)); }
-        if (q.YearTo is int to) { terms.Add("i.year <= @yt"); args.Add(("yt", to)); }
+        if (q.YearFrom is int from) { terms.Add($"{form}.year >= @yf"); args.Add(("yf", from)); }
+        if (q.YearTo is int to) { terms.Add($"{form}.year <= @yt"); args.Add(("yt", to)); }
         if (TextNorm.Fold(q.Department) is { Length: > 0 } dept)
         {
-            terms.Add("(i.department_fold LIKE @dept OR i.project_fold LIKE @dept)");
+            terms.Add($"({form}.department_fold LIKE @dept OR {form}.project_fold LIKE @dept)");
             args.Add(("dept", "%" + LikeEscape(dept) + "%"));
         }
-        if (TextNorm.Fold(q.Kind) is { Length: > 0 } kind) { terms.Add("i.kind_fold LIKE @kind"); args.Add(("kind", "%" + LikeEscape(kind) + "%")); }
+        if (TextNorm.Fold(q.Kind) is { Length: > 0 } kind) { terms.Add($"{form}.kind_fold LIKE @kind"); args.Add(("kind", "%" + LikeEscape(kind) + "%")); }
         if (TextNorm.Normalize(q.Level1) is { Length: > 0 } l1) { terms.Add("i.level1_norm LIKE @l1"); args.Add(("l1", "%" + LikeEscape(l1) + "%")); }
         if (q.Target is { Number: double n } t)
         {
@@ -128,7 +139,7 @@ public sealed partial class PgArchive
             using var c = Connection();
             var same = Query(c, "SELECT name_norm FROM indicator_names", r => r.GetString(0)).Where(n => Fuzzy.SameIndicator(target, n)).ToArray();
             if (same.Length == 0) return;
-            var (where, args) = Filters(new SearchQuery { Department = department });
+            var (where, args) = Filters(new SearchQuery { Department = department }, "i");
             args.Add(("names", same));
             var sql = new StringBuilder($"SELECT {HitColumns}, i.name_norm FROM indicators i JOIN documents d ON d.id = i.document_id ");
             sql.Append(where.Length == 0 ? "WHERE " : where + " AND ").Append("i.name_norm = ANY(@names) ORDER BY i.name_norm COLLATE \"C\", i.id");

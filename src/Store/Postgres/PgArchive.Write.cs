@@ -147,10 +147,11 @@ public sealed partial class PgArchive
         int index = 0;
         foreach (var f in doc.Forms)
             formIds.Add(Query(c, """
-                INSERT INTO forms (document_id, idx, kind, year, department, project, indicators_count, budget_count, body)
-                VALUES (@d, @i, @k, @y, @dep, @pr, @ic, @bc, @b::json) RETURNING id
+                INSERT INTO forms (document_id, idx, kind, year, department, project, department_fold, project_fold, kind_fold, indicators_count, budget_count, body)
+                VALUES (@d, @i, @k, @y, @dep, @pr, @df, @pf, @kf, @ic, @bc, @b::json) RETURNING id
                 """, r => r.GetInt32(0), ("d", documentId), ("i", index++), ("k", f.Kind), ("y", f.Year), ("dep", f.Department),
-                ("pr", f.Project), ("ic", f.Indicators.Count), ("bc", f.Budget.Count), ("b", FormBody.Write(f))).Single());
+                ("pr", f.Project), ("df", TextNorm.Fold(f.Department)), ("pf", TextNorm.Fold(f.Project)), ("kf", TextNorm.Fold(f.Kind)),
+                ("ic", f.Indicators.Count), ("bc", f.Budget.Count), ("b", FormBody.Write(f))).Single());
 
         // A COPY not completed is cancelled (and aborts the transaction): Complete() is what commits its rows.
         using (var w = c.BeginBinaryImport($"COPY indicators ({PgIndicatorRow.Columns}) FROM STDIN (FORMAT BINARY)"))

@@ -46,10 +46,17 @@ internal static class PgSchema
             year int,
             department text,
             project text,
+            department_fold text NOT NULL,
+            project_fold text NOT NULL,
+            kind_fold text NOT NULL,
             indicators_count int NOT NULL,
             budget_count int NOT NULL,
             body json NOT NULL);
         CREATE INDEX forms_document ON forms (document_id, idx);
+        CREATE INDEX forms_year ON forms (year);
+        CREATE INDEX forms_department ON forms (department_fold);
+        CREATE INDEX forms_kind ON forms (kind);
+        CREATE INDEX forms_order ON forms (year DESC NULLS LAST, department COLLATE "C" NULLS FIRST, id);
         CREATE TABLE indicators (
             id bigserial PRIMARY KEY,
             form_id int NOT NULL REFERENCES forms (id),
@@ -72,12 +79,12 @@ internal static class PgSchema
             confidence double precision);
         CREATE INDEX indicators_document ON indicators (document_id);
         CREATE INDEX indicators_form ON indicators (form_id, ord);
-        CREATE INDEX indicators_name ON indicators (name_norm);
+        CREATE INDEX indicators_name ON indicators (name_norm, form_id, ord);
         CREATE INDEX indicators_year ON indicators (year);
         CREATE INDEX indicators_department ON indicators (department_fold);
         CREATE INDEX indicators_kind ON indicators (kind);
-        CREATE INDEX indicators_department_trgm ON indicators USING gin (department_fold gin_trgm_ops);
-        CREATE INDEX indicators_order ON indicators ((coalesce(year, 0)) DESC, (coalesce(department, '')) COLLATE "C", form_id, ord);
+        CREATE INDEX forms_department_trgm ON forms USING gin (department_fold gin_trgm_ops);
+        CREATE INDEX indicators_order ON indicators (year DESC NULLS LAST, department COLLATE "C" NULLS FIRST, form_id, ord);
         CREATE TABLE budget (
             id bigserial PRIMARY KEY,
             form_id int NOT NULL REFERENCES forms (id),
