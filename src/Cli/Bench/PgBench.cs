@@ -89,9 +89,9 @@ internal static class PgBench
                 PgIndicatorRow.WriteNullable(w, f.Year);
                 PgIndicatorRow.WriteText(w, f.Dept);
                 PgIndicatorRow.WriteText(w, f.Form.Project);
-                w.Write(TextNorm.Fold(f.Dept), NpgsqlDbType.Text);
-                w.Write(TextNorm.Fold(f.Form.Project), NpgsqlDbType.Text);
-                w.Write(TextNorm.Fold(f.Form.Kind), NpgsqlDbType.Text);
+                w.Write(Store.TextNorm.Fold(f.Dept), NpgsqlDbType.Text);
+                w.Write(Store.TextNorm.Fold(f.Form.Project), NpgsqlDbType.Text);
+                w.Write(Store.TextNorm.Fold(f.Form.Kind), NpgsqlDbType.Text);
                 w.Write(f.Form.Indicators.Count, NpgsqlDbType.Integer);
                 w.Write(0, NpgsqlDbType.Integer);
                 w.Write("{}", NpgsqlDbType.Json);
