@@ -49,25 +49,33 @@ public sealed partial class PgArchive
     {
         var (where, args) = Filters(q, "f");
         bool rowFilters = TextNorm.Normalize(q.Level1).Length > 0 || q.Target is { Number: not null };
-        var from = "indicators i JOIN forms f ON f.id = i.form_id" +
-                   (ranks is null ? "" : " JOIN unnest(@names, @ranks) AS m(name_norm, rank) ON m.name_norm = i.name_norm");
+        var rank = "1.0::float8";
         if (ranks is not null)
         {
+            // The names as an array the name index can be probed with (a join to unnest() was planned as a scan of
+            // every row), each name's rank looked up by its position.
             args.Add(("names", ranks.Keys.ToArray()));
             args.Add(("ranks", ranks.Values.Select(v => Math.Round(v, 6)).ToArray()));
+            where = (where.Length == 0 ? "WHERE " : where + " AND ") + "i.name_norm = ANY(@names)";
+            rank = "(@ranks)[array_position(@names, i.name_norm)]";
         }
         var count = ranks is null && !rowFilters
             ? $"SELECT coalesce(sum(f.indicators_count), 0) FROM forms f {where}"
-            : $"SELECT count(*) FROM {from} {where}";
+            : $"SELECT count(*) FROM indicators i JOIN forms f ON f.id = i.form_id {where}";
         var total = (int)Query(c, count, r => r.GetInt64(0), args.ToArray()).Single();
         if (total == 0 || q.Limit <= 0) return new SearchResult(Array.Empty<IndicatorHit>(), total, false);
         args.Add(("limit", q.Limit));
-        // Without a text the rank is constant: left out of the ORDER BY so the order indexes serve it.
-        var rank = ranks is null ? "1.0::float8" : "m.rank";
-        var order = ranks is null ? "" : "m.rank DESC, ";
+        // First the keys of the best rows (from the indexes alone where possible), then only those rows in full.
+        // Without a text the rank is constant and left out of the ORDER BY, so the order indexes serve it.
+        var rankOrder = ranks is null ? "" : "rank DESC, ";
+        const string Order = "{0}year DESC NULLS LAST, {0}department COLLATE \"C\" NULLS FIRST, {1}, {2}ord";
         var sql = $"""
-            SELECT {HitColumns}, {rank} FROM {from} JOIN documents d ON d.id = i.document_id {where}
-            ORDER BY {order}f.year DESC NULLS LAST, f.department COLLATE "C" NULLS FIRST, f.id, i.ord LIMIT @limit
+            WITH best AS (
+                SELECT i.form_id, i.ord, {rank} AS rank, f.year, f.department FROM indicators i JOIN forms f ON f.id = i.form_id {where}
+                ORDER BY {rankOrder}{string.Format(Order, "f.", "f.id", "i.")} LIMIT @limit)
+            SELECT {HitColumns}, best.rank FROM best JOIN indicators i ON i.form_id = best.form_id AND i.ord = best.ord
+                JOIN documents d ON d.id = i.document_id
+            ORDER BY {(ranks is null ? "" : "best.rank DESC, ")}{string.Format(Order, "best.", "best.form_id", "best.")}
             """;
         var hits = Query(c, sql, r => ReadHit(r, false, r.GetDouble(HitColumnCount)), args.ToArray());
         return new SearchResult(hits, total, false);
