@@ -66,7 +66,7 @@ public static class GlobalOptions
 {
     public static readonly Option<string> Db = new("--db")
     {
-        Description = "Archive file (LiteDB; the JIXIAO_DB variable, when set, replaces jixiao.db)",
+        Description = "Archive: a LiteDB file (default ./jixiao.db), or PostgreSQL as postgres://user@host/db or Host=…;Database=… (the JIXIAO_DB variable, when set, replaces the default)",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JIXIAO_DB") ?? "jixiao.db",
         Recursive = true,
     };

@@ -131,7 +131,7 @@ public sealed partial class Archive
         return new WriteOutcome(path, action, reason, forms, indicators);
     }
 
-    static (string Status, string? Reason) Classify(ImportItem item)
+    internal static (string Status, string? Reason) Classify(ImportItem item)
     {
         if (item.Error is not null)
             return (item.Format == "empty" ? DocumentStatus.Empty : DocumentStatus.Failed, item.Error);

@@ -3,8 +3,12 @@ using static Jixiao.Store.Tests.Sample;
 
 namespace Jixiao.Store.Tests;
 
-public class ArchiveWriteTests
+/// <summary>The archive's write rules, run against every backend (LiteDB file and PostgreSQL).</summary>
+public abstract class ArchiveWriteTests
 {
+    protected abstract StoreBackend Backend { get; }
+    BackendArchive NewArchive() => new(Backend);
+
     static ExtractedDocument TwoForms() => Doc(
         DepartmentForm(2024, "鄂州市督查考评办公室",
             Ind("长期", "运行成本", "公用经费控制", "公用经费控制率", "100%"),
@@ -16,7 +20,7 @@ public class ArchiveWriteTests
     [Fact]
     public void RoundTrip_StoresAndReadsBackEveryPartOfTheForms()
     {
-        using var t = new TempArchive();
+        using var t = NewArchive();
         var doc = TwoForms();
         var outcome = t.Archive.Write(new[] { t.File("a.txt", "a", doc) }).Single();
         Assert.Equal(WriteAction.Imported, outcome.Action);
@@ -40,7 +44,7 @@ public class ArchiveWriteTests
     [Fact]
     public void ReimportOfUnchangedFile_ChangesNothing()
     {
-        using var t = new TempArchive();
+        using var t = NewArchive();
         var item = t.File("a.txt", "a", TwoForms());
         t.Archive.Write(new[] { item });
         var before = t.Archive.AllDocuments().Single();
@@ -58,7 +62,7 @@ public class ArchiveWriteTests
     [Fact]
     public void ChangedFile_ReplacesItsFormsIndicatorsAndFacts()
     {
-        using var t = new TempArchive();
+        using var t = NewArchive();
         t.Archive.Write(new[] { t.File("a.txt", "v1", TwoForms()) });
         var id = t.Archive.AllDocuments().Single().Id;
 
@@ -78,7 +82,7 @@ public class ArchiveWriteTests
     [Fact]
     public void SameContentAtTwoPaths_IsStoredOnceAndTheCopyInheritsWhenTheOriginalChanges()
     {
-        using var t = new TempArchive();
+        using var t = NewArchive();
         var a = t.File("a.txt", "same", TwoForms());
         var b = t.File("b.txt", "same", TwoForms());
         var outcomes = t.Archive.Write(new[] { a, b });
@@ -102,7 +106,7 @@ public class ArchiveWriteTests
     [Fact]
     public void FailedAndEmptyFiles_AreStoredWithTheirReason_AndRetriedOnlyWhenAsked()
     {
-        using var t = new TempArchive();
+        using var t = NewArchive();
         var bad = t.File("bad.docx", "garbage", null, error: "unknown binary format");
         var none = t.File("none.txt", "text", new ExtractedDocument { File = "none.txt", Format = "text" });
         var outcomes = t.Archive.Write(new[] { bad, none });
@@ -126,7 +130,7 @@ public class ArchiveWriteTests
     [Fact]
     public void Verify_ReportsMissingAndChangedFilesWithoutChangingAnything()
     {
-        using var t = new TempArchive();
+        using var t = NewArchive();
         var a = t.File("a.txt", "a", TwoForms());
         var b = t.File("b.txt", "b", Doc(DepartmentForm(2023, "某局")));
         t.Archive.Write(new[] { a, b });
@@ -148,7 +152,7 @@ public class ArchiveWriteTests
     [Fact]
     public void ABatchIsOneTransaction_ReopeningShowsEveryFileOfIt()
     {
-        using var t = new TempArchive();
+        using var t = NewArchive();
         var items = Enumerable.Range(0, 30).Select(i =>
             t.File($"f{i}.txt", "c" + i, Doc(ProjectSelfEval(2020 + i % 5, "部门" + i, "项目" + i, Ind(null, "产出指标", "数量指标", "指标" + i, i + "%"))))).ToList();
         Assert.All(t.Archive.Write(items), o => Assert.Equal(WriteAction.Imported, o.Action));
@@ -156,48 +160,15 @@ public class ArchiveWriteTests
         Assert.Equal(new ArchiveCounts(30, 30, 30, 30, 30), t.Archive.Counts());
         Assert.True(t.Archive.Verify().Ok);
     }
+}
 
-    [Fact]
-    public void OpeningAFileThatIsNotAnArchive_IsRefusedAndLeavesItUntouched()
-    {
-        var dir = Directory.CreateTempSubdirectory("jixiao-store-").FullName;
-        try
-        {
-            var path = Path.Combine(dir, "notes.txt");
-            File.WriteAllText(path, "not a db");
-            Assert.Throws<InvalidDataException>(() => Archive.Open(path));
-            Assert.Throws<InvalidDataException>(() => Archive.OpenExisting(path));
-            Assert.Equal("not a db", File.ReadAllText(path));
-        }
-        finally { Directory.Delete(dir, true); }
-    }
+public sealed class LiteDbArchiveWriteTests : ArchiveWriteTests
+{
+    protected override StoreBackend Backend { get; } = new StoreBackend.LiteDb();
+}
 
-    [Fact]
-    public void ASecondWriterIsRefusedWhileTheFirstHoldsTheArchive()
-    {
-        using var t = new TempArchive();
-        var e = Assert.Throws<IOException>(() => Archive.Open(t.DbPath));
-        Assert.Contains("being written by another jixiao process", e.Message);
-        t.Archive.Dispose();
-        Assert.False(File.Exists(t.DbPath + ".lock"));
-        using var again = Archive.Open(t.DbPath);
-    }
-
-    [Fact]
-    public void NameList_IsRebuiltForOlderArchivesAndCheckedByVerify()
-    {
-        using var t = new TempArchive();
-        t.Archive.Write(new[] { t.File("a.txt", "a", TwoForms()) });
-        Assert.Equal(2, t.Archive.Names.Count()); // 公用经费控制率 ×2, 社会公众满意度 ×1
-        Assert.Equal(2, t.Archive.Names.FindById("公用经费控制率")["count"].AsInt32);
-
-        t.Archive.Names.Upsert(new LiteDB.BsonDocument { ["_id"] = "公用经费控制率", ["count"] = 5 });
-        Assert.Contains(t.Archive.Verify().Problems, p => p.Contains("5 indicators named 公用经费控制率, 2 stored"));
-
-        t.Archive.Names.DeleteAll();
-        Assert.Equal(2, t.Archive.Search(new SearchQuery { Text = "公用经费" }).Total); // falls back to a scan
-        t.Reopen();
-        Assert.Equal(2, t.Archive.Names.Count());
-        Assert.True(t.Archive.Verify().Ok);
-    }
+[Collection(Jixiao.Tests.PgCollection.Name)]
+public sealed class PostgresArchiveWriteTests(Jixiao.Tests.PgCluster cluster) : ArchiveWriteTests
+{
+    protected override StoreBackend Backend { get; } = new StoreBackend.Postgres(cluster);
 }

@@ -3,14 +3,15 @@ using static Jixiao.Store.Tests.Sample;
 
 namespace Jixiao.Store.Tests;
 
-/// <summary>Search and history over a small archive of hand-built forms (real LiteDB file).</summary>
-public sealed class SearchTests : IDisposable
+/// <summary>Search and history over a small archive of hand-built forms, on every backend (LiteDB file, PostgreSQL).</summary>
+public abstract class SearchTests : IDisposable
 {
-    readonly TempArchive _t = new();
-    Archive A => _t.Archive;
+    readonly BackendArchive _t;
+    IArchive A => _t.Archive;
 
-    public SearchTests()
+    protected SearchTests(StoreBackend backend)
     {
+        _t = new BackendArchive(backend);
         A.Write(new[]
         {
             _t.File("dept2024.txt", "1", Doc(DepartmentForm(2024, "鄂州市督查考评办公室",
@@ -108,3 +109,8 @@ public sealed class SearchTests : IDisposable
         Assert.Empty(A.History("公用经费控制率", department: "教育局"));
     }
 }
+
+public sealed class LiteDbSearchTests() : SearchTests(new StoreBackend.LiteDb());
+
+[Collection(Jixiao.Tests.PgCollection.Name)]
+public sealed class PostgresSearchTests(Jixiao.Tests.PgCluster cluster) : SearchTests(new StoreBackend.Postgres(cluster));

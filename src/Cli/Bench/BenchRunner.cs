@@ -25,6 +25,10 @@ internal sealed class BenchSettings
     public string? SearchDb { get; init; }
     /// <summary>Rounds of the parse phase; the last one is reported (the first ones warm the JIT).</summary>
     public int ParseRounds { get; init; } = 3;
+    /// <summary>A PostgreSQL database for the PostgreSQL phases (search at scale, import with several processes); null: skipped.</summary>
+    public string? Postgres { get; init; }
+    public int PgSearchIndicators { get; init; } = 1_000_000;
+    public IReadOnlyList<int> PgProcesses { get; init; } = new[] { 1, 2, 4 };
 }
 
 /// <summary>
@@ -88,6 +92,12 @@ internal static class BenchRunner
             if (settings.VsPdftotext) PeerBench.Pdftotext(report, parsed, scratch, log);
             if (settings.VsTesseract) OcrBench.Run(report, parsed, scratch, log);
             if (settings.SearchIndicators > 0) SearchBench.Run(report, parsed, settings.SearchIndicators, settings.SearchRuns, scratch, log, settings.SearchDb);
+            if (settings.Postgres is { } pg)
+            {
+                if (settings.PgSearchIndicators > 0) PgBench.Search(report, parsed, settings.PgSearchIndicators, settings.SearchRuns, pg, log);
+                if (replicas.Count > 0 && settings.PgProcesses.Count > 0)
+                    PgBench.Import(report, Path.Combine(scratch, "corpus"), replicas.Count, pg, settings.PgProcesses, log);
+            }
         }
         finally
         {

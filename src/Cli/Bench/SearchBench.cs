@@ -33,13 +33,20 @@ internal static class SearchBench
               $"({Figures.Rate(counts.Indicators, elapsed)} indicators/s written)";
         s.Note($"archive: {counts.Indicators} indicators, {counts.Forms} forms, {counts.Documents} documents, {Figures.Mb(bytes)}; {how}");
 
+        Time(s, archive, Queries(archive, sources), runs, log);
+        s.Note("`jixiao search` from a shell adds process start (~0.1-0.3 s) and archive open to these figures.");
+    }
+
+    /// <summary>The typical queries, with a name and a department taken from the archive so they surely have hits.</summary>
+    internal static List<(string Label, SearchQuery Q)> Queries(IArchiveReader archive, List<ExtractedDocument> sources)
+    {
         var name = MostCommonName(sources);
         // A department as stored (with its copy number), taken from a hit so it surely has indicators; the base
         // name (without the number) selects every copy of that department.
         var slice = archive.Search(new SearchQuery { Text = name, Limit = 500 }).Hits.Select(h => h.Department)
             .FirstOrDefault(d => !string.IsNullOrEmpty(d)) ?? "部门 7";
         var dept = slice.Contains(' ') ? slice[..slice.LastIndexOf(' ')] : slice;
-        var queries = new List<(string Label, SearchQuery Q)>
+        return new List<(string Label, SearchQuery Q)>
         {
             ($"substring '{name}'", new SearchQuery { Text = name, Limit = 50 }),
             ("year range 2019..2021", new SearchQuery { YearFrom = 2019, YearTo = 2021, Limit = 50 }),
@@ -47,6 +54,11 @@ internal static class SearchBench
             ($"'{name}' + 2019..2021 + dept '{dept}'", new SearchQuery { Text = name, YearFrom = 2019, YearTo = 2021, Department = dept, Limit = 50 }),
             ($"typo (fuzzy pass) '{Typo(name)}'", new SearchQuery { Text = Typo(name), Limit = 50 }),
         };
+    }
+
+    /// <summary>Times each query (one warm-up, then <paramref name="runs"/> runs) into a row of <paramref name="s"/>.</summary>
+    internal static void Time(BenchSection s, IArchiveReader archive, List<(string Label, SearchQuery Q)> queries, int runs, Action<string> log)
+    {
         foreach (var (label, q) in queries)
         {
             var first = archive.Search(q);
@@ -66,7 +78,6 @@ internal static class SearchBench
                 Figures.Ms(times[0]), Figures.Ms(times[^1]), Figures.Ms(Figures.Percentile(cpu, 50)));
             log($"search: {label}: median {Figures.Percentile(times, 50):0.0} ms");
         }
-        s.Note("`jixiao search` from a shell adds process start (~0.1-0.3 s) and archive open to these figures.");
     }
 
     static (int Copies, TimeSpan Elapsed) Fill(Archive archive, List<ExtractedDocument> sources, int want, string scratch, Action<string> log)

@@ -25,14 +25,18 @@ internal static class BenchCommand
         var searchDb = new Option<string?>("--search-db") { Description = "Keep the search archive at this path (reused when it already holds enough indicators)" };
         var parseRounds = new Option<int>("--parse-rounds") { Description = "Rounds of the single-thread parse phase; the last is reported", DefaultValueFactory = _ => 3 };
         var output = new Option<string?>("--out") { Description = "Also write the results as Markdown to this file" };
+        var pg = new Option<string?>("--pg") { Description = "PostgreSQL database (postgres://… or key=value) for the PostgreSQL phases: search over --pg-search-indicators, import with --pg-processes (work in schemas jixiao_bench_*, dropped after)" };
+        var pgSearch = new Option<int>("--pg-search-indicators") { Description = "Indicators in the PostgreSQL search archive (0: no PostgreSQL search phase)", DefaultValueFactory = _ => 1_000_000 };
+        var pgProcesses = new Option<string>("--pg-processes") { Description = "Importer process counts for the PostgreSQL import phase", DefaultValueFactory = _ => "1,2,4" };
         var cmd = new Command("bench", "Measure parse, extract, import and search speed on a corpus")
-        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, vsTesseract, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output };
+        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, vsTesseract, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output, pg, pgSearch, pgProcesses };
         cmd.SetAction(pr =>
         {
             var path = pr.GetValue(dir)!;
             if (!Directory.Exists(path)) return Usage($"no folder {path}");
             if (!TryCores(pr.GetValue(cores), out var workerCounts)) return Usage($"--cores: expected numbers like 1,2, got '{pr.GetValue(cores)}'");
             if (pr.GetValue(replicate) is < 1) return Usage("--replicate: expected 1 or more");
+            if (!TryCores(pr.GetValue(pgProcesses), out var pgCounts)) return Usage($"--pg-processes: expected numbers like 1,2,4, got '{pr.GetValue(pgProcesses)}'");
             var settings = new BenchSettings
             {
                 Dir = path, Replicate = pr.GetValue(replicate), MinDocs = pr.GetValue(minDocs), PerFormatImport = !pr.GetValue(noPerFormat) && !pr.GetValue(noImport),
@@ -40,6 +44,8 @@ internal static class BenchCommand
                 SearchIndicators = Math.Max(0, pr.GetValue(searchSize)), SearchRuns = Math.Max(1, pr.GetValue(searchRuns)), SearchDb = pr.GetValue(searchDb), ParseRounds = Math.Max(1, pr.GetValue(parseRounds)),
                 Cores = pr.GetValue(noImport) ? Array.Empty<int>() : workerCounts ?? new BenchSettings { Dir = path }.Cores,
                 WholeProcessImport = !pr.GetValue(noImport),
+                Postgres = pr.GetValue(pg), PgSearchIndicators = Math.Max(0, pr.GetValue(pgSearch)),
+                PgProcesses = pr.GetValue(noImport) ? Array.Empty<int>() : pgCounts ?? new[] { 1, 2, 4 },
             };
             var report = BenchRunner.Run(settings, m => Console.Error.WriteLine("bench: " + m));
             report.WriteText(Console.Out);

@@ -5,14 +5,14 @@ using Jixiao.Store;
 
 namespace Jixiao.Cli.Commands;
 
-/// <summary>`jixiao export --format csv|jsonl|xlsx --out FILE [--what indicators|budget|all]`: one row per fact.</summary>
+/// <summary>`jixiao export --format csv|jsonl|xlsx|parquet --out FILE|DIR [--what indicators|budget|all]`: one row per fact.</summary>
 internal static class ExportCommand
 {
     public static Command Build()
     {
-        var format = new Option<string>("--format") { Description = "csv (UTF-8 with BOM), jsonl or xlsx", Required = true };
-        format.AcceptOnlyFromAmong("csv", "jsonl", "xlsx");
-        var output = new Option<string>("--out") { Description = "File to write", Required = true };
+        var format = new Option<string>("--format") { Description = "csv (UTF-8 with BOM), jsonl, xlsx, or parquet (a folder of one file per fact kind)", Required = true };
+        format.AcceptOnlyFromAmong("csv", "jsonl", "xlsx", "parquet");
+        var output = new Option<string>("--out") { Description = "File to write (parquet: folder)", Required = true };
         var what = new Option<string>("--what") { Description = "indicators, budget or all", DefaultValueFactory = _ => "all" };
         what.AcceptOnlyFromAmong("indicators", "budget", "all");
         var cmd = new Command("export", "Export every indicator and budget fact, one row per fact") { format, output, what };
@@ -22,6 +22,7 @@ internal static class ExportCommand
             if (archive is null) return 1;
             var kinds = pr.GetValue(what) switch { "indicators" => FactKinds.Indicators, "budget" => FactKinds.Budget, _ => FactKinds.All };
             var path = Path.GetFullPath(pr.GetValue(output)!);
+            if (pr.GetValue(format) == "parquet") return WriteParquet(archive, path, kinds);
             var dir = Path.GetDirectoryName(path);
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
             // Written beside the target and moved at the end: a failed export never leaves half a file under the name.
@@ -48,5 +49,20 @@ internal static class ExportCommand
             return 0;
         });
         return cmd;
+    }
+
+    static int WriteParquet(IArchiveReader archive, string dir, FactKinds kinds)
+    {
+        try
+        {
+            foreach (var (name, rows) in ParquetExport.Write(archive, dir, kinds))
+                Console.Error.WriteLine($"{rows} row(s) written to {Path.Combine(dir, name + ".parquet")}");
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"jixiao export: cannot write {dir}: {e.Message}");
+            return 1;
+        }
     }
 }

@@ -3,6 +3,7 @@ using Jixiao.Cli.ConsoleOutput;
 using Jixiao.Cli.Import;
 using Jixiao.Ingest;
 using Jixiao.Store;
+using Jixiao.Store.Postgres;
 
 namespace Jixiao.Cli.Commands;
 
@@ -21,11 +22,24 @@ internal static class ImportCommand
         var maxMemory = new Option<int>("--max-memory-mb") { Description = "Per-file memory limit in MB (a parse holding more is stopped, logged as failed; 0: none)", DefaultValueFactory = _ => 1024 };
         var batch = new Option<int>("--batch") { Description = "Files per transaction (smaller batches redo less after a crash, larger ones import faster)", DefaultValueFactory = _ => 250 };
         var listNoForms = new Option<bool>("--list-no-forms") { Description = "List each file that holds no 绩效表 form (otherwise only counted)" };
-        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped).\n" + ExitCodes.Help) { inputs, dryRun, workers, force, retry, timeout, maxMb, maxMemory, batch, listNoForms };
+        var shard = new Option<string?>("--shard") { Description = "Import only share K of N (K/N, 0-based; K may be `auto`: taken from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID). Also automatic in a Slurm array job" };
+        var lease = new Option<int>("--lease") { Description = "PostgreSQL archive: seconds a claimed file stays with this importer without a renewal (then others take it over)", DefaultValueFactory = _ => 60 };
+        var cmd = new Command("import", "Import 绩效表 files into the archive (idempotent: unchanged files are skipped; against PostgreSQL many importers share the files).\n" + ExitCodes.Help) { inputs, dryRun, workers, force, retry, timeout, maxMb, maxMemory, batch, listNoForms, shard, lease };
         cmd.SetAction(pr =>
         {
             var walk = FileWalker.Expand(pr.GetValue(inputs)!);
             var db = pr.GetValue(GlobalOptions.Db) ?? Archive.DefaultPath;
+            if (!Shard.TryResolve(pr.GetValue(shard), Environment.GetEnvironmentVariable, out var share, out var shardError))
+            {
+                Console.Error.WriteLine("jixiao: --shard: " + shardError);
+                return 2;
+            }
+            if (share is not null) walk = walk with { Files = walk.Files.Where(share.Owns).ToList() };
+            if (pr.GetValue(lease) < 1)
+            {
+                Console.Error.WriteLine("jixiao: --lease must be at least 1 second");
+                return 2;
+            }
             if (pr.GetValue(timeout) < 1 || pr.GetValue(maxMb) < 1 || pr.GetValue(maxMemory) < 0 || pr.GetValue(batch) < 1 || pr.GetValue(workers) < 1)
             {
                 Console.Error.WriteLine("jixiao import: --timeout, --max-mb, --workers and --batch must be at least 1, --max-memory-mb at least 0");
@@ -44,12 +58,13 @@ internal static class ImportCommand
                 MaxMemoryBytes = pr.GetValue(maxMemory) * 1024L * 1024,
             };
             return pr.GetValue(dryRun) ? DryRun(walk, db) : Run(walk, db, pr.GetValue(workers),
-                pr.GetValue(force) ? ReimportPolicy.All : pr.GetValue(retry) ? ReimportPolicy.RetryFailed : ReimportPolicy.ChangedOnly, read, pr.GetValue(batch), pr.GetValue(listNoForms));
+                pr.GetValue(force) ? ReimportPolicy.All : pr.GetValue(retry) ? ReimportPolicy.RetryFailed : ReimportPolicy.ChangedOnly, read, pr.GetValue(batch), pr.GetValue(listNoForms),
+                TimeSpan.FromSeconds(pr.GetValue(lease)));
         });
         return cmd;
     }
 
-    static int Run(FileWalker.Walk walk, string db, int workers, ReimportPolicy policy, DocumentReader.Options read, int batchSize, bool listNoForms)
+    static int Run(FileWalker.Walk walk, string db, int workers, ReimportPolicy policy, DocumentReader.Options read, int batchSize, bool listNoForms, TimeSpan lease)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -66,14 +81,18 @@ internal static class ImportCommand
             using var archive = ArchiveOpener.OpenForWriting(db);
             if (archive is null) return ExitCodes.Failed;
             using var progress = new ProgressLine(SourceItem.Estimate(walk.Files)).Start();
+            // PostgreSQL: the files are divided with every other importer of the same archive through its claims.
+            using var claims = archive is PgArchive pg
+                ? new ClaimedFiles(pg.Claims(lease), walk.Files, policy == ReimportPolicy.ChangedOnly ? null : DateTime.UtcNow, m => Console.Error.WriteLine("jixiao: " + m))
+                : null;
             var importer = new Importer(archive, new Importer.Options
             {
-                Workers = Math.Max(1, workers), Policy = policy, Read = read, BatchSize = batchSize, Started = progress.Reading,
+                Workers = Math.Max(1, workers), Policy = policy, Read = read, BatchSize = batchSize, Started = progress.Reading, Claims = claims,
             });
             var summary = importer.Run(walk.Files, s => progress.Update(s.Seen, s.Failed.Count), cancel.Token);
             progress.Finish();
             var counts = archive.Counts();
-            ImportReport.Write(Console.Out, summary, archive.Path, counts, listNoForms);
+            ImportReport.Write(Console.Out, summary, archive.Location, counts, listNoForms);
             return summary.Cancelled ? ExitCodes.Interrupted : summary.AnyFailed ? ExitCodes.Failed : ExitCodes.Ok;
         }
         catch (Exception e) when (ArchiveWriteException.From(e) is { } medium)
@@ -90,8 +109,9 @@ internal static class ImportCommand
 
     static int DryRun(FileWalker.Walk walk, string db)
     {
-        using var archive = File.Exists(db) ? ArchiveOpener.OpenExisting(db) : null;
-        if (archive is null && File.Exists(db)) return 1;
+        bool exists = File.Exists(db) || ArchiveOpener.IsShared(db);
+        using var archive = exists ? ArchiveOpener.OpenExisting(db) : null;
+        if (archive is null && exists) return 1;
         var known = archive?.KnownFiles() ?? new Dictionary<string, KnownFile>();
         int news = 0, changed = 0, same = 0, refused = 0;
         foreach (var item in SourceItem.Expand(walk.Files, ZipLimits.Default))

@@ -35,7 +35,7 @@ internal static class ReportCommand
                 Console.Error.WriteLine("jixiao report: FILE and --all exclude each other");
                 return 2;
             }
-            Archive? archive = null;
+            IArchive? archive = null;
             try
             {
                 if (everything || name is not null)

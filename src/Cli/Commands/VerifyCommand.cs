@@ -16,7 +16,9 @@ internal static class VerifyCommand
             if (archive is null) return 1;
             // A damaged page can link back to itself and LiteDB would follow it forever: verify answers within
             // a bound that grows with the archive (a sound archive reads far faster than this).
-            var limit = TimeSpan.FromSeconds(60 + new FileInfo(archive.Path).Length / (256 * 1024));
+            // (A PostgreSQL archive has no file here: its server bounds its own reads.)
+            var size = File.Exists(archive.Location) ? new FileInfo(archive.Location).Length : 0;
+            var limit = TimeSpan.FromSeconds(60 + size / (256 * 1024));
             var check = Task.Factory.StartNew(() => archive.Verify(checkFiles: !pr.GetValue(noFiles)), TaskCreationOptions.LongRunning);
             if (!check.Wait(pr.GetValue(noFiles) ? limit : limit * 10))
             {

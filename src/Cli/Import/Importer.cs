@@ -31,16 +31,18 @@ internal sealed class Importer
         public ZipLimits Zip { get; init; } = ZipLimits.Default;
         /// <summary>Called on a worker thread as it starts on a file (the progress line names it).</summary>
         public Action<string>? Started { get; init; }
+        /// <summary>When set, the files are shared with other importers through these claims (PostgreSQL archive).</summary>
+        public ClaimedFiles? Claims { get; init; }
         public static readonly Options Default = new();
     }
 
     /// <summary>A worker's result: an item to write, or a file found unchanged.</summary>
     sealed record Work(ImportItem? Item, string Path, bool FailedBefore = false);
 
-    readonly Archive _archive;
+    readonly IArchiveWriter _archive;
     readonly Options _options;
 
-    public Importer(Archive archive, Options? options = null)
+    public Importer(IArchiveWriter archive, Options? options = null)
     {
         _archive = archive;
         _options = options ?? Options.Default;
@@ -62,7 +64,8 @@ internal sealed class Importer
         {
             try
             {
-                foreach (var item in SourceItem.Expand(files, _options.Zip, cancel))
+                var sources = _options.Claims is { } claims ? claims.Files(cancel) : files;
+                foreach (var item in SourceItem.Expand(sources, _options.Zip, cancel))
                 {
                     if (cancel.IsCancellationRequested) break;
                     // Zip entries wait in memory: bound their bytes as well as their number.
@@ -183,9 +186,15 @@ internal sealed class Importer
     void WriteAll(ChannelReader<Work> reader, ImportSummary summary, Action<ImportSummary>? onProgress)
     {
         var batch = new List<ImportItem>(_options.BatchSize);
+        var unchanged = new List<string>();
         var batchStarted = Stopwatch.StartNew();
         void Flush()
         {
+            if (unchanged.Count > 0 && _options.Claims is { } claims)
+            {
+                claims.Complete(unchanged);
+                unchanged.Clear();
+            }
             if (batch.Count == 0) return;
             var clock = Stopwatch.StartNew();
             foreach (var o in StoreBatch(batch)) Count(summary, o);
@@ -211,6 +220,7 @@ internal sealed class Importer
                 {
                     summary.Unchanged++;
                     if (w.FailedBefore) summary.UnchangedFailed++;
+                    if (_options.Claims is not null) unchanged.Add(w.Path);
                     if (batch.Count == 0) onProgress?.Invoke(summary);
                     continue;
                 }
@@ -220,6 +230,7 @@ internal sealed class Importer
             }
         }
         Flush();
+        _options.Claims?.CompleteContainers();
         onProgress?.Invoke(summary);
     }
 

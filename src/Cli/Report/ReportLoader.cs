@@ -29,7 +29,7 @@ internal static class ReportLoader
     /// unreadable leaves the facts alone with a note; a changed file is still shown, with a warning, since its
     /// cells may no longer be where the stored facts point.
     /// </summary>
-    public static ReportDocument FromArchive(Archive archive, StoredDocument d)
+    public static ReportDocument FromArchive(IArchiveReader archive, StoredDocument d)
     {
         var forms = d.Status is DocumentStatus.Ok or DocumentStatus.Duplicate
             ? archive.FormsOf(d.Id).Select(f => f.Form).ToList()

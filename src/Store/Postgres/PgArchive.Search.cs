@@ -1,0 +1,168 @@
+using Jixiao.Extract;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace Jixiao.Store.Postgres;
+
+public sealed partial class PgArchive
+{
+    /// <summary>
+    /// The LiteDB archive's search (same matches, ranks and order) in SQL: the text is matched against the
+    /// distinct indicator names first (indicator_names, trigram GIN index: a Chinese substring finds its names
+    /// without reading every row), the matching names are joined with their rank to the indicator rows, the
+    /// other filters are WHERE terms (b-tree on year, trigram on department), and PostgreSQL counts the hits and
+    /// returns only the first <see cref="SearchQuery.Limit"/>. When no name contains the text, every name is
+    /// scored by <see cref="Fuzzy.SearchScore"/>, as LiteDB does.
+    /// </summary>
+    public SearchResult Search(SearchQuery q)
+    {
+        SearchResult? result = null;
+        Guard(Target, () =>
+        {
+            using var c = Connection();
+            var text = TextNorm.Normalize(q.Text);
+            if (text.Length == 0)
+            {
+                result = Rows(c, q, null);
+                return;
+            }
+            var contained = Query(c, "SELECT name_norm FROM indicator_names WHERE name_norm LIKE @p", r => r.GetString(0), ("p", "%" + LikeEscape(text) + "%"))
+                .Where(n => n.Contains(text, StringComparison.Ordinal)).ToList();
+            var ranks = contained.ToDictionary(n => n, n => text.Length / (double)Math.Max(1, n.Length), StringComparer.Ordinal);
+            result = ranks.Count == 0 ? new SearchResult(Array.Empty<IndicatorHit>(), 0, false) : Rows(c, q, ranks);
+            if (result.Total > 0) return;
+            var similar = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var n in Query(c, "SELECT name_norm FROM indicator_names", r => r.GetString(0)))
+                if (Fuzzy.SearchScore(text, n) is var score and > 0) similar[n] = score;
+            result = similar.Count == 0 ? new SearchResult(Array.Empty<IndicatorHit>(), 0, true) : Rows(c, q, similar) with { Fuzzy = true };
+        });
+        return result!;
+    }
+
+    /// <summary>
+    /// Hits for the filters of <paramref name="q"/>, restricted to the ranked names when given. Year, department
+    /// and kind belong to the form: they are tested on the forms (a twentieth of the rows), and without a text
+    /// or row filter the total is the sum of the matching forms' indicator counts, and the first rows come from
+    /// walking the forms in result order (forms_order index) and their rows in order (no sort of all hits).
+    /// </summary>
+    SearchResult Rows(NpgsqlConnection c, SearchQuery q, Dictionary<string, double>? ranks)
+    {
+        var (where, args) = Filters(q, "f");
+        bool rowFilters = TextNorm.Normalize(q.Level1).Length > 0 || q.Target is { Number: not null };
+        var rank = "1.0::float8";
+        if (ranks is not null)
+        {
+            // The names as an array the name index can be probed with (a join to unnest() was planned as a scan of
+            // every row), each name's rank looked up by its position.
+            args.Add(("names", ranks.Keys.ToArray()));
+            args.Add(("ranks", ranks.Values.Select(v => Math.Round(v, 6)).ToArray()));
+            where = (where.Length == 0 ? "WHERE " : where + " AND ") + "i.name_norm = ANY(@names)";
+            rank = "(@ranks)[array_position(@names, i.name_norm)]";
+        }
+        var count = ranks is null && !rowFilters
+            ? $"SELECT coalesce(sum(f.indicators_count), 0) FROM forms f {where}"
+            : $"SELECT count(*) FROM indicators i JOIN forms f ON f.id = i.form_id {where}";
+        var total = (int)Query(c, count, r => r.GetInt64(0), args.ToArray()).Single();
+        if (total == 0 || q.Limit <= 0) return new SearchResult(Array.Empty<IndicatorHit>(), total, false);
+        args.Add(("limit", q.Limit));
+        // First the keys of the best rows (from the indexes alone where possible), then only those rows in full.
+        // Without a text the rank is constant and left out of the ORDER BY, so the order indexes serve it.
+        var rankOrder = ranks is null ? "" : "rank DESC, ";
+        const string Order = "{0}year DESC NULLS LAST, {0}department COLLATE \"C\" NULLS FIRST, {1}, {2}ord";
+        var sql = $"""
+            WITH best AS (
+                SELECT i.form_id, i.ord, {rank} AS rank, f.year, f.department FROM indicators i JOIN forms f ON f.id = i.form_id {where}
+                ORDER BY {rankOrder}{string.Format(Order, "f.", "f.id", "i.")} LIMIT @limit)
+            SELECT {HitColumns}, best.rank FROM best JOIN indicators i ON i.form_id = best.form_id AND i.ord = best.ord
+                JOIN documents d ON d.id = i.document_id
+            ORDER BY {(ranks is null ? "" : "best.rank DESC, ")}{string.Format(Order, "best.", "best.form_id", "best.")}
+            """;
+        var hits = Query(c, sql, r => ReadHit(r, false, r.GetDouble(HitColumnCount)), args.ToArray());
+        return new SearchResult(hits, total, false);
+    }
+
+    /// <summary>The filters as SQL; the form-level ones (year, department/project, kind) on table alias <paramref name="form"/>.</summary>
+    static (string Where, List<(string, object?)> Args) Filters(SearchQuery q, string form)
+    {
+        var terms = new List<string>();
+        var args = new List<(string, object?)>();
+        if (q.YearFrom is int from) { terms.Add($"{form}.year >= @yf"); args.Add(("yf", from)); }
+        if (q.YearTo is int to) { terms.Add($"{form}.year <= @yt"); args.Add(("yt", to)); }
+        if (TextNorm.Fold(q.Department) is { Length: > 0 } dept)
+        {
+            terms.Add($"({form}.department_fold LIKE @dept OR {form}.project_fold LIKE @dept)");
+            args.Add(("dept", "%" + LikeEscape(dept) + "%"));
+        }
+        if (TextNorm.Fold(q.Kind) is { Length: > 0 } kind) { terms.Add($"{form}.kind_fold LIKE @kind"); args.Add(("kind", "%" + LikeEscape(kind) + "%")); }
+        if (TextNorm.Normalize(q.Level1) is { Length: > 0 } l1) { terms.Add("i.level1_norm LIKE @l1"); args.Add(("l1", "%" + LikeEscape(l1) + "%")); }
+        if (q.Target is { Number: double n } t)
+        {
+            // TargetValue.Accepts in SQL: the same comparator, tolerance and unit rule.
+            const double eps = 1e-9;
+            terms.Add((t.Comparator ?? "=") switch
+            {
+                "≥" => "i.target_number >= @tn - @eps",
+                "≤" => "i.target_number <= @tn + @eps",
+                ">" => "i.target_number > @tn + @eps",
+                "<" => "i.target_number < @tn - @eps",
+                _ => "abs(i.target_number - @tn) <= @eps",
+            });
+            args.Add(("tn", n));
+            args.Add(("eps", eps));
+            if (t.Unit is not null) { terms.Add("i.target_unit = @tu"); args.Add(("tu", t.Unit)); }
+        }
+        return (terms.Count == 0 ? "" : "WHERE " + string.Join(" AND ", terms), args);
+    }
+
+    /// <summary>LIKE treats % _ and \ specially; the user's text is matched literally.</summary>
+    static string LikeEscape(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    const string HitColumns = "i.document_id, i.form_id, d.file_name, i.year, i.department, i.project, i.kind, i.scope, i.level1, i.level2, i.level3, " +
+                              "i.name, i.target, i.actual, i.weight, i.score, i.history::text";
+    const int HitColumnCount = 17;
+
+    static IndicatorHit ReadHit(NpgsqlDataReader r, bool fuzzy, double rank)
+    {
+        string? S(int k) => r.IsDBNull(k) ? null : r.GetString(k);
+        return new IndicatorHit(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3), S(4), S(5), r.GetString(6),
+            S(7), S(8), S(9), S(10), r.GetString(11), S(12), S(13), S(14), S(15), History(S(16)), fuzzy, rank);
+    }
+
+    internal static IReadOnlyDictionary<string, string> History(string? json)
+    {
+        var d = new Dictionary<string, string>();
+        if (json is null) return d;
+        foreach (var pair in JsonSerializer.Deserialize<string[][]>(json)!) d[pair[0]] = pair[1];
+        return d;
+    }
+
+    /// <summary>The LiteDB archive's history: rows whose name is the same indicator (<see cref="Fuzzy.SameIndicator"/>).</summary>
+    public IReadOnlyList<IndicatorHit> History(string name, string? department = null)
+    {
+        var target = TextNorm.Normalize(name);
+        if (target.Length == 0) return Array.Empty<IndicatorHit>();
+        List<IndicatorHit> hits = new();
+        Guard(Target, () =>
+        {
+            using var c = Connection();
+            var same = Query(c, "SELECT name_norm FROM indicator_names", r => r.GetString(0)).Where(n => Fuzzy.SameIndicator(target, n)).ToArray();
+            if (same.Length == 0) return;
+            var (where, args) = Filters(new SearchQuery { Department = department }, "i");
+            args.Add(("names", same));
+            var sql = new StringBuilder($"SELECT {HitColumns}, i.name_norm FROM indicators i JOIN documents d ON d.id = i.document_id ");
+            sql.Append(where.Length == 0 ? "WHERE " : where + " AND ").Append("i.name_norm = ANY(@names) ORDER BY i.name_norm COLLATE \"C\", i.id");
+            hits = Query(c, sql.ToString(), r =>
+            {
+                bool exact = r.GetString(HitColumnCount) == target;
+                return ReadHit(r, !exact, exact ? 1 : 0.5);
+            }, args.ToArray());
+        });
+        return hits.OrderBy(h => h.Year ?? 0)
+                   .ThenBy(h => h.Department ?? "", StringComparer.Ordinal)
+                   .ThenBy(h => h.Project ?? "", StringComparer.Ordinal)
+                   .ThenBy(h => h.Scope ?? "", StringComparer.Ordinal)
+                   .ThenBy(h => h.Fuzzy)
+                   .ToList();
+    }
+}
