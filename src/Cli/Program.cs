@@ -66,7 +66,7 @@ public static class GlobalOptions
 {
     public static readonly Option<string> Db = new("--db")
     {
-        Description = "Archive: a LiteDB file (default ./jixiao.db), or PostgreSQL as postgres://user@host/db or Host=…;Database=… (the JIXIAO_DB variable, when set, replaces the default)",
+        Description = "Archive: a LiteDB file, or PostgreSQL as postgres://user@host/db or Host=…;Database=… (the JIXIAO_DB variable, when set, replaces jixiao.db)",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JIXIAO_DB") ?? "jixiao.db",
         Recursive = true,
     };

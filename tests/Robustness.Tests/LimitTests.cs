@@ -46,7 +46,7 @@ public sealed class LimitTests(ITestOutputHelper output)
             Assert.Contains(indicators, i => i.Level3 == "满意度" && i.Target == "≥90%"); // the rest of the form is kept
         }
         var again = JixiaoProcess.Run(TimeSpan.FromMinutes(2), "import", dir, "--db", tmp.Db, "--timeout", "10");
-        Assert.StartsWith("imported 0, replaced 0, unchanged 2", again.Out);
+        Assert.StartsWith("nothing new: 2 file(s) unchanged;", again.Out);
         RobustnessSummary.Record("1 MB shared string ×1000 cells + 20 MB cell", 2, $"imported in {took.TotalSeconds:0} s under --timeout 60 --max-memory-mb 1024 (was 93 s / 7.3 GB and a crash)");
     }
 }

@@ -73,7 +73,10 @@ public sealed class SharedImportProofTests(PgCluster cluster) : IDisposable
         Assert.Equal(CountsLine(lite), CountsLine(db));
         var liteFacts = SortedFacts(lite);
         Assert.True(liteFacts.Count > 5000, $"only {liteFacts.Count} facts: the generated documents should hold thousands");
-        Assert.Equal(liteFacts, SortedFacts(db));
+        var pgFacts = SortedFacts(db);
+        var firstDiff = liteFacts.Zip(pgFacts).FirstOrDefault(p => p.First != p.Second);
+        Assert.True(firstDiff == default, $"first difference:\nLiteDB:     {firstDiff.First}\nPostgreSQL: {firstDiff.Second}");
+        Assert.Equal(liteFacts, pgFacts);
 
         var verify = JixiaoProcess.Run("--db", db, "verify");
         Assert.True(verify.ExitCode == 0, verify.Out + verify.Err);
