@@ -12,6 +12,8 @@ internal static class IndicatorColumns
         ("history", i => i.History.Count == 0 ? null : string.Join(" ", i.History.Select(kv => $"{kv.Key}:{kv.Value}"))),
         ("actual", i => i.Actual), ("weight", i => i.Weight), ("score", i => i.Score), ("basis", i => i.Basis),
         ("category", i => i.Category), ("deviation", i => i.Deviation),
+        // Last, and only where some row is flagged: why a value is not to be taken as fact.
+        ("review", i => i.Review ? string.Join("; ", i.ReviewReasons is { Count: > 0 } r ? r : new List<string> { "review" }) : null),
     };
 
     /// <summary>Only the columns these rows fill: a target form has no score column.</summary>

@@ -55,6 +55,15 @@ public class ReviewFlagTests
         Assert.Contains("review: comparator misread as digit? target 290%", table.Out);
         Assert.Contains("conf", table.Out.Split('\n')[0]);
 
+        // show and the report name the flag beside the value, too.
+        var show = JixiaoProcess.Run("--db", t.Db, "show", "scan-like.txt");
+        Assert.True(show.ExitCode == 0, show.Err);
+        Assert.Contains("share over 100%: target 150%", show.Out);
+        var reportDir = Path.Combine(t.Path, "report");
+        Assert.Equal(0, JixiaoProcess.Run("--db", t.Db, "report", "--all", "--out", reportDir).ExitCode);
+        var page = Directory.GetFiles(reportDir, "*.html").Where(f => !f.EndsWith("index.html")).Select(File.ReadAllText).Single();
+        Assert.Contains("comparator misread as digit? target 290%", page);
+
         var csv = Path.Combine(t.Path, "facts.csv");
         Assert.Equal(0, JixiaoProcess.Run("--db", t.Db, "export", "--format", "csv", "--out", csv, "--what", "indicators").ExitCode);
         var rows = Export.Csv.ToDictionaries(Export.Csv.Parse(File.ReadAllText(csv, Encoding.UTF8).TrimStart('\uFEFF')));
