@@ -116,12 +116,7 @@ public sealed partial class Archive
             var n = r["nameNorm"].AsString;
             if (same.Contains(n) && PassesFilters(r, query)) hits.Add(ToHit(r, n != target, n == target ? 1 : 0.5, files));
         }
-        return hits.OrderBy(h => h.Year ?? 0)
-                   .ThenBy(h => h.Department ?? "", StringComparer.Ordinal)
-                   .ThenBy(h => h.Project ?? "", StringComparer.Ordinal)
-                   .ThenBy(h => h.Scope ?? "", StringComparer.Ordinal)
-                   .ThenBy(h => h.Fuzzy)
-                   .ToList();
+        return IndicatorHit.InHistoryOrder(hits);
     }
 
     IndicatorHit ToHit(BsonDocument r, bool fuzzy, double rank, Dictionary<int, string> files)

@@ -91,7 +91,17 @@ public sealed record IndicatorHit(
     int DocumentId, int FormId, string File, int? Year, string? Department, string? Project, string Kind,
     string? Scope, string? Level1, string? Level2, string? Level3, string Name,
     string? Target, string? Actual, string? Weight, string? Score, IReadOnlyDictionary<string, string> History,
-    bool Fuzzy, double Rank, double? Confidence = null, bool Review = false, IReadOnlyList<string>? ReviewReasons = null);
+    bool Fuzzy, double Rank, double? Confidence = null, bool Review = false, IReadOnlyList<string>? ReviewReasons = null)
+{
+    /// <summary>`history`'s order, the same on every backend: year, department, project, scope, exact before fuzzy.</summary>
+    public static List<IndicatorHit> InHistoryOrder(IEnumerable<IndicatorHit> hits) =>
+        hits.OrderBy(h => h.Year ?? 0)
+            .ThenBy(h => h.Department ?? "", StringComparer.Ordinal)
+            .ThenBy(h => h.Project ?? "", StringComparer.Ordinal)
+            .ThenBy(h => h.Scope ?? "", StringComparer.Ordinal)
+            .ThenBy(h => h.Fuzzy)
+            .ToList();
+}
 
 /// <summary>A stored form read back, with the document it came from.</summary>
 public sealed record StoredForm(int Id, int DocumentId, int Index, Form Form);

@@ -74,30 +74,29 @@ public static class FormKind
 /// <summary>A cell of the source document: which table block, row and column (grid column).</summary>
 public sealed record SourceRef(int Block, int Row, int Col);
 
-/// <summary>One number cell of a money block.</summary>
-public sealed class BudgetFact
+/// <summary>
+/// What a stored value carries besides itself: how sure the extractor is and whether a person must look.
+/// One definition for indicator rows and budget facts; written last in the JSON (order 100) so the scored keys
+/// come first, as before.
+/// </summary>
+public abstract class ReviewedValue
 {
-    public string Item { get; set; } = "";
-    public string? Column { get; set; }
-    public string Value { get; set; } = "";
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public SourceRef? Source { get; set; }
-
-    /// <summary>How sure the extractor is of this value (0..1, not scored; null: as sure as its form).</summary>
-    [JsonPropertyName("confidence")]
+    /// <summary>0..1, not scored. An indicator: how it was read (1 for a text layer, the mean OCR word confidence for a
+    /// scan), times the model's probability for every column whose role it had to guess, times 0.6 when the row lacks
+    /// a name or a value. A budget fact: null means as sure as its form.</summary>
+    [JsonPropertyName("confidence"), JsonPropertyOrder(100)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; set; }
 
-    /// <summary>Set when a value of this row may not be what the source says (read by OCR below the trust
-    /// threshold, repaired from its column's role, guessed by the model, or impossible for its column).
-    /// A flagged value is stored but not treated as fact: search --target skips it unless asked.</summary>
-    [JsonPropertyName("review")]
+    /// <summary>Set when the value may not be what the source says (read by OCR below the trust threshold, repaired
+    /// from its column's role, guessed by the model, or impossible for its column). A flagged value is stored but not
+    /// treated as fact: search --target skips it unless asked.</summary>
+    [JsonPropertyName("review"), JsonPropertyOrder(101)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Review { get; set; }
 
     /// <summary>Why <see cref="Review"/> is set, one short reason per cause (`ocr-confidence 0.62`, `repaired: 2→≥`).</summary>
-    [JsonPropertyName("review_reasons")]
+    [JsonPropertyName("review_reasons"), JsonPropertyOrder(102)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<string>? ReviewReasons { get; set; }
 
@@ -108,6 +107,17 @@ public sealed class BudgetFact
         ReviewReasons ??= new List<string>();
         if (!ReviewReasons.Contains(reason)) ReviewReasons.Add(reason);
     }
+}
+
+/// <summary>One number cell of a money block.</summary>
+public sealed class BudgetFact : ReviewedValue
+{
+    public string Item { get; set; } = "";
+    public string? Column { get; set; }
+    public string Value { get; set; } = "";
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SourceRef? Source { get; set; }
 }
 
 /// <summary>A row of a department form's 项目支出情况 list.</summary>
@@ -128,7 +138,7 @@ public sealed class Goal
 }
 
 /// <summary>One indicator row with its canonical hierarchy and values as written.</summary>
-public sealed class Indicator
+public sealed class Indicator : ReviewedValue
 {
     public string? Scope { get; set; }
     public string? Level1 { get; set; }
@@ -150,33 +160,6 @@ public sealed class Indicator
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SourceRef? Source { get; set; }
-
-    /// <summary>How sure the extractor is of this indicator's values (0..1, not scored): how it was read (1 for a text
-    /// layer, the mean OCR word confidence for a scan), times the model's probability for every column whose role
-    /// it had to guess, times 0.6 when the row lacks a name or a value.</summary>
-    [JsonPropertyName("confidence")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Confidence { get; set; }
-
-    /// <summary>Set when a value of this row may not be what the source says (read by OCR below the trust
-    /// threshold, repaired from its column's role, guessed by the model, or impossible for its column).
-    /// A flagged value is stored but not treated as fact: search --target skips it unless asked.</summary>
-    [JsonPropertyName("review")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public bool Review { get; set; }
-
-    /// <summary>Why <see cref="Review"/> is set, one short reason per cause (`ocr-confidence 0.62`, `repaired: 2→≥`).</summary>
-    [JsonPropertyName("review_reasons")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public List<string>? ReviewReasons { get; set; }
-
-    /// <summary>Flags the value for review with its reason (each reason once).</summary>
-    public void FlagForReview(string reason)
-    {
-        Review = true;
-        ReviewReasons ??= new List<string>();
-        if (!ReviewReasons.Contains(reason)) ReviewReasons.Add(reason);
-    }
 }
 
 /// <summary>A written value read as comparator + number + unit, or as qualitative text.</summary>

@@ -158,11 +158,6 @@ public sealed partial class PgArchive
                 return ReadHit(r, !exact, exact ? 1 : 0.5);
             }, args.ToArray());
         });
-        return hits.OrderBy(h => h.Year ?? 0)
-                   .ThenBy(h => h.Department ?? "", StringComparer.Ordinal)
-                   .ThenBy(h => h.Project ?? "", StringComparer.Ordinal)
-                   .ThenBy(h => h.Scope ?? "", StringComparer.Ordinal)
-                   .ThenBy(h => h.Fuzzy)
-                   .ToList();
+        return IndicatorHit.InHistoryOrder(hits);
     }
 }
