@@ -47,7 +47,10 @@ internal sealed class OnnxModel : IDisposable
             }
         }
         using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
-        var timer = new Timer(_ => Stop(true), null, limit, Timeout.InfiniteTimeSpan);
+        // A budget already spent stops the run before its first node; otherwise a timer stops it mid-run. (A timer of
+        // 1 ms alone is a race: a busy thread pool may fire it only after a short run has ended.)
+        if (limit <= TimeSpan.Zero) Stop(true);
+        var timer = new Timer(_ => Stop(true), null, limit > TimeSpan.Zero ? limit : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var registration = cancel.Register(() => Stop(false));
         try
         {
