@@ -75,6 +75,8 @@ public sealed partial class Archive
         }
         CheckRows(Indicators, "indicator", indicatorsPerForm);
         CheckRows(Budget, "budget fact", budgetPerForm);
+        VerifyIndexes(Problem);
+        VerifyDerived(Problem);
 
         var listed = Names.FindAll().ToDictionary(d => d["_id"].AsString, d => d["count"].AsInt32, StringComparer.Ordinal);
         // An archive written before the name list existed has none until it is next opened for writing.
