@@ -24,6 +24,7 @@ public static class Extractor
         {
             var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear, oracle, source.OcrConfidence);
             if (source.NeedsReview) OcrReview.Apply(form, source);
+            DecodingReview.Apply(form, source);
             if (form.Department is null && bookOwner is not null) (form.Department, form.DeptCode) = NameCanonicalizer.SplitCode(bookOwner);
             // A title or a row of labels alone is not a form (tables of contents, budget tables that mention 部门名称).
             bool content = form.Indicators.Count > 0 || form.Budget.Count > 0 || form.Goals.Count > 0 || form.Projects.Count > 0;

@@ -42,14 +42,16 @@ public static class FormatSniffer
         // PDF allows junk before the header (up to 1024 bytes in practice).
         if (span[..Math.Min(n, 1024)].IndexOf("%PDF-"u8) >= 0) return new Sniffed("pdf");
 
-        var text = DecodeHead(span);
+        // UTF-16/32 text (byte-order mark or not) has NULs: decoded as such, and not taken for binary.
+        bool wide = Text.EncodingDetector.IsWideText(span);
+        var text = wide ? Text.EncodingDetector.Decode(span[..(n & ~3)]).Text : DecodeHead(span);
         var trimmed = text.TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
         if (trimmed.StartsWith(@"{\rtf", StringComparison.Ordinal)) return new Sniffed("rtf");
         if (LooksLikeMime(trimmed)) return new Sniffed("mht");
         if (WordMl.WordMlParser.LooksLikeWordMl(trimmed)) return new Sniffed("wordml");
         if (LooksLikeHtml(trimmed)) return new Sniffed("html");
         if (extension == ".md" && MarkdownHasHtmlTable(stream)) return new Sniffed("html");
-        if (LooksBinary(span)) return new Sniffed("binary", "unknown binary format");
+        if (!wide && LooksBinary(span)) return new Sniffed("binary", "unknown binary format");
         return new Sniffed("text");
     }
 

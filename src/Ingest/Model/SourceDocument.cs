@@ -33,6 +33,13 @@ public sealed class SourceDocument
     /// <summary>Mean OCR word confidence (0..100) when <see cref="NeedsReview"/> comes from OCR.</summary>
     public double? OcrConfidence { get; set; }
 
+    /// <summary>The encoding a text file was read in (null for formats that carry their own), and how sure that is (0..1).</summary>
+    public string? TextEncoding { get; set; }
+    public double? EncodingConfidence { get; set; }
+
+    /// <summary>Why the decoding is doubtful (mixed encodings, invalid sequences, unlikely characters); every value read from the file is then flagged for review.</summary>
+    public string? EncodingDoubt { get; set; }
+
     public IEnumerable<Table> Tables => Blocks.OfType<Table>();
     public IEnumerable<Paragraph> Paragraphs => Blocks.OfType<Paragraph>();
 }

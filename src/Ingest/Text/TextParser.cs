@@ -12,8 +12,10 @@ internal sealed class TextParser : IDocumentParser
 
     public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
     {
-        var text = TextDecoding.ReadAll(stream);
-        var doc = new SourceDocument(fileName, Format);
+        var decoded = TextDecoding.ReadDetected(stream);
+        var text = decoded.Text;
+        var doc = new SourceDocument(fileName, Format) { TextEncoding = decoded.Encoding, EncodingConfidence = decoded.Confidence, EncodingDoubt = decoded.Doubt };
+        if (decoded.Doubt is not null) doc.Warnings.Add(decoded.Doubt);
         var tokens = TextLineLexer.Lex(text);
         new TextTableBuilder(doc, cancel).Build(tokens);
         foreach (var table in doc.Tables) SplitRowRepair.Apply(table);
