@@ -21,6 +21,7 @@ public sealed partial class Archive : IDisposable
 
     readonly LiteDatabase _db;
     readonly FileStream? _writeLock;
+    readonly FileStream? _readerLock; // held while a reader is open, see ReaderLock
     internal ILiteCollection<BsonDocument> Documents { get; }
     internal ILiteCollection<BsonDocument> Forms { get; }
     internal ILiteCollection<BsonDocument> Indicators { get; }
@@ -48,11 +49,13 @@ public sealed partial class Archive : IDisposable
         };
         try
         {
+            if (readOnly) _readerLock = ReaderLock.Share(Path);
             _db = readOnly ? OpenSnapshot(Path, cs.Collation) : new LiteDatabase(cs);
         }
         catch
         {
             _writeLock?.Dispose();
+            _readerLock?.Dispose();
             throw;
         }
         // No automatic checkpoint while writing: commits are appended to the -log file and the data file is
@@ -61,6 +64,10 @@ public sealed partial class Archive : IDisposable
         // a checkpoint that moves pages under it ("request page must be less or equals lastest page").
         // After a SIGKILL the log is replayed by the next open, as before.
         if (!readOnly) _db.CheckpointSize = 0;
+        // A log left by a run that closed while readers were open (or was killed) is folded now if none is.
+        if (!readOnly && File.Exists(LogPath(Path)) && new FileInfo(LogPath(Path)).Length > 0)
+            try { FoldLog(); }
+            catch (Exception e) when (e is LiteException or IOException) { } // disk full: the log stays, the import says why when it writes
         Documents = _db.GetCollection(DocumentsName, BsonAutoId.Int32);
         Forms = _db.GetCollection(FormsName, BsonAutoId.Int32);
         Indicators = _db.GetCollection(IndicatorsName, BsonAutoId.ObjectId);
@@ -73,8 +80,7 @@ public sealed partial class Archive : IDisposable
     static LiteDatabase OpenSnapshot(string path, Collation collation)
     {
         var data = SnapshotStream.Open(path);
-        var log = SnapshotStream.Open(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!,
-            System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path)));
+        var log = SnapshotStream.Open(LogPath(path));
         try
         {
             var engine = new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings
@@ -89,6 +95,20 @@ public sealed partial class Archive : IDisposable
             log.Dispose();
             throw;
         }
+    }
+
+    /// <summary>LiteDB's write-ahead log beside the data file (jixiao.db → jixiao-log.db).</summary>
+    static string LogPath(string path) => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!,
+        System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
+
+    /// <summary>
+    /// Folds the log into the data file, unless a reader is open: the fold rewrites pages under it (ReaderLock).
+    /// The log then stays, complete, and is folded at the next open or close with no reader.
+    /// </summary>
+    void FoldLog()
+    {
+        using var exclusive = ReaderLock.TryExclusive(Path);
+        if (exclusive is not null) _db.Checkpoint();
     }
 
     /// <summary>Opens (creating it and its folder if needed) the archive at <paramref name="path"/> for reading and writing.</summary>
@@ -235,7 +255,7 @@ public sealed partial class Archive : IDisposable
         // With auto-checkpoint off (see the constructor) closing must fold the log into the data file itself.
         if (_writeLock is not null)
         {
-            try { _db.Checkpoint(); }
+            try { FoldLog(); }
             // The log stays; the next open replays it. A lock error: a write failed mid-transaction (disk full).
             catch (Exception e) when (e is LiteException or IOException or LockRecursionException or SynchronizationLockException) { }
         }
@@ -244,5 +264,6 @@ public sealed partial class Archive : IDisposable
         // data file or the log, which the next open replays.
         catch (Exception e) when (_writeLock is not null && e is LiteException or IOException or ObjectDisposedException or LockRecursionException or SynchronizationLockException) { }
         _writeLock?.Dispose();
+        _readerLock?.Dispose();
     }
 }
