@@ -44,12 +44,12 @@ public static class DocumentReader
         string format = "unknown";
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists) return Fail(name, format, "file not found", sw);
+            // RawName: a name that is not UTF-8 is known by its escaped bytes.
+            if (RawName.Stat(path) is not { } info) return Fail(name, format, "file not found", sw);
             if (RegularFile.Refusal(path) is { } refusal) return Fail(name, format, refusal, sw);
             if (info.Length > options.MaxBytes)
                 return Fail(name, format, $"file is {info.Length / (1024 * 1024)} MB, over the {options.MaxBytes / (1024 * 1024)} MB limit", sw);
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var stream = RawName.OpenRead(path);
             return Read(stream, name, options, cancel);
         }
         catch (UnauthorizedAccessException)

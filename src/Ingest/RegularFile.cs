@@ -16,7 +16,7 @@ public static class RegularFile
         if (!OperatingSystem.IsLinux()) return null;
         var buffer = new byte[256];
         int rc;
-        try { rc = statx(AtFdCwd, path, 0, StatxType, buffer); }
+        try { rc = StatxBytes(RawName.Bytes(path), StatxType, buffer); }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { return null; }
         if (rc != 0)
         {
@@ -39,6 +39,9 @@ public static class RegularFile
     const int AtFdCwd = -100;
     const uint StatxType = 0x1;
 
+    /// <summary>statx of a path given as its bytes (NUL-terminated; see <see cref="RawName"/>), symlinks followed.</summary>
+    internal static int StatxBytes(byte[] path, uint mask, byte[] buffer) => statx(AtFdCwd, path, 0, mask, buffer);
+
     [DllImport("libc", SetLastError = true)]
-    static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
+    static extern int statx(int dirfd, byte[] path, int flags, uint mask, byte[] buffer);
 }

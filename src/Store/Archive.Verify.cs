@@ -133,7 +133,7 @@ public sealed partial class Archive
                 entries.Add((path, d));
                 continue;
             }
-            if (!File.Exists(path))
+            if (!Jixiao.Ingest.RawName.Exists(path))
             {
                 report.MissingFiles++;
                 Problem("file", $"missing on disk: {path}");

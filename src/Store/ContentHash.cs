@@ -9,7 +9,7 @@ public static class ContentHash
     public static string Of(string path)
     {
         if (Jixiao.Ingest.RegularFile.Refusal(path) is { } refusal) throw new IOException(refusal);
-        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var s = Jixiao.Ingest.RawName.OpenRead(path);
         return Of(s);
     }
 

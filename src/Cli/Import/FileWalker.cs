@@ -1,3 +1,5 @@
+using Jixiao.Ingest;
+
 namespace Jixiao.Cli.Import;
 
 /// <summary>
@@ -48,17 +50,25 @@ internal static class FileWalker
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
+            bool escaped = RawName.IsEscaped(dir);
             string real;
-            try { real = RealPath(dir); }
+            try { real = escaped ? dir : RealPath(dir); }
             catch (IOException) { continue; }
             if (!visited.Add(real) || IsPseudoFileSystem(real)) continue;
             IEnumerable<string> files, dirs;
             try
             {
-                files = Directory.EnumerateFiles(dir, "*", flat).ToList();
-                dirs = Directory.EnumerateDirectories(dir, "*", flat).ToList();
+                files = escaped ? [] : Directory.EnumerateFiles(dir, "*", flat).ToList();
+                dirs = escaped ? [] : Directory.EnumerateDirectories(dir, "*", flat).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            // A name that is not UTF-8 came back with U+FFFD and could not be opened: list the folder by its bytes.
+            if (escaped || files.Concat(dirs).Any(n => n.Contains('\uFFFD')))
+            {
+                var raw = RawName.List(dir);
+                files = raw.Where(e => !e.IsFolder).Select(e => Path.Combine(dir, e.Name)).ToList();
+                dirs = raw.Where(e => e.IsFolder).Select(e => Path.Combine(dir, e.Name)).ToList();
+            }
             foreach (var f in files) yield return f;
             foreach (var d in dirs) pending.Push(d);
         }

@@ -170,9 +170,9 @@ internal sealed class Importer
             return ("refused:" + refusal, 0, refusal);
         try
         {
-            var info = new FileInfo(path);
+            var info = RawName.Stat(path) ?? throw new FileNotFoundException($"Could not find file '{path}'");
             if (info.Length > _options.Read.MaxBytes)
-                return ($"over-limit:{info.Length}:{info.LastWriteTimeUtc.Ticks}", info.Length,
+                return ($"over-limit:{info.Length}:{info.LastWriteUtc.Ticks}", info.Length,
                     $"file is {info.Length / (1024 * 1024)} MB, over the {_options.Read.MaxBytes / (1024 * 1024)} MB limit");
             return (ContentHash.Of(path), info.Length, null);
         }

@@ -4,7 +4,7 @@ namespace Jixiao.Store;
 public static class SourceFile
 {
     /// <summary>True when the source is still there: the file, or the archive holding the entry.</summary>
-    public static bool Exists(string path) => SourcePath.IsEntry(path) ? ZipSource.Exists(path) : File.Exists(path);
+    public static bool Exists(string path) => SourcePath.IsEntry(path) ? ZipSource.Exists(path) : Jixiao.Ingest.RawName.Exists(path);
 
     /// <summary>The SHA-256 of the source's bytes, as the importer stored it.</summary>
     public static string Hash(string path) =>
