@@ -102,11 +102,14 @@ public static class EncodingDetector
 
     static DecodedText Result(string text, string name, int invalid, double score, bool mixed)
     {
+        // A byte-order mark, or UTF-8 that is valid throughout, vouches for itself: multi-byte UTF-8 does not happen
+        // by accident, and a text in another script is not mojibake. The score judges only the guessed code pages.
+        bool vouched = name.EndsWith("(byte-order mark)", StringComparison.Ordinal) || name == "UTF-8";
         string? doubt = mixed ? $"encoding doubtful: {name}"
             : invalid > 0 ? $"encoding doubtful: {invalid} invalid byte sequence(s) as {name}"
-            : score < TrustFrom ? $"encoding doubtful: best reading {name} scores {score:0.00}"
+            : score < TrustFrom && !vouched ? $"encoding doubtful: best reading {name} scores {score:0.00}"
             : null;
-        double confidence = Math.Round(mixed ? Math.Min(score, 0.5) : score, 2);
+        double confidence = Math.Round(mixed ? Math.Min(score, 0.5) : vouched && invalid == 0 ? 1.0 : score, 2);
         return new DecodedText(text, name, confidence, doubt);
     }
 

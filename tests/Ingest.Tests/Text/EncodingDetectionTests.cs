@@ -102,6 +102,17 @@ public class EncodingDetectionTests
     }
 
     [Fact]
+    public void Valid_UTF8_in_another_script_is_not_doubtful()
+    {
+        const string text = "Ökonomische Wirksamkeit – Zielerreichung ≥ 95 %, Zufriedenheit der Bürger: sehr gut\n";
+        var d = EncodingDetector.Decode(Encoding.UTF8.GetBytes(text));
+        Assert.Equal("UTF-8", d.Encoding);
+        Assert.Equal(text, d.Text);
+        Assert.Null(d.Doubt);
+        Assert.Equal(1.0, d.Confidence);
+    }
+
+    [Fact]
     public void Doubtful_text_files_carry_the_doubt_into_the_source_document()
     {
         var dir = Directory.CreateTempSubdirectory("jixiao-test-").FullName;
