@@ -37,7 +37,7 @@ public sealed class PostgresTargetTests(PgCluster cluster)
             var r = JixiaoProcess.Run(new[] { "--db", db }.Concat(args).ToArray());
             Assert.Equal(1, r.ExitCode);
             Assert.Single(r.Err.TrimEnd().Split('\n'));
-            Assert.Contains("schema is version 99, newer than this jixiao (1)", r.Err);
+            Assert.Matches(@"schema is version 99, newer than this jixiao \(\d+\)", r.Err);
         }
     }
 

@@ -1,17 +1,18 @@
-namespace Jixiao.Store.Postgres;
+namespace Jixiao.Store;
 
 /// <summary>
-/// verify's disk check over (path, stored hash) pairs: each file still there with the stored hash; entries
-/// of zip archives checked by walking each archive once. Written over plain pairs so any backend can use it.
+/// verify's disk check, one mechanism for every backend: over (path, stored hash) pairs, each file is still
+/// there with the stored hash; entries of zip archives are checked by walking each archive once (as the
+/// importer walks it); a file the importer refused without reading is compared by the same stand-in hash.
 /// </summary>
 internal static class StoredFiles
 {
-    public static void Check(IReadOnlyList<(string Path, string Hash)> stored, Action<string, string> problem, VerifyReport report)
+    public static void Check(IEnumerable<(string Path, string Hash)> stored, Action<string, string> problem, VerifyReport report)
     {
         var entries = new List<(string Path, string Hash)>();
-        foreach (var (path, hash) in stored)
+        foreach (var (path, stored_) in stored)
         {
-            if (SourcePath.IsEntry(path)) { entries.Add((path, hash)); continue; }
+            if (SourcePath.IsEntry(path)) { entries.Add((path, stored_)); continue; }
             if (!File.Exists(path))
             {
                 report.MissingFiles++;
@@ -19,10 +20,11 @@ internal static class StoredFiles
                 continue;
             }
             string now;
-            try { now = ContentHash.Of(path); }
+            if (PseudoHash(path, stored_) is { } pseudo) now = pseudo;
+            else try { now = ContentHash.Of(path); }
             catch (IOException e) { problem("file", $"cannot read {path}: {e.Message}"); continue; }
             catch (UnauthorizedAccessException) { problem("file", $"cannot read {path}: permission denied"); continue; }
-            if (now != hash)
+            if (now != stored_)
             {
                 report.ChangedFiles++;
                 problem("file", $"changed on disk since import: {path} (re-import to update)");
@@ -39,6 +41,7 @@ internal static class StoredFiles
                 }
                 continue;
             }
+            // Two entries whose names clean to one path (a/b and a\b) were stored once, under the first.
             var found = ZipSource.Walk(group.Key).DistinctBy(i => i.Path, StringComparer.Ordinal).ToDictionary(i => i.Path, i => i.Hash, StringComparer.Ordinal);
             foreach (var (path, hash) in group)
             {
@@ -54,5 +57,18 @@ internal static class StoredFiles
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The importer's stand-in hash for a file it refused without reading (not a regular file; over the size
+    /// limit), recomputed the same way; null for a real content hash. A FIFO is never opened here either.
+    /// </summary>
+    static string? PseudoHash(string path, string stored)
+    {
+        if (stored.StartsWith("refused:", StringComparison.Ordinal) || Jixiao.Ingest.RegularFile.Refusal(path) is { } r && r != "file not found")
+            return Jixiao.Ingest.RegularFile.Refusal(path) is { } refusal ? "refused:" + refusal : null;
+        if (!stored.StartsWith("over-limit:", StringComparison.Ordinal)) return null;
+        var info = new FileInfo(path);
+        return $"over-limit:{info.Length}:{info.LastWriteTimeUtc.Ticks}";
     }
 }
