@@ -83,6 +83,8 @@ public sealed class PgTarget
                 "target_session_attrs" => "Target Session Attributes",
                 _ => key,
             };
+            // libpq spells the modes verify-full / verify-ca, Npgsql VerifyFull / VerifyCA.
+            if (name == "SSL Mode") value = value.Replace("-", "");
             b[name] = value;
         }
         return b;
