@@ -206,6 +206,9 @@ internal static class PgBench
         {
             (_name, _keep) = (name, keep);
             _admin = PgTarget.Parse(conn).Builder;
+            // pg_trgm in public, which every bench schema's search path includes (the first migration would create
+            // it inside the first bench schema, where the next one cannot see it).
+            Exec("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
             Exec(keep ? $"CREATE SCHEMA IF NOT EXISTS {name}" : $"DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}");
             var b = new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { SearchPath = name + ",public" };
             ConnectionString = b.ConnectionString;

@@ -85,8 +85,15 @@ public sealed partial class PgArchive
         var (terms, args) = Filters(q, "i");
         var filter = string.Concat(terms.Select(t => " AND " + t));
         args.Add(("names", ranks.Keys.ToArray()));
-        var total = (int)Query(c, $"SELECT count(*) FROM indicators i WHERE i.name_norm = ANY(@names){filter}", r => r.GetInt64(0), args.ToArray()).Single();
-        if (total == 0 || q.Limit <= 0) return new SearchResult(Array.Empty<IndicatorHit>(), total, false);
+        // Counted exactly up to CountCap (an index-only walk of that many entries takes ~15 ms); a word found in
+        // more rows than that is reported as "more than" the cap rather than counted for longer.
+        args.Add(("cap", CountCap + 1));
+        var counted = (int)Query(c, $"SELECT count(*) FROM (SELECT 1 FROM indicators i WHERE i.name_norm = ANY(@names){filter} LIMIT @cap) s",
+            r => r.GetInt64(0), args.ToArray()).Single();
+        args.RemoveAt(args.Count - 1);
+        bool atLeast = counted > CountCap;
+        int total = Math.Min(counted, CountCap);
+        if (total == 0 || q.Limit <= 0) return new SearchResult(Array.Empty<IndicatorHit>(), total, false) { TotalAtLeast = atLeast };
         args.Add(("ranks", ranks.Values.Select(v => Math.Round(v, 6)).ToArray()));
         args.Add(("limit", q.Limit));
         var sql = $"""
@@ -101,8 +108,11 @@ public sealed partial class PgArchive
             ORDER BY best.rank DESC, {string.Format(Order, "best.", "best.form_id", "best.")}
             """;
         var hits = Query(c, sql, r => ReadHit(r, false, r.GetDouble(HitColumnCount)), args.ToArray());
-        return new SearchResult(hits, total, false);
+        return new SearchResult(hits, total, false) { TotalAtLeast = atLeast };
     }
+
+    /// <summary>Where a text search stops counting its hits (see <see cref="SearchResult.TotalAtLeast"/>).</summary>
+    internal const int CountCap = 100_000;
 
     /// <summary>The filters as SQL terms; the form-level ones (year, department/project, kind) on table alias <paramref name="form"/>.</summary>
     static (List<string> Terms, List<(string, object?)> Args) Filters(SearchQuery q, string form)
