@@ -71,6 +71,7 @@ internal static class PgBench
         }
         using (var w = c.BeginBinaryImport("COPY documents (id, path, file_name, hash, size, format, status, forms_count, indicators_count, imported_at, page_count, needs_review) FROM STDIN (FORMAT BINARY)"))
         {
+            w.Timeout = TimeSpan.FromMinutes(30); // a million rows and their indexes on a loaded machine take minutes
             var now = DateTime.UtcNow;
             foreach (var d in docRows)
             {
@@ -92,6 +93,7 @@ internal static class PgBench
         }
         using (var w = c.BeginBinaryImport("COPY forms (id, document_id, idx, kind, year, department, project, department_fold, project_fold, kind_fold, indicators_count, budget_count, body) FROM STDIN (FORMAT BINARY)"))
         {
+            w.Timeout = TimeSpan.FromMinutes(30); // a million rows and their indexes on a loaded machine take minutes
             foreach (var f in formRows)
             {
                 w.StartRow();
@@ -113,6 +115,7 @@ internal static class PgBench
         }
         using (var w = c.BeginBinaryImport($"COPY indicators ({PgIndicatorRow.Columns}) FROM STDIN (FORMAT BINARY)"))
         {
+            w.Timeout = TimeSpan.FromMinutes(30); // a million rows and their indexes on a loaded machine take minutes
             int written = 0;
             foreach (var row in formRows)
             {
