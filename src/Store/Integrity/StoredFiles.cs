@@ -10,9 +10,10 @@ internal static class StoredFiles
     public static void Check(IEnumerable<(string Path, string Hash)> stored, Action<string, string> problem, VerifyReport report)
     {
         var entries = new List<(string Path, string Hash)>();
-        foreach (var (path, stored_) in stored)
+        foreach (var (path, storedHash) in stored)
         {
-            if (SourcePath.IsEntry(path)) { entries.Add((path, stored_)); continue; }
+            // Split, not IsEntry: a folder named "w.zip!" holds real files whose paths contain "!/".
+            if (SourcePath.Split(path).Entries.Count > 0) { entries.Add((path, storedHash)); continue; }
             if (!File.Exists(path))
             {
                 report.MissingFiles++;
@@ -20,11 +21,11 @@ internal static class StoredFiles
                 continue;
             }
             string now;
-            if (PseudoHash(path, stored_) is { } pseudo) now = pseudo;
+            if (PseudoHash(path, storedHash) is { } pseudo) now = pseudo;
             else try { now = ContentHash.Of(path); }
             catch (IOException e) { problem("file", $"cannot read {path}: {e.Message}"); continue; }
             catch (UnauthorizedAccessException) { problem("file", $"cannot read {path}: permission denied"); continue; }
-            if (now != stored_)
+            if (now != storedHash)
             {
                 report.ChangedFiles++;
                 problem("file", $"changed on disk since import: {path} (re-import to update)");
