@@ -4,7 +4,11 @@ using LiteDB;
 namespace Jixiao.Store;
 
 /// <summary>The result of a search: the first <see cref="SearchQuery.Limit"/> hits of <see cref="Total"/>.</summary>
-public sealed record SearchResult(IReadOnlyList<IndicatorHit> Hits, int Total, bool Fuzzy);
+public sealed record SearchResult(IReadOnlyList<IndicatorHit> Hits, int Total, bool Fuzzy)
+{
+    /// <summary>True when <see cref="Total"/> is a floor: a backend stopped counting there (the hits are still the best ones).</summary>
+    public bool TotalAtLeast { get; init; }
+}
 
 public sealed partial class Archive
 {

@@ -112,7 +112,6 @@ public sealed partial class Archive
                 Problem("facts", $"damaged archive: document {id} ({PathKey.FullPath(d)}): its stored facts differ from their checksum (`jixiao rebuild` re-creates the archive)");
         }
 
-        var entries = new List<(string Path, BsonDocument Doc)>();
         foreach (var (id, d) in docs)
         {
             var path = PathKey.FullPath(d);
@@ -127,79 +126,8 @@ public sealed partial class Archive
                 else if (orig["hash"].AsString != d["hash"].AsString || orig["status"].AsString != DocumentStatus.Ok)
                     Problem("duplicate", $"document {id} ({path}) duplicates document {of.AsInt32} whose content differs or was not stored");
             }
-            if (!checkFiles) continue;
-            if (SourcePath.Split(path).Entries.Count > 0)
-            {
-                entries.Add((path, d));
-                continue;
-            }
-            if (!Jixiao.Ingest.RawName.Exists(path))
-            {
-                report.MissingFiles++;
-                Problem("file", $"missing on disk: {path}");
-                continue;
-            }
-            string hash;
-            if (PseudoHash(path, d["hash"].AsString) is { } pseudo) hash = pseudo;
-            else try { hash = ContentHash.Of(path); }
-            catch (IOException e) { Problem("file", $"cannot read {path}: {e.Message}"); continue; }
-            catch (UnauthorizedAccessException) { Problem("file", $"cannot read {path}: permission denied"); continue; }
-            if (hash != d["hash"].AsString)
-            {
-                report.ChangedFiles++;
-                Problem("file", $"changed on disk since import: {path} (re-import to update)");
-            }
         }
-        VerifyEntries(entries, Problem, report);
+        if (checkFiles) StoredFiles.Check(docs.Values.Select(d => (PathKey.FullPath(d), d["hash"].AsString)), Problem, report);
         return report;
-    }
-
-    /// <summary>
-    /// The importer's stand-in hash for a file it refused without reading (not a regular file; over the size
-    /// limit), recomputed the same way; null for a real content hash. A FIFO is never opened here either.
-    /// </summary>
-    static string? PseudoHash(string path, string stored)
-    {
-        if (stored.StartsWith("refused:", StringComparison.Ordinal) || Jixiao.Ingest.RegularFile.Refusal(path) is { } r && r != "file not found")
-            return Jixiao.Ingest.RegularFile.Refusal(path) is { } refusal ? "refused:" + refusal : null;
-        if (!stored.StartsWith("over-limit:", StringComparison.Ordinal)) return null;
-        var info = new FileInfo(path);
-        return $"over-limit:{info.Length}:{info.LastWriteTimeUtc.Ticks}";
-    }
-
-    /// <summary>
-    /// Documents read out of zip archives: each archive is walked once (as the importer walks it) and every
-    /// stored entry's hash compared; an entry that is no longer in its archive counts as missing.
-    /// </summary>
-    static void VerifyEntries(List<(string Path, BsonDocument Doc)> entries, Action<string, string> problem, VerifyReport report)
-    {
-        foreach (var group in entries.GroupBy(e => SourcePath.Split(e.Path).File, StringComparer.Ordinal))
-        {
-            var zip = group.Key;
-            if (!File.Exists(zip))
-            {
-                foreach (var (path, _) in group)
-                {
-                    report.MissingFiles++;
-                    problem("file", $"missing on disk: {path} (its archive {zip} is gone)");
-                }
-                continue;
-            }
-            // Two entries whose names clean to one path (a/b and a\b) were stored once, under the first.
-            var found = ZipSource.Walk(zip).DistinctBy(i => i.Path, StringComparer.Ordinal).ToDictionary(i => i.Path, i => i.Hash, StringComparer.Ordinal);
-            foreach (var (path, d) in group)
-            {
-                if (!found.TryGetValue(path, out var hash))
-                {
-                    report.MissingFiles++;
-                    problem("file", $"missing on disk: {path} (no longer in {zip})");
-                }
-                else if (hash != d["hash"].AsString && d["hash"].AsString.Length > 0)
-                {
-                    report.ChangedFiles++;
-                    problem("file", $"changed on disk since import: {path} (re-import to update)");
-                }
-            }
-        }
     }
 }

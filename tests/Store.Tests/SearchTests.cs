@@ -56,6 +56,27 @@ public abstract class SearchTests : IDisposable
     }
 
     [Fact]
+    public void Text_OfOneOrTwoChineseCharacters_FindsEveryNameContainingIt()
+    {
+        // Below a trigram: the PostgreSQL archive looks such words up by the names' character grams.
+        var r = A.Search(new SearchQuery { Text = "满意", Limit = 1 });
+        Assert.Equal(3, r.Total);
+        // Best rank first (the word is a larger share of a shorter name), then the newer year.
+        Assert.Equal(("群众满意度", 2021), (r.Hits[0].Name, r.Hits[0].Year!.Value));
+        var rates = Find(new SearchQuery { Text = "率" });
+        Assert.Equal(6, rates.Count);
+        Assert.All(rates, h => Assert.Contains("率", h.Name));
+    }
+
+    [Fact]
+    public void Text_OfThreeCharactersWithATypo_FindsNamesSharingACharacter()
+    {
+        var r = A.Search(new SearchQuery { Text = "满义度" });
+        Assert.True(r.Fuzzy);
+        Assert.Equal(new[] { "学生满意度", "社会公众满意度", "群众满意度" }.Order(), r.Hits.Select(h => h.Name).Order());
+    }
+
+    [Fact]
     public void Year_FiltersASingleYearAndARange()
     {
         Assert.Equal(3, Find(new SearchQuery { YearFrom = 2024, YearTo = 2024 }).Count);

@@ -29,6 +29,8 @@ internal sealed class BenchSettings
     public string? Postgres { get; init; }
     public int PgSearchIndicators { get; init; } = 1_000_000;
     public IReadOnlyList<int> PgProcesses { get; init; } = new[] { 1, 2, 4 };
+    /// <summary>Keep the PostgreSQL search schema after the run and reuse it when it holds enough indicators.</summary>
+    public bool PgKeep { get; init; }
 }
 
 /// <summary>
@@ -94,7 +96,7 @@ internal static class BenchRunner
             if (settings.SearchIndicators > 0) SearchBench.Run(report, parsed, settings.SearchIndicators, settings.SearchRuns, scratch, log, settings.SearchDb);
             if (settings.Postgres is { } pg)
             {
-                if (settings.PgSearchIndicators > 0) PgBench.Search(report, parsed, settings.PgSearchIndicators, settings.SearchRuns, pg, log);
+                if (settings.PgSearchIndicators > 0) PgBench.Search(report, parsed, settings.PgSearchIndicators, settings.SearchRuns, pg, log, settings.PgKeep);
                 if (replicas.Count > 0 && settings.PgProcesses.Count > 0)
                     PgBench.Import(report, Path.Combine(scratch, "corpus"), replicas.Count, pg, settings.PgProcesses, log);
             }

@@ -17,27 +17,38 @@ internal static class PgBench
 {
     const int Years = 12, Departments = 40;
 
-    public static void Search(BenchReport report, IReadOnlyList<ParsedFile> parsed, int wantIndicators, int runs, string conn, Action<string> log)
+    public static void Search(BenchReport report, IReadOnlyList<ParsedFile> parsed, int wantIndicators, int runs, string conn, Action<string> log, bool keep = false)
     {
         var s = report.Add($"Search latency, PostgreSQL (in-process PgArchive.Search over {wantIndicators:N0} indicators, {runs} runs per query after 1 warm-up)",
             "query", "hits", "median ms", "p95 ms", "min ms", "max ms", "cpu median ms");
         var sources = parsed.Where(p => p.Extracted is { } e && e.Forms.Any(f => f.Indicators.Count > 0)).Select(p => p.Extracted!).ToList();
         if (sources.Count == 0) { s.Note("no extracted indicators in the corpus: skipped"); return; }
-        using var schema = new BenchSchema(conn, "jixiao_bench_search");
-        using var archive = PgArchive.Open(schema.ConnectionString);
-        var sw = Stopwatch.StartNew();
-        var (docs, forms, indicators) = Fill(archive, sources, wantIndicators, log);
-        s.Note($"archive: {indicators:N0} indicators, {forms:N0} forms, {docs:N0} documents, written by binary COPY in {Figures.Sec(sw.Elapsed)} " +
-               $"(same spread over {Years} years and {Departments} departments as the LiteDB search archive); server {ServerVersion(archive)}");
-        SearchBench.Time(s, archive, SearchBench.Queries(archive, sources), runs, log);
-        s.Note("indexes: trigram GIN on the distinct names (substring and fuzzy), b-tree on year, department, kind; trigram GIN on department; " +
-               "one on the result order (year, department, form, row). See docs/SCALE-OUT.md.");
+        using var schema = new BenchSchema(conn, "jixiao_bench_search", keep);
+        var counts = keep ? Kept(schema.ConnectionString) : new ArchiveCounts(0, 0, 0, 0, 0);
+        if (counts.Indicators >= wantIndicators && counts.Indicators > 0)
+            s.Note($"archive: {counts.Indicators:N0} indicators, {counts.Forms:N0} forms, {counts.Documents:N0} documents, reused from schema jixiao_bench_search " +
+                   "(kept by an earlier --pg-keep run)");
+        else
+        {
+            if (counts.Documents > 0) schema.Reset();
+            using var archive = PgArchive.Open(schema.ConnectionString);
+            var sw = Stopwatch.StartNew();
+            var (docs, forms, indicators, load) = Fill(archive, sources, wantIndicators, log);
+            s.Note($"archive: {indicators:N0} indicators, {forms:N0} forms, {docs:N0} documents generated in {Figures.Sec(sw.Elapsed)} " +
+                   $"(binary COPY {Figures.Sec(load)}, then VACUUM ANALYZE; same spread over {Years} years and {Departments} departments as the LiteDB search archive); " +
+                   $"server {ServerVersion(archive)}, load average after generating {Figures.LoadAverage()}");
+        }
+        using var reader = PgArchive.OpenExisting(schema.ConnectionString);
+        SearchBench.Time(s, reader, SearchBench.Queries(reader, sources), runs, log);
+        s.Note("indexes: GIN on the distinct names' character unigrams and bigrams (substring of any length, fuzzy candidates), b-tree on year, " +
+               "department, kind; per name the rows in result order (name, year, department, form, row). See docs/SCALE-OUT.md.");
     }
 
     /// <summary>Writes copies of the extracted forms straight into the tables until <paramref name="want"/> indicators.</summary>
-    static (int Docs, int Forms, int Indicators) Fill(PgArchive archive, List<ExtractedDocument> sources, int want, Action<string> log)
+    static (int Docs, int Forms, int Indicators, TimeSpan Load) Fill(PgArchive archive, List<ExtractedDocument> sources, int want, Action<string> log)
     {
         using var c = archive.Connection();
+        var loading = Stopwatch.StartNew();
         int copy = 0, formId = 0, indicators = 0;
         var names = new HashSet<string>(StringComparer.Ordinal);
         var docRows = new List<(int Id, string Path, string Format, int Forms, int Indicators)>();
@@ -60,6 +71,7 @@ internal static class PgBench
         }
         using (var w = c.BeginBinaryImport("COPY documents (id, path, file_name, hash, size, format, status, forms_count, indicators_count, imported_at, page_count, needs_review) FROM STDIN (FORMAT BINARY)"))
         {
+            w.Timeout = TimeSpan.FromMinutes(30); // a million rows and their indexes on a loaded machine take minutes
             var now = DateTime.UtcNow;
             foreach (var d in docRows)
             {
@@ -81,6 +93,7 @@ internal static class PgBench
         }
         using (var w = c.BeginBinaryImport("COPY forms (id, document_id, idx, kind, year, department, project, department_fold, project_fold, kind_fold, indicators_count, budget_count, body) FROM STDIN (FORMAT BINARY)"))
         {
+            w.Timeout = TimeSpan.FromMinutes(30); // a million rows and their indexes on a loaded machine take minutes
             foreach (var f in formRows)
             {
                 w.StartRow();
@@ -102,6 +115,7 @@ internal static class PgBench
         }
         using (var w = c.BeginBinaryImport($"COPY indicators ({PgIndicatorRow.Columns}) FROM STDIN (FORMAT BINARY)"))
         {
+            w.Timeout = TimeSpan.FromMinutes(30); // a million rows and their indexes on a loaded machine take minutes
             int written = 0;
             foreach (var row in formRows)
             {
@@ -119,9 +133,21 @@ internal static class PgBench
             cmd.Parameters.AddWithValue("n", names.ToArray());
             cmd.ExecuteNonQuery();
         }
+        var load = loading.Elapsed;
         foreach (var sql in new[] { "SELECT setval('documents_id_seq', (SELECT max(id) FROM documents))", "SELECT setval('forms_id_seq', (SELECT max(id) FROM forms))", "VACUUM (ANALYZE)" })
-            using (var cmd = new NpgsqlCommand(sql, c)) cmd.ExecuteNonQuery();
-        return (docRows.Count, formRows.Count, indicators);
+            using (var cmd = new NpgsqlCommand(sql, c) { CommandTimeout = 0 }) cmd.ExecuteNonQuery();
+        return (docRows.Count, formRows.Count, indicators, load);
+    }
+
+    /// <summary>What a kept search schema holds (migrated to this program's schema first).</summary>
+    static ArchiveCounts Kept(string conn)
+    {
+        using var archive = PgArchive.Open(conn);
+        // A migration may have built indexes on the kept rows: vacuum as autovacuum would, so the visibility map
+        // lets counts read the indexes alone.
+        using (var c = archive.Connection())
+        using (var cmd = new NpgsqlCommand("VACUUM (ANALYZE)", c) { CommandTimeout = 0 }) cmd.ExecuteNonQuery();
+        return archive.Counts();
     }
 
     static string ServerVersion(PgArchive archive)
@@ -176,16 +202,23 @@ internal static class PgBench
     {
         readonly NpgsqlConnectionStringBuilder _admin;
         readonly string _name;
+        readonly bool _keep;
         public string ConnectionString { get; }
 
-        public BenchSchema(string conn, string name)
+        public BenchSchema(string conn, string name, bool keep = false)
         {
-            _name = name;
+            (_name, _keep) = (name, keep);
             _admin = PgTarget.Parse(conn).Builder;
-            Exec($"DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}");
+            // pg_trgm in public, which every bench schema's search path includes (the first migration would create
+            // it inside the first bench schema, where the next one cannot see it).
+            Exec("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
+            Exec(keep ? $"CREATE SCHEMA IF NOT EXISTS {name}" : $"DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}");
             var b = new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { SearchPath = name + ",public" };
             ConnectionString = b.ConnectionString;
         }
+
+        /// <summary>Empties a kept schema that holds too few indicators.</summary>
+        public void Reset() => Exec($"DROP SCHEMA IF EXISTS {_name} CASCADE; CREATE SCHEMA {_name}");
 
         void Exec(string sql)
         {
@@ -195,6 +228,9 @@ internal static class PgBench
             cmd.ExecuteNonQuery();
         }
 
-        public void Dispose() => Exec($"DROP SCHEMA IF EXISTS {_name} CASCADE");
+        public void Dispose()
+        {
+            if (!_keep) Exec($"DROP SCHEMA IF EXISTS {_name} CASCADE");
+        }
     }
 }

@@ -53,6 +53,9 @@ internal static class SearchBench
             ($"dept filter '{slice}'", new SearchQuery { Department = slice, Limit = 50 }),
             ($"'{name}' + 2019..2021 + dept '{dept}'", new SearchQuery { Text = name, YearFrom = 2019, YearTo = 2021, Department = dept, Limit = 50 }),
             ($"typo (fuzzy pass) '{Typo(name)}'", new SearchQuery { Text = Typo(name), Limit = 50 }),
+            // What users type most: a short word found in many names (three characters, and two: below a trigram).
+            ("substring '满意度'", new SearchQuery { Text = "满意度", Limit = 50 }),
+            ("2 characters '满意'", new SearchQuery { Text = "满意", Limit = 50 }),
         };
     }
 
@@ -74,7 +77,7 @@ internal static class SearchBench
             }
             times.Sort();
             cpu.Sort();
-            s.Row(label, first.Total.ToString(), Figures.Ms(Figures.Percentile(times, 50)), Figures.Ms(Figures.Percentile(times, 95)),
+            s.Row(label, first.TotalAtLeast ? $"> {first.Total}" : first.Total.ToString(), Figures.Ms(Figures.Percentile(times, 50)), Figures.Ms(Figures.Percentile(times, 95)),
                 Figures.Ms(times[0]), Figures.Ms(times[^1]), Figures.Ms(Figures.Percentile(cpu, 50)));
             log($"search: {label}: median {Figures.Percentile(times, 50):0.0} ms");
         }

@@ -28,8 +28,9 @@ internal static class BenchCommand
         var pg = new Option<string?>("--pg") { Description = "PostgreSQL database (postgres://… or key=value) for the PostgreSQL phases: search over --pg-search-indicators, import with --pg-processes (work in schemas jixiao_bench_*, dropped after)" };
         var pgSearch = new Option<int>("--pg-search-indicators") { Description = "Indicators in the PostgreSQL search archive (0: no PostgreSQL search phase)", DefaultValueFactory = _ => 1_000_000 };
         var pgProcesses = new Option<string>("--pg-processes") { Description = "Importer process counts for the PostgreSQL import phase", DefaultValueFactory = _ => "1,2,4" };
+        var pgKeep = new Option<bool>("--pg-keep") { Description = "Keep the PostgreSQL search archive (schema jixiao_bench_search) and reuse it when it already holds enough indicators" };
         var cmd = new Command("bench", "Measure parse, extract, import and search speed on a corpus")
-        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, vsTesseract, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output, pg, pgSearch, pgProcesses };
+        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, vsTesseract, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output, pg, pgSearch, pgProcesses, pgKeep };
         cmd.SetAction(pr =>
         {
             var path = pr.GetValue(dir)!;
@@ -44,7 +45,7 @@ internal static class BenchCommand
                 SearchIndicators = Math.Max(0, pr.GetValue(searchSize)), SearchRuns = Math.Max(1, pr.GetValue(searchRuns)), SearchDb = pr.GetValue(searchDb), ParseRounds = Math.Max(1, pr.GetValue(parseRounds)),
                 Cores = pr.GetValue(noImport) ? Array.Empty<int>() : workerCounts ?? new BenchSettings { Dir = path }.Cores,
                 WholeProcessImport = !pr.GetValue(noImport),
-                Postgres = pr.GetValue(pg), PgSearchIndicators = Math.Max(0, pr.GetValue(pgSearch)),
+                Postgres = pr.GetValue(pg), PgSearchIndicators = Math.Max(0, pr.GetValue(pgSearch)), PgKeep = pr.GetValue(pgKeep),
                 PgProcesses = pr.GetValue(noImport) ? Array.Empty<int>() : pgCounts ?? new[] { 1, 2, 4 },
             };
             var report = BenchRunner.Run(settings, m => Console.Error.WriteLine("bench: " + m));

@@ -115,7 +115,8 @@ internal static class SearchCommand
         t.Write(Console.Out);
         var note = r.Fuzzy ? " (no name contains the text; showing similar names)" : "";
         var more = r.Hits.Count < r.Total ? " (--limit N shows more)" : "";
-        Console.Error.WriteLine($"showing {r.Hits.Count:N0} of {r.Total:N0} indicators{note}{more}");
+        var of = r.TotalAtLeast ? $"more than {r.Total:N0}" : $"{r.Total:N0}";
+        Console.Error.WriteLine($"showing {r.Hits.Count:N0} of {of} indicators{note}{more}");
     }
 
     static void WriteCsv(IEnumerable<IndicatorHit> hits)

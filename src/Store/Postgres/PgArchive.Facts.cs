@@ -27,48 +27,33 @@ public sealed partial class PgArchive
             """);
         bool moreI = ri?.Read() ?? false, moreB = rb?.Read() ?? false;
         // The per-value fields (confidence, review, parsed target) and the form's unit and budget code live in
-        // the form's body: read each form's body once, as its rows come by.
-        var bodies = new FormBodies(Connection);
+        // the form's body: the bodies come from one more streamed query, one document's forms at a time.
+        using var bodies = new FormStream(Connection());
         foreach (var id in docs)
         {
+            var forms = bodies.Of(id).ToDictionary(x => x.Id, x => x.Form);
             for (; moreI && ri!.GetInt32(0) == id; moreI = ri.Read())
             {
-                var form = bodies.Of(ri.GetInt32(19));
-                var i = form.Indicators.ElementAtOrDefault(ri.GetInt32(20));
+                var form = forms.GetValueOrDefault(ri.GetInt32(19));
+                var i = form?.Indicators.ElementAtOrDefault(ri.GetInt32(20));
                 yield return new FactRow("indicator", id, ri.GetString(1), ri.GetString(2), Int(ri, 3), ri.GetString(4), S(ri, 5), S(ri, 6),
                     S(ri, 7), S(ri, 8), S(ri, 9), S(ri, 10), S(ri, 11), S(ri, 12), S(ri, 13), S(ri, 14), SortedHistory(S(ri, 15)), S(ri, 16), S(ri, 17),
                     S(ri, 18), null, null, null)
                 {
-                    Confidence = i?.Confidence, Review = i?.Review ?? false, ReviewReasons = i?.ReviewReasons, DeptCode = form.DeptCode,
+                    Confidence = i?.Confidence, Review = i?.Review ?? false, ReviewReasons = i?.ReviewReasons, DeptCode = form?.DeptCode,
                     TargetOp = i?.TargetParsed?.Comparator, TargetNumber = i?.TargetParsed?.Number, TargetUnit = i?.TargetParsed?.Unit,
                 };
             }
             for (; moreB && rb!.GetInt32(0) == id; moreB = rb.Read())
             {
-                var form = bodies.Of(rb.GetInt32(10));
-                var b = form.Budget.ElementAtOrDefault(rb.GetInt32(11));
+                var form = forms.GetValueOrDefault(rb.GetInt32(10));
+                var b = form?.Budget.ElementAtOrDefault(rb.GetInt32(11));
                 yield return new FactRow("budget", id, rb.GetString(1), rb.GetString(2), Int(rb, 3), rb.GetString(4), S(rb, 5), S(rb, 6),
                     null, null, null, null, null, null, null, null, NoHistory, null, null, null, rb.GetString(7), S(rb, 8), rb.GetString(9))
                 {
-                    FormUnit = form.Unit, Confidence = b?.Confidence, Review = b?.Review ?? false, ReviewReasons = b?.ReviewReasons, DeptCode = form.DeptCode,
+                    FormUnit = form?.Unit, Confidence = b?.Confidence, Review = b?.Review ?? false, ReviewReasons = b?.ReviewReasons, DeptCode = form?.DeptCode,
                 };
             }
-        }
-    }
-
-    /// <summary>Forms' bodies by id, the last few kept (rows arrive form by form).</summary>
-    sealed class FormBodies(Func<NpgsqlConnection> connect)
-    {
-        readonly Dictionary<int, Extract.Form> _cache = new();
-
-        public Extract.Form Of(int formId)
-        {
-            if (_cache.TryGetValue(formId, out var f)) return f;
-            if (_cache.Count > 64) _cache.Clear();
-            using var c = connect();
-            using var cmd = new NpgsqlCommand("SELECT body::text FROM forms WHERE id = @id", c);
-            cmd.Parameters.AddWithValue("id", formId);
-            return _cache[formId] = FormBody.Read((string)cmd.ExecuteScalar()!);
         }
     }
 

@@ -6,7 +6,8 @@ public sealed partial class PgArchive
     /// The LiteDB archive's checks, as queries the server answers (nothing is loaded whole): every form under a
     /// stored document whose status allows forms, every row under a form of the same document, stored counts
     /// equal to the rows, every indicator name in the name list, duplicates pointing at a stored original with
-    /// the same hash, and (when <paramref name="checkFiles"/>) every file on disk with its stored hash.
+    /// the same hash, each document's facts against their checksum and its rows against its forms
+    /// (PgArchive.Integrity.cs), and (when <paramref name="checkFiles"/>) every file on disk with its stored hash.
     /// </summary>
     public VerifyReport Verify(bool checkFiles = true, int maxProblemsPerCheck = 50)
     {
@@ -56,6 +57,7 @@ public sealed partial class PgArchive
                                : $"document {r.GetInt32(0)} ({r.GetString(1)}) duplicates document {r.GetInt32(2)} whose content differs or was not stored");
         Each("duplicate", "SELECT hash, count(*) FROM documents WHERE status = 'ok' AND hash <> '' GROUP BY hash HAVING count(*) > 1",
             r => $"content {r.GetString(0)[..12]}… is stored {r.GetInt64(1)} times (should be once, the others duplicates)");
+        CheckFacts(c, Problem);
         if (checkFiles)
             StoredFiles.Check(Query(c, "SELECT path, hash FROM documents ORDER BY id", r => (r.GetString(0), r.GetString(1))), Problem, report);
     }

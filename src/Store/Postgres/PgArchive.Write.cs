@@ -118,15 +118,16 @@ public sealed partial class PgArchive
         }
 
         int forms = 0, indicators = 0;
-        if (status == DocumentStatus.Ok) (forms, indicators) = InsertForms(c, item.Extracted!, id, names);
+        string? facts = null;
+        if (status == DocumentStatus.Ok) (forms, indicators, facts) = InsertForms(c, item.Extracted!, id, names);
 
         PgSchema.Exec(c, """
             UPDATE documents SET file_name = @fn, hash = @h, size = @s, format = @f, status = @st, error = @e, forms_count = @fc,
-                indicators_count = @ic, imported_at = @t, page_count = @pc, needs_review = @nr, duplicate_of = @dup WHERE id = @id
+                indicators_count = @ic, imported_at = @t, page_count = @pc, needs_review = @nr, duplicate_of = @dup, fact_checksum = @fs WHERE id = @id
             """,
             ("fn", item.FileName), ("h", item.Hash), ("s", item.Size), ("f", item.Format), ("st", status), ("e", reason), ("fc", forms),
             ("ic", indicators), ("t", DateTime.UtcNow), ("pc", item.PageCount),
-            ("nr", item.NeedsReview || (item.Extracted?.Forms.Any(f => f.NeedsReview) ?? false)), ("dup", original?.Id), ("id", id));
+            ("nr", item.NeedsReview || (item.Extracted?.Forms.Any(f => f.NeedsReview) ?? false)), ("dup", original?.Id), ("fs", facts), ("id", id));
         PgSchema.Exec(c, "INSERT INTO import_log (time, path, format, status, reason) VALUES (@t, @p, @f, @s, @r)",
             ("t", DateTime.UtcNow), ("p", path), ("f", item.Format), ("s", status), ("r", reason));
 
@@ -141,18 +142,24 @@ public sealed partial class PgArchive
         return new WriteOutcome(path, action, reason, forms, indicators);
     }
 
-    /// <summary>Forms one row each (their body as JSON); indicators and budget facts by binary COPY.</summary>
-    static (int Forms, int Indicators) InsertForms(NpgsqlConnection c, ExtractedDocument doc, int documentId, SortedSet<string> names)
+    /// <summary>
+    /// Forms one row each (their body as JSON); indicators and budget facts by binary COPY. Returns the
+    /// document's <see cref="FactChecksum"/> of the forms as they will be read back, which verify recomputes.
+    /// </summary>
+    static (int Forms, int Indicators, string Facts) InsertForms(NpgsqlConnection c, ExtractedDocument doc, int documentId, SortedSet<string> names)
     {
         var formIds = new List<int>();
-        int index = 0;
-        foreach (var f in doc.Forms)
+        var bodies = doc.Forms.Select(FormBody.Write).ToList();
+        for (int index = 0; index < doc.Forms.Count; index++)
+        {
+            var f = doc.Forms[index];
             formIds.Add(Query(c, """
                 INSERT INTO forms (document_id, idx, kind, year, department, project, department_fold, project_fold, kind_fold, indicators_count, budget_count, body)
                 VALUES (@d, @i, @k, @y, @dep, @pr, @df, @pf, @kf, @ic, @bc, @b::json) RETURNING id
-                """, r => r.GetInt32(0), ("d", documentId), ("i", index++), ("k", f.Kind), ("y", f.Year), ("dep", f.Department),
+                """, r => r.GetInt32(0), ("d", documentId), ("i", index), ("k", f.Kind), ("y", f.Year), ("dep", f.Department),
                 ("pr", f.Project), ("df", TextNorm.Fold(f.Department)), ("pf", TextNorm.Fold(f.Project)), ("kf", TextNorm.Fold(f.Kind)),
-                ("ic", f.Indicators.Count), ("bc", f.Budget.Count), ("b", FormBody.Write(f))).Single());
+                ("ic", f.Indicators.Count), ("bc", f.Budget.Count), ("b", bodies[index])).Single());
+        }
 
         // A COPY not completed is cancelled (and aborts the transaction): Complete() is what commits its rows.
         using (var w = c.BeginBinaryImport($"COPY indicators ({PgIndicatorRow.Columns}) FROM STDIN (FORMAT BINARY)"))
@@ -186,7 +193,7 @@ public sealed partial class PgArchive
             }
             w.Complete();
         }
-        return (doc.Forms.Count, doc.Forms.Sum(f => f.Indicators.Count));
+        return (doc.Forms.Count, doc.Forms.Sum(f => f.Indicators.Count), FactChecksum.Of(bodies.Select(FormBody.Read)));
     }
 
     /// <summary>
@@ -206,8 +213,11 @@ public sealed partial class PgArchive
         int heir = copies[0];
         foreach (var table in new[] { "forms", "indicators", "budget" })
             PgSchema.Exec(c, $"UPDATE {table} SET document_id = @heir WHERE document_id = @id", ("heir", heir), ("id", id));
-        PgSchema.Exec(c, "UPDATE documents SET status = 'ok', error = NULL, duplicate_of = NULL, forms_count = @fc, indicators_count = @ic WHERE id = @heir",
-            ("fc", formsCount), ("ic", indicatorsCount), ("heir", heir));
+        PgSchema.Exec(c, """
+            UPDATE documents SET status = 'ok', error = NULL, duplicate_of = NULL, forms_count = @fc, indicators_count = @ic,
+                fact_checksum = (SELECT fact_checksum FROM documents WHERE id = @id) WHERE id = @heir
+            """,
+            ("fc", formsCount), ("ic", indicatorsCount), ("heir", heir), ("id", id));
         PgSchema.Exec(c, """
             UPDATE documents SET duplicate_of = @heir, error = 'same content as ' || (SELECT path FROM documents WHERE id = @heir)
             WHERE duplicate_of = @id AND id <> @heir
