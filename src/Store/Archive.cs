@@ -21,6 +21,9 @@ public sealed partial class Archive : IDisposable
 
     readonly LiteDatabase _db;
     readonly FileStream? _writeLock;
+    /// <summary>The writer's -log file (null when read-only): synced once per commit, see there.</summary>
+    readonly CommitSyncedLog? _log;
+    internal CommitSyncedLog? WriterLog => _log;
     internal ILiteCollection<BsonDocument> Documents { get; }
     internal ILiteCollection<BsonDocument> Forms { get; }
     internal ILiteCollection<BsonDocument> Indicators { get; }
@@ -48,7 +51,7 @@ public sealed partial class Archive : IDisposable
         };
         try
         {
-            _db = readOnly ? OpenSnapshot(Path, cs.Collation) : new LiteDatabase(cs);
+            _db = readOnly ? OpenSnapshot(Path, cs.Collation) : CommitSyncedLog.OpenDatabase(Path, cs.Collation, out _log);
         }
         catch
         {
@@ -243,6 +246,7 @@ public sealed partial class Archive : IDisposable
         // After a failed write (disk full) LiteDB's engine can fail to close; what was committed is in the
         // data file or the log, which the next open replays.
         catch (Exception e) when (_writeLock is not null && e is LiteException or IOException or ObjectDisposedException or LockRecursionException or SynchronizationLockException) { }
+        if (_writeLock is not null) CommitSyncedLog.DeleteIfEmpty(Path);
         _writeLock?.Dispose();
     }
 }
