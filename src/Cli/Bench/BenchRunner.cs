@@ -29,6 +29,11 @@ internal sealed class BenchSettings
     public string? Postgres { get; init; }
     public int PgSearchIndicators { get; init; } = 1_000_000;
     public IReadOnlyList<int> PgProcesses { get; init; } = new[] { 1, 2, 4 };
+    /// <summary>The file whose one-file `extract` times start-up; null: the smallest text file of the corpus (none: skipped).</summary>
+    public string? StartupFile { get; init; }
+    public int StartupRuns { get; init; } = 9;
+    /// <summary>Only these formats (as the parse phase names them) are replicated for the import runs; null: all.</summary>
+    public IReadOnlySet<string>? ImportFormats { get; init; }
 }
 
 /// <summary>
@@ -56,7 +61,11 @@ internal static class BenchRunner
             bool import = settings.Cores.Count > 0 || settings.PerFormatImport;
             int copies = import ? Math.Max(1, settings.Replicate ?? (int)Math.Ceiling(settings.MinDocs / (double)files.Count)) : 0;
             if (import) log($"replicate: {copies} copies of {files.Count} files");
-            var replicas = import ? Replicator.Run(files, Path.GetFullPath(settings.Dir), copies, Path.Combine(scratch, "corpus")) : new();
+            var importFiles = settings.ImportFormats is { } only ? parsed.Where(p => only.Contains(p.Format)).Select(p => p.Path).ToList() : files;
+            if (import && importFiles.Count == 0) throw new InvalidOperationException("no files of the --import-formats in the corpus");
+            if (import && settings.ImportFormats is not null)
+                copies = Math.Max(1, settings.Replicate ?? (int)Math.Ceiling(settings.MinDocs / (double)importFiles.Count));
+            var replicas = import ? Replicator.Run(importFiles, Path.GetFullPath(settings.Dir), copies, Path.Combine(scratch, "corpus")) : new();
             var pagesOf = parsed.ToDictionary(p => p.Path, p => p.Pages);
             var formatOf = parsed.ToDictionary(p => p.Path, p => p.Format);
 
@@ -87,7 +96,8 @@ internal static class BenchRunner
             ParseBench.Report(report, parsed, perFormat);
             ImportBench.ReportScaling(report, scaling);
             ImportBench.ReportCommand(report, wholeProcess, scaling);
-            if (import) ReportReplication(report, files, replicas, copies);
+            if (import) ReportReplication(report, importFiles, replicas, copies);
+            if ((settings.StartupFile ?? SmallestText(parsed)) is { } startup) StartupBench.Run(report, startup, settings.StartupRuns, log);
             if (settings.VsSoffice) PeerBench.Soffice(report, parsed, scratch, log);
             if (settings.VsPdftotext) PeerBench.Pdftotext(report, parsed, scratch, log);
             if (settings.VsTesseract) OcrBench.Run(report, parsed, scratch, log);
@@ -107,6 +117,9 @@ internal static class BenchRunner
                  $"process peak working set {Figures.Mb(Process.GetCurrentProcess().PeakWorkingSet64)}");
         return report;
     }
+
+    static string? SmallestText(IReadOnlyList<ParsedFile> parsed) =>
+        parsed.Where(p => p.Ok && p.Format == "text").OrderBy(p => new FileInfo(p.Path).Length).Select(p => p.Path).FirstOrDefault();
 
     static void ReportReplication(BenchReport report, IReadOnlyList<string> files, IReadOnlyList<Replicator.Copy> replicas, int copies)
     {

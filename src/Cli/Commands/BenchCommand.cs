@@ -28,8 +28,10 @@ internal static class BenchCommand
         var pg = new Option<string?>("--pg") { Description = "PostgreSQL database (postgres://… or key=value) for the PostgreSQL phases: search over --pg-search-indicators, import with --pg-processes (work in schemas jixiao_bench_*, dropped after)" };
         var pgSearch = new Option<int>("--pg-search-indicators") { Description = "Indicators in the PostgreSQL search archive (0: no PostgreSQL search phase)", DefaultValueFactory = _ => 1_000_000 };
         var pgProcesses = new Option<string>("--pg-processes") { Description = "Importer process counts for the PostgreSQL import phase", DefaultValueFactory = _ => "1,2,4" };
+        var startup = new Option<string?>("--startup") { Description = "File whose one-file `extract --json` times start-up, whole process (default: the corpus's smallest text file)" };
+        var importFormats = new Option<string?>("--import-formats") { Description = "Replicate only these formats for the import runs, e.g. text,docx (default: all)" };
         var cmd = new Command("bench", "Measure parse, extract, import and search speed on a corpus")
-        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, vsTesseract, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output, pg, pgSearch, pgProcesses };
+        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, vsTesseract, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output, pg, pgSearch, pgProcesses, startup, importFormats };
         cmd.SetAction(pr =>
         {
             var path = pr.GetValue(dir)!;
@@ -46,6 +48,9 @@ internal static class BenchCommand
                 WholeProcessImport = !pr.GetValue(noImport),
                 Postgres = pr.GetValue(pg), PgSearchIndicators = Math.Max(0, pr.GetValue(pgSearch)),
                 PgProcesses = pr.GetValue(noImport) ? Array.Empty<int>() : pgCounts ?? new[] { 1, 2, 4 },
+                StartupFile = pr.GetValue(startup),
+                ImportFormats = pr.GetValue(importFormats) is { Length: > 0 } f
+                    ? f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase) : null,
             };
             var report = BenchRunner.Run(settings, m => Console.Error.WriteLine("bench: " + m));
             report.WriteText(Console.Out);
