@@ -31,7 +31,8 @@ internal sealed class BenchSettings
     public IReadOnlyList<int> PgProcesses { get; init; } = new[] { 1, 2, 4 };
     /// <summary>The file whose one-file `extract` times start-up; null: the smallest text file of the corpus (none: skipped).</summary>
     public string? StartupFile { get; init; }
-    public int StartupRuns { get; init; } = 9;
+    /// <summary>Runs of the start-up timing (a child `jixiao` process each); 0: skipped (in-process callers such as tests).</summary>
+    public int StartupRuns { get; init; }
     /// <summary>Only these formats (as the parse phase names them) are replicated for the import runs; null: all.</summary>
     public IReadOnlySet<string>? ImportFormats { get; init; }
 }
@@ -97,7 +98,7 @@ internal static class BenchRunner
             ImportBench.ReportScaling(report, scaling);
             ImportBench.ReportCommand(report, wholeProcess, scaling);
             if (import) ReportReplication(report, importFiles, replicas, copies);
-            if ((settings.StartupFile ?? SmallestText(parsed)) is { } startup) StartupBench.Run(report, startup, settings.StartupRuns, log);
+            if (settings.StartupRuns > 0 && (settings.StartupFile ?? SmallestText(parsed)) is { } startup) StartupBench.Run(report, startup, settings.StartupRuns, log);
             if (settings.VsSoffice) PeerBench.Soffice(report, parsed, scratch, log);
             if (settings.VsPdftotext) PeerBench.Pdftotext(report, parsed, scratch, log);
             if (settings.VsTesseract) OcrBench.Run(report, parsed, scratch, log);

@@ -29,9 +29,10 @@ internal static class BenchCommand
         var pgSearch = new Option<int>("--pg-search-indicators") { Description = "Indicators in the PostgreSQL search archive (0: no PostgreSQL search phase)", DefaultValueFactory = _ => 1_000_000 };
         var pgProcesses = new Option<string>("--pg-processes") { Description = "Importer process counts for the PostgreSQL import phase", DefaultValueFactory = _ => "1,2,4" };
         var startup = new Option<string?>("--startup") { Description = "File whose one-file `extract --json` times start-up, whole process (default: the corpus's smallest text file)" };
+        var startupRuns = new Option<int>("--startup-runs") { Description = "Runs of the start-up timing (0: skip it)", DefaultValueFactory = _ => 9 };
         var importFormats = new Option<string?>("--import-formats") { Description = "Replicate only these formats for the import runs, e.g. text,docx (default: all)" };
         var cmd = new Command("bench", "Measure parse, extract, import and search speed on a corpus")
-        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, vsTesseract, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output, pg, pgSearch, pgProcesses, startup, importFormats };
+        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, vsTesseract, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output, pg, pgSearch, pgProcesses, startup, startupRuns, importFormats };
         cmd.SetAction(pr =>
         {
             var path = pr.GetValue(dir)!;
@@ -48,7 +49,7 @@ internal static class BenchCommand
                 WholeProcessImport = !pr.GetValue(noImport),
                 Postgres = pr.GetValue(pg), PgSearchIndicators = Math.Max(0, pr.GetValue(pgSearch)),
                 PgProcesses = pr.GetValue(noImport) ? Array.Empty<int>() : pgCounts ?? new[] { 1, 2, 4 },
-                StartupFile = pr.GetValue(startup),
+                StartupFile = pr.GetValue(startup), StartupRuns = Math.Max(0, pr.GetValue(startupRuns)),
                 ImportFormats = pr.GetValue(importFormats) is { Length: > 0 } f
                     ? f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase) : null,
             };
