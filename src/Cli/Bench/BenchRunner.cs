@@ -35,6 +35,8 @@ internal sealed class BenchSettings
     public int StartupRuns { get; init; }
     /// <summary>Only these formats (as the parse phase names them) are replicated for the import runs; null: all.</summary>
     public IReadOnlySet<string>? ImportFormats { get; init; }
+    /// <summary>Only files under these folders (inside the corpus) are replicated for the import runs; null: all.</summary>
+    public IReadOnlyList<string>? ImportFrom { get; init; }
 }
 
 /// <summary>
@@ -60,12 +62,10 @@ internal static class BenchRunner
             var parsed = ParseBench.Run(files, log, cancel, settings.ParseRounds);
 
             bool import = settings.Cores.Count > 0 || settings.PerFormatImport;
-            int copies = import ? Math.Max(1, settings.Replicate ?? (int)Math.Ceiling(settings.MinDocs / (double)files.Count)) : 0;
-            if (import) log($"replicate: {copies} copies of {files.Count} files");
-            var importFiles = settings.ImportFormats is { } only ? parsed.Where(p => only.Contains(p.Format)).Select(p => p.Path).ToList() : files;
-            if (import && importFiles.Count == 0) throw new InvalidOperationException("no files of the --import-formats in the corpus");
-            if (import && settings.ImportFormats is not null)
-                copies = Math.Max(1, settings.Replicate ?? (int)Math.Ceiling(settings.MinDocs / (double)importFiles.Count));
+            var importFiles = ImportFiles(settings, parsed);
+            if (import && importFiles.Count == 0) throw new InvalidOperationException("no corpus files match --import-formats / --import-from");
+            int copies = import ? Math.Max(1, settings.Replicate ?? (int)Math.Ceiling(settings.MinDocs / (double)importFiles.Count)) : 0;
+            if (import) log($"replicate: {copies} copies of {importFiles.Count} files");
             var replicas = import ? Replicator.Run(importFiles, Path.GetFullPath(settings.Dir), copies, Path.Combine(scratch, "corpus")) : new();
             var pagesOf = parsed.ToDictionary(p => p.Path, p => p.Pages);
             var formatOf = parsed.ToDictionary(p => p.Path, p => p.Format);
@@ -119,8 +119,19 @@ internal static class BenchRunner
         return report;
     }
 
+    /// <summary>The corpus files the import runs replicate: all, or those of --import-formats under --import-from.</summary>
+    static IReadOnlyList<string> ImportFiles(BenchSettings settings, IReadOnlyList<ParsedFile> parsed)
+    {
+        if (settings.ImportFormats is null && settings.ImportFrom is null) return parsed.Select(p => p.Path).ToList();
+        var under = settings.ImportFrom?.Select(d => Path.GetFullPath(d).TrimEnd('/') + "/").ToList();
+        return parsed.Where(p => settings.ImportFormats?.Contains(p.Format) ?? true)
+            .Where(p => under is null || under.Any(u => Path.GetFullPath(p.Path).StartsWith(u, StringComparison.Ordinal)))
+            .Select(p => p.Path).ToList();
+    }
+
+    /// <summary>The start-up file: the smallest text file of the corpus that holds a 绩效表 (a seed, in corpus/).</summary>
     static string? SmallestText(IReadOnlyList<ParsedFile> parsed) =>
-        parsed.Where(p => p.Ok && p.Format == "text").OrderBy(p => new FileInfo(p.Path).Length).Select(p => p.Path).FirstOrDefault();
+        parsed.Where(p => p.Ok && p.Format == "text" && p.Indicators > 0).OrderBy(p => new FileInfo(p.Path).Length).Select(p => p.Path).FirstOrDefault();
 
     static void ReportReplication(BenchReport report, IReadOnlyList<string> files, IReadOnlyList<Replicator.Copy> replicas, int copies)
     {
