@@ -22,6 +22,9 @@ public sealed partial class Archive : IDisposable
     readonly LiteDatabase _db;
     readonly FileStream? _writeLock;
     readonly FileStream? _readerLock; // held while a reader is open, see ReaderLock
+    /// <summary>The writer's -log file (null when read-only): synced once per commit, see there.</summary>
+    readonly CommitSyncedLog? _log;
+    internal CommitSyncedLog? WriterLog => _log;
     internal ILiteCollection<BsonDocument> Documents { get; }
     internal ILiteCollection<BsonDocument> Forms { get; }
     internal ILiteCollection<BsonDocument> Indicators { get; }
@@ -50,7 +53,7 @@ public sealed partial class Archive : IDisposable
         try
         {
             if (readOnly) _readerLock = ReaderLock.Share(Path);
-            _db = readOnly ? OpenSnapshot(Path, cs.Collation) : new LiteDatabase(cs);
+            _db = readOnly ? OpenSnapshot(Path, cs.Collation) : CommitSyncedLog.OpenDatabase(Path, cs.Collation, out _log);
         }
         catch
         {
@@ -98,8 +101,7 @@ public sealed partial class Archive : IDisposable
     }
 
     /// <summary>LiteDB's write-ahead log beside the data file (jixiao.db → jixiao-log.db).</summary>
-    static string LogPath(string path) => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!,
-        System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
+    static string LogPath(string path) => CommitSyncedLog.PathFor(path);
 
     /// <summary>
     /// Folds the log into the data file, unless a reader is open: the fold rewrites pages under it (ReaderLock).
@@ -263,6 +265,7 @@ public sealed partial class Archive : IDisposable
         // After a failed write (disk full) LiteDB's engine can fail to close; what was committed is in the
         // data file or the log, which the next open replays.
         catch (Exception e) when (_writeLock is not null && e is LiteException or IOException or ObjectDisposedException or LockRecursionException or SynchronizationLockException) { }
+        if (_writeLock is not null) CommitSyncedLog.DeleteIfEmpty(Path);
         _writeLock?.Dispose();
         _readerLock?.Dispose();
     }

@@ -31,6 +31,14 @@ internal sealed class BenchSettings
     public IReadOnlyList<int> PgProcesses { get; init; } = new[] { 1, 2, 4 };
     /// <summary>Keep the PostgreSQL search schema after the run and reuse it when it holds enough indicators.</summary>
     public bool PgKeep { get; init; }
+    /// <summary>The file whose one-file `extract` times start-up; null: the smallest text file of the corpus (none: skipped).</summary>
+    public string? StartupFile { get; init; }
+    /// <summary>Runs of the start-up timing (a child `jixiao` process each); 0: skipped (in-process callers such as tests).</summary>
+    public int StartupRuns { get; init; }
+    /// <summary>Only these formats (as the parse phase names them) are replicated for the import runs; null: all.</summary>
+    public IReadOnlySet<string>? ImportFormats { get; init; }
+    /// <summary>Only files under these folders (inside the corpus) are replicated for the import runs; null: all.</summary>
+    public IReadOnlyList<string>? ImportFrom { get; init; }
 }
 
 /// <summary>
@@ -56,9 +64,11 @@ internal static class BenchRunner
             var parsed = ParseBench.Run(files, log, cancel, settings.ParseRounds);
 
             bool import = settings.Cores.Count > 0 || settings.PerFormatImport;
-            int copies = import ? Math.Max(1, settings.Replicate ?? (int)Math.Ceiling(settings.MinDocs / (double)files.Count)) : 0;
-            if (import) log($"replicate: {copies} copies of {files.Count} files");
-            var replicas = import ? Replicator.Run(files, Path.GetFullPath(settings.Dir), copies, Path.Combine(scratch, "corpus")) : new();
+            var importFiles = ImportFiles(settings, parsed);
+            if (import && importFiles.Count == 0) throw new InvalidOperationException("no corpus files match --import-formats / --import-from");
+            int copies = import ? Math.Max(1, settings.Replicate ?? (int)Math.Ceiling(settings.MinDocs / (double)importFiles.Count)) : 0;
+            if (import) log($"replicate: {copies} copies of {importFiles.Count} files");
+            var replicas = import ? Replicator.Run(importFiles, Path.GetFullPath(settings.Dir), copies, Path.Combine(scratch, "corpus")) : new();
             var pagesOf = parsed.ToDictionary(p => p.Path, p => p.Pages);
             var formatOf = parsed.ToDictionary(p => p.Path, p => p.Format);
 
@@ -89,7 +99,8 @@ internal static class BenchRunner
             ParseBench.Report(report, parsed, perFormat);
             ImportBench.ReportScaling(report, scaling);
             ImportBench.ReportCommand(report, wholeProcess, scaling);
-            if (import) ReportReplication(report, files, replicas, copies);
+            if (import) ReportReplication(report, importFiles, replicas, copies);
+            if (settings.StartupRuns > 0 && (settings.StartupFile ?? SmallestText(parsed)) is { } startup) StartupBench.Run(report, startup, settings.StartupRuns, log);
             if (settings.VsSoffice) PeerBench.Soffice(report, parsed, scratch, log);
             if (settings.VsPdftotext) PeerBench.Pdftotext(report, parsed, scratch, log);
             if (settings.VsTesseract) OcrBench.Run(report, parsed, scratch, log);
@@ -109,6 +120,20 @@ internal static class BenchRunner
                  $"process peak working set {Figures.Mb(Process.GetCurrentProcess().PeakWorkingSet64)}");
         return report;
     }
+
+    /// <summary>The corpus files the import runs replicate: all, or those of --import-formats under --import-from.</summary>
+    static IReadOnlyList<string> ImportFiles(BenchSettings settings, IReadOnlyList<ParsedFile> parsed)
+    {
+        if (settings.ImportFormats is null && settings.ImportFrom is null) return parsed.Select(p => p.Path).ToList();
+        var under = settings.ImportFrom?.Select(d => Path.GetFullPath(d).TrimEnd('/') + "/").ToList();
+        return parsed.Where(p => settings.ImportFormats?.Contains(p.Format) ?? true)
+            .Where(p => under is null || under.Any(u => Path.GetFullPath(p.Path).StartsWith(u, StringComparison.Ordinal)))
+            .Select(p => p.Path).ToList();
+    }
+
+    /// <summary>The start-up file: the smallest text file of the corpus that holds a 绩效表 (a seed, in corpus/).</summary>
+    static string? SmallestText(IReadOnlyList<ParsedFile> parsed) =>
+        parsed.Where(p => p.Ok && p.Format == "text" && p.Indicators > 0).OrderBy(p => new FileInfo(p.Path).Length).Select(p => p.Path).FirstOrDefault();
 
     static void ReportReplication(BenchReport report, IReadOnlyList<string> files, IReadOnlyList<Replicator.Copy> replicas, int copies)
     {

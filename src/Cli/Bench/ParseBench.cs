@@ -9,6 +9,9 @@ internal sealed record ParsedFile(string Path, string Format, bool Ok, int Pages
 {
     /// <summary>Process CPU time spent during the parse (the parse thread plus any GC/JIT work meanwhile).</summary>
     public TimeSpan ParseCpu { get; init; }
+
+    /// <summary>Some page of it was read by OCR (a scanned PDF): not what pdftotext is compared on.</summary>
+    public bool Ocr { get; init; }
 }
 
 /// <summary>
@@ -57,7 +60,8 @@ internal static class ParseBench
             var extracted = TryExtract(read.Document!);
             var extract = sw.Elapsed;
             int indicators = extracted?.Forms.Sum(x => x.Indicators.Count) ?? 0;
-            result.Add(new ParsedFile(f, read.Document!.Format, true, read.Document.PageCount, parse, extract, indicators, extracted) { ParseCpu = parseCpu });
+            result.Add(new ParsedFile(f, read.Document!.Format, true, read.Document.PageCount, parse, extract, indicators, extracted)
+                { ParseCpu = parseCpu, Ocr = read.Document.OcrConfidence is not null });
             if (parse.TotalSeconds > 5) log($"slow parse: {System.IO.Path.GetFileName(f)} {parse.TotalSeconds:0.0} s");
         }
         return result;

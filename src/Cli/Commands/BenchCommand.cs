@@ -29,8 +29,12 @@ internal static class BenchCommand
         var pgSearch = new Option<int>("--pg-search-indicators") { Description = "Indicators in the PostgreSQL search archive (0: no PostgreSQL search phase)", DefaultValueFactory = _ => 1_000_000 };
         var pgProcesses = new Option<string>("--pg-processes") { Description = "Importer process counts for the PostgreSQL import phase", DefaultValueFactory = _ => "1,2,4" };
         var pgKeep = new Option<bool>("--pg-keep") { Description = "Keep the PostgreSQL search archive (schema jixiao_bench_search) and reuse it when it already holds enough indicators" };
+        var startup = new Option<string?>("--startup") { Description = "File whose one-file `extract --json` times start-up, whole process (default: the corpus's smallest text file)" };
+        var startupRuns = new Option<int>("--startup-runs") { Description = "Runs of the start-up timing (0: skip it)", DefaultValueFactory = _ => 9 };
+        var importFormats = new Option<string?>("--import-formats") { Description = "Replicate only these formats for the import runs, e.g. text,docx (default: all)" };
+        var importFrom = new Option<string?>("--import-from") { Description = "Replicate only the files under these folders for the import runs, e.g. corpus/seeds,corpus/synthetic (default: the whole corpus)" };
         var cmd = new Command("bench", "Measure parse, extract, import and search speed on a corpus")
-        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, vsTesseract, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output, pg, pgSearch, pgProcesses, pgKeep };
+        { dir, replicate, minDocs, cores, vsSoffice, vsPdftotext, vsTesseract, noPerFormat, noImport, searchSize, searchRuns, searchDb, parseRounds, output, pg, pgSearch, pgProcesses, pgKeep, startup, startupRuns, importFormats, importFrom };
         cmd.SetAction(pr =>
         {
             var path = pr.GetValue(dir)!;
@@ -47,6 +51,10 @@ internal static class BenchCommand
                 WholeProcessImport = !pr.GetValue(noImport),
                 Postgres = pr.GetValue(pg), PgSearchIndicators = Math.Max(0, pr.GetValue(pgSearch)), PgKeep = pr.GetValue(pgKeep),
                 PgProcesses = pr.GetValue(noImport) ? Array.Empty<int>() : pgCounts ?? new[] { 1, 2, 4 },
+                StartupFile = pr.GetValue(startup), StartupRuns = Math.Max(0, pr.GetValue(startupRuns)),
+                ImportFormats = pr.GetValue(importFormats) is { Length: > 0 } f
+                    ? f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase) : null,
+                ImportFrom = pr.GetValue(importFrom) is { Length: > 0 } from ? from.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
             };
             var report = BenchRunner.Run(settings, m => Console.Error.WriteLine("bench: " + m));
             report.WriteText(Console.Out);

@@ -61,6 +61,29 @@ public class BenchRunnerTests
         Assert.Contains(report.Sections.Single(s => s.Title.StartsWith("PDF:")).Notes, n => n.Contains("skipped"));
     }
 
+    [Fact]
+    public void ImportFormats_ReplicateOnlyThoseFormats()
+    {
+        var dir = Directory.CreateTempSubdirectory("jixiao-bench-formats-").FullName;
+        try
+        {
+            File.Copy(Corpus.File("synthetic", "proj_self_01.docx"), Path.Combine(dir, "a.docx"));
+            File.Copy(Corpus.File("synthetic", "dept_target_01.txt"), Path.Combine(dir, "b.txt"));
+            var report = BenchRunner.Run(new BenchSettings
+            {
+                Dir = dir, MinDocs = 3, Cores = new[] { 2 }, PerFormatImport = false, SearchIndicators = 0, ParseRounds = 1,
+                ImportFormats = new HashSet<string> { "docx" },
+            }, _ => { });
+
+            // Both files are parsed; only the .docx is copied, three times to reach --min-docs 3.
+            Assert.Equal(new[] { "docx", "text", "all" }, report.Sections.Single(s => s.Title.StartsWith("Speed per format")).Rows.Select(r => r[0]));
+            var run = report.Sections.Single(s => s.Title.StartsWith("Import scaling")).Rows.Single();
+            Assert.Equal("3", run[1]);
+            Assert.Contains(report.Sections.Single(s => s.Title == "Replication").Notes, n => n.StartsWith("1 corpus files x 3 copies"));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
     [Theory]
     [InlineData("1,2", new[] { 1, 2 })]
     [InlineData(" 2 , 1,2", new[] { 2, 1 })]
