@@ -21,7 +21,14 @@ internal static partial class IndicatorReader
     static bool IsCombined(string label) => Array.IndexOf(Vocab.Instance.CombinedLevelColumns, label) >= 0;
 
     /// <summary>Role of a header label: a column role, "group", "year:YYYY", or null.</summary>
-    public static string? RoleOf(string label)
+    public static string? RoleOf(string label) => RoleOf(label, loose: true);
+
+    /// <summary>
+    /// Role of a label; <paramref name="loose"/> allows the near-miss match (brackets and punctuation removed, one
+    /// edit). That match is meant for header labels: on a value cell it finds roles in what is data (a cell-role
+    /// feature computed that way read target cells as weights), so value cells ask with <c>loose: false</c>.
+    /// </summary>
+    public static string? RoleOf(string label, bool loose)
     {
         if (label.Length == 0) return null;
         var v = Vocab.Instance;
@@ -33,11 +40,12 @@ internal static partial class IndicatorReader
         var m = YearLabel().Match(label);
         if (m.Success) return "year:" + m.Groups[1].Value;
         // `1-7月执行数`: a month range in front of a column name means "so far", the rest names the role.
-        if (MonthRange().Match(label) is { Success: true } range && range.Length < label.Length) return RoleOf(label[range.Length..]);
+        if (MonthRange().Match(label) is { Success: true } range && range.Length < label.Length) return RoleOf(label[range.Length..], loose);
         if (label.Contains("指标值") && !label.Contains("依据") && !label.Contains("解释") && !label.Contains("实施周期")) return "target";
         // A label another vocabulary knows exactly (年度目标 is a goal, not a near-miss of 年度目标值) is not guessed at.
         if (GoalReader.Canonical(label) is not null || Array.IndexOf(v.KnownFieldLabels, label) >= 0) return null;
-        return v.ColumnRoleLoose(label) is { } loose and not "history_prev2" and not "history_prev1" ? loose : null;
+        if (!loose) return null;
+        return v.ColumnRoleLoose(label) is { } near and not "history_prev2" and not "history_prev1" ? near : null;
     }
 
     static bool IsScopeLabel(string label) =>
