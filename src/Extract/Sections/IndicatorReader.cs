@@ -74,6 +74,12 @@ internal static partial class IndicatorReader
         var header = new List<Line> { first };
         int r = start + 1;
         if (IsTopHeader(lines, start)) header.Add(lines[r++]);
+        // A header row wrapped over several grid rows (`分值` / `权重` / `（90` / `分）`): its fragments are one label.
+        else if (WrappedHeader.Join(lines, start, RoleOf) is { } wrapped)
+        {
+            header[0] = wrapped.Header;
+            r += wrapped.Below;
+        }
         while (r < lines.Count && header.Count < 4 && !lines[r].IsParagraph && lines[r].Table == first.Table && IsSubHeader(lines[r]))
             header.Add(lines[r++]);
 
