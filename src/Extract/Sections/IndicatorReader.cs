@@ -171,18 +171,15 @@ internal static partial class IndicatorReader
 
     static bool IsComparator(string value) => ComparatorSign().IsMatch(value.Trim());
 
-    static bool IsTotal(Line row) => row.Filled.FirstOrDefault() is { } c && IsTotalLabel(TextNorm.WithoutParenthesis(c.Label));
-
     /// <summary>A total row's label (总分, 合计 …), also with a trailing remark (`总分100分`).</summary>
     static bool IsTotalLabel(string head) => Vocab.Instance.TotalRows.Any(t => head.StartsWith(t, StringComparison.Ordinal));
 
     /// <summary>
     /// Above the first project, a row with money but no indicator cells: 合计, or a 资金使用单位's subtotal
-    /// (`126001 | 长沙市信访局 | 417.41`). Neither is a project.
+    /// (`126001 | 长沙市信访局 | 417.41`). Neither is a project. Told by what the row holds, not by its label.
     /// </summary>
     static bool IsSubtotal(Line row, Dictionary<int, string?> roles)
     {
-        if (IsTotal(row)) return true;
         return !row.Cells.Any(c => !c.IsEmpty && roles.TryGetValue(c.Col, out var role)
                                    && (role is "level1" or "level2" or "level3" or "target" or "goal" || role?.StartsWith("goal:") == true));
     }
