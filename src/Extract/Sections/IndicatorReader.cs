@@ -107,6 +107,7 @@ internal static partial class IndicatorReader
         draft.IndicatorTables.Add(table);
 
         var carried = new Dictionary<string, string>();
+        var stacks = new Dictionary<int, (SourceRef? Origin, string[] Names)>();
         for (; r < lines.Count; r++)
         {
             var row = lines[r];
@@ -127,7 +128,8 @@ internal static partial class IndicatorReader
                 }
                 if (LevelRoles.Contains(role) || role is "project")
                 {
-                    if (!cell.IsEmpty) values.TryAdd(role, role == "level3" ? TextNorm.WithoutTemplateNumber(TextNorm.OutputLabel(cell.Raw)) : TextNorm.OutputLabel(cell.Raw));
+                    if (StackedName(lines, r, cell, role, stacks) is { } stacked) values.TryAdd(role, role == "level3" ? TextNorm.WithoutTemplateNumber(stacked) : stacked);
+                    else if (!cell.IsEmpty) values.TryAdd(role, role == "level3" ? TextNorm.WithoutTemplateNumber(TextNorm.OutputLabel(cell.Raw)) : TextNorm.OutputLabel(cell.Raw));
                     continue;
                 }
                 var value = TextNorm.Value(cell.Raw);
@@ -165,6 +167,29 @@ internal static partial class IndicatorReader
             table.Rows.Add(ir);
         }
         return end;
+    }
+
+    /// <summary>
+    /// Level names stacked in one merged cell (<see cref="StackedLabels"/>): the cell's first row takes the first
+    /// line, each row it covers the next one. Null when the cell is not part of such a stack.
+    /// </summary>
+    static string? StackedName(List<Line> lines, int r, Cell cell, string role, Dictionary<int, (SourceRef? Origin, string[] Names)> stacks)
+    {
+        if (role is not ("level2" or "level3")) return null;
+        if (cell.Covered)
+            return stacks.TryGetValue(cell.Col, out var s) && s.Origin == cell.Ref && cell.Ref is { } origin && r - FirstRowOf(lines, r, origin) is var k && k < s.Names.Length ? s.Names[k] : null;
+        var names = StackedLabels.Split(lines, r, cell, role == "level2" ? StackedLabels.IsLevel2Name : StackedLabels.IsLevel3Name);
+        if (names is null) { stacks.Remove(cell.Col); return null; }
+        stacks[cell.Col] = (cell.Ref, names);
+        return names[0];
+    }
+
+    /// <summary>The line index of the row where the merged cell <paramref name="origin"/> starts (at or above <paramref name="r"/>).</summary>
+    static int FirstRowOf(List<Line> lines, int r, SourceRef origin)
+    {
+        int k = r;
+        while (k > 0 && !(lines[k].Table == origin.Block && lines[k].Row == origin.Row)) k--;
+        return k;
     }
 
     static bool IsValueType(string value) => Array.IndexOf(Vocab.Instance.ValueTypes, TextNorm.Label(value)) >= 0;
