@@ -7,6 +7,8 @@ namespace Jixiao.Extract;
 /// </summary>
 internal static class UnknownColumns
 {
+    static readonly string[] LevelRoles = { "level1", "level2", "level3", "combined" };
+
     /// <returns>The product of the probabilities of the roles the model gave (1 when it gave none).</returns>
     public static double Resolve(Dictionary<int, string?> roles, Dictionary<int, string> labels, List<Line> lines, int firstData,
         Func<Line, bool> stop, Func<string, bool> isLead, IRoleOracle oracle, FormDraft draft)
@@ -23,6 +25,9 @@ internal static class UnknownColumns
         }
         double certainty = 1;
         var taken = roles.Values.Where(v => v is not null).Select(v => v!).ToHashSet();
+        // A hierarchy the rules read from known level columns is whole: a guessed level column beside it would
+        // change its depth (a task column read as level3 took the names of a two-level department table).
+        if (taken.Overlaps(LevelRoles)) taken.UnionWith(LevelRoles);
         foreach (var col in unknown)
         {
             if (oracle.IndicatorColumn(table, rows, col, taken) is not { } guess) continue;

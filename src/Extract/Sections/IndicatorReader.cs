@@ -21,7 +21,14 @@ internal static partial class IndicatorReader
     static bool IsCombined(string label) => Array.IndexOf(Vocab.Instance.CombinedLevelColumns, label) >= 0;
 
     /// <summary>Role of a header label: a column role, "group", "year:YYYY", or null.</summary>
-    public static string? RoleOf(string label)
+    public static string? RoleOf(string label) => RoleOf(label, loose: true);
+
+    /// <summary>
+    /// Role of a label; <paramref name="loose"/> allows the near-miss match (brackets and punctuation removed, one
+    /// edit). That match is meant for header labels: on a value cell it finds roles in what is data (a cell-role
+    /// feature computed that way read target cells as weights), so value cells ask with <c>loose: false</c>.
+    /// </summary>
+    public static string? RoleOf(string label, bool loose)
     {
         if (label.Length == 0) return null;
         var v = Vocab.Instance;
@@ -33,11 +40,12 @@ internal static partial class IndicatorReader
         var m = YearLabel().Match(label);
         if (m.Success) return "year:" + m.Groups[1].Value;
         // `1-7月执行数`: a month range in front of a column name means "so far", the rest names the role.
-        if (MonthRange().Match(label) is { Success: true } range && range.Length < label.Length) return RoleOf(label[range.Length..]);
+        if (MonthRange().Match(label) is { Success: true } range && range.Length < label.Length) return RoleOf(label[range.Length..], loose);
         if (label.Contains("指标值") && !label.Contains("依据") && !label.Contains("解释") && !label.Contains("实施周期")) return "target";
         // A label another vocabulary knows exactly (年度目标 is a goal, not a near-miss of 年度目标值) is not guessed at.
         if (GoalReader.Canonical(label) is not null || Array.IndexOf(v.KnownFieldLabels, label) >= 0) return null;
-        return v.ColumnRoleLoose(label) is { } loose and not "history_prev2" and not "history_prev1" ? loose : null;
+        if (!loose) return null;
+        return v.ColumnRoleLoose(label) is { } near and not "history_prev2" and not "history_prev1" ? near : null;
     }
 
     static bool IsScopeLabel(string label) =>
@@ -66,6 +74,12 @@ internal static partial class IndicatorReader
         var header = new List<Line> { first };
         int r = start + 1;
         if (IsTopHeader(lines, start)) header.Add(lines[r++]);
+        // A header row wrapped over several grid rows (`分值` / `权重` / `（90` / `分）`): its fragments are one label.
+        else if (WrappedHeader.Join(lines, start, RoleOf) is { } wrapped)
+        {
+            header[0] = wrapped.Header;
+            r += wrapped.Below;
+        }
         while (r < lines.Count && header.Count < 4 && !lines[r].IsParagraph && lines[r].Table == first.Table && IsSubHeader(lines[r]))
             header.Add(lines[r++]);
 
@@ -93,6 +107,7 @@ internal static partial class IndicatorReader
         draft.IndicatorTables.Add(table);
 
         var carried = new Dictionary<string, string>();
+        var stacks = new Dictionary<int, (SourceRef? Origin, string[] Names)>();
         for (; r < lines.Count; r++)
         {
             var row = lines[r];
@@ -113,7 +128,8 @@ internal static partial class IndicatorReader
                 }
                 if (LevelRoles.Contains(role) || role is "project")
                 {
-                    if (!cell.IsEmpty) values.TryAdd(role, role == "level3" ? TextNorm.WithoutTemplateNumber(TextNorm.OutputLabel(cell.Raw)) : TextNorm.OutputLabel(cell.Raw));
+                    if (StackedName(lines, r, cell, role, stacks) is { } stacked) values.TryAdd(role, role == "level3" ? TextNorm.WithoutTemplateNumber(stacked) : stacked);
+                    else if (!cell.IsEmpty) values.TryAdd(role, role == "level3" ? TextNorm.WithoutTemplateNumber(TextNorm.OutputLabel(cell.Raw)) : TextNorm.OutputLabel(cell.Raw));
                     continue;
                 }
                 var value = TextNorm.Value(cell.Raw);
@@ -153,22 +169,42 @@ internal static partial class IndicatorReader
         return end;
     }
 
+    /// <summary>
+    /// Level names stacked in one merged cell (<see cref="StackedLabels"/>): the cell's first row takes the first
+    /// line, each row it covers the next one. Null when the cell is not part of such a stack.
+    /// </summary>
+    static string? StackedName(List<Line> lines, int r, Cell cell, string role, Dictionary<int, (SourceRef? Origin, string[] Names)> stacks)
+    {
+        if (role is not ("level2" or "level3")) return null;
+        if (cell.Covered)
+            return stacks.TryGetValue(cell.Col, out var s) && s.Origin == cell.Ref && cell.Ref is { } origin && r - FirstRowOf(lines, r, origin) is var k && k < s.Names.Length ? s.Names[k] : null;
+        var names = StackedLabels.Split(lines, r, cell, role == "level2" ? StackedLabels.IsLevel2Name : StackedLabels.IsLevel3Name);
+        if (names is null) { stacks.Remove(cell.Col); return null; }
+        stacks[cell.Col] = (cell.Ref, names);
+        return names[0];
+    }
+
+    /// <summary>The line index of the row where the merged cell <paramref name="origin"/> starts (at or above <paramref name="r"/>).</summary>
+    static int FirstRowOf(List<Line> lines, int r, SourceRef origin)
+    {
+        int k = r;
+        while (k > 0 && !(lines[k].Table == origin.Block && lines[k].Row == origin.Row)) k--;
+        return k;
+    }
+
     static bool IsValueType(string value) => Array.IndexOf(Vocab.Instance.ValueTypes, TextNorm.Label(value)) >= 0;
 
     static bool IsComparator(string value) => ComparatorSign().IsMatch(value.Trim());
-
-    static bool IsTotal(Line row) => row.Filled.FirstOrDefault() is { } c && IsTotalLabel(TextNorm.WithoutParenthesis(c.Label));
 
     /// <summary>A total row's label (总分, 合计 …), also with a trailing remark (`总分100分`).</summary>
     static bool IsTotalLabel(string head) => Vocab.Instance.TotalRows.Any(t => head.StartsWith(t, StringComparison.Ordinal));
 
     /// <summary>
     /// Above the first project, a row with money but no indicator cells: 合计, or a 资金使用单位's subtotal
-    /// (`126001 | 长沙市信访局 | 417.41`). Neither is a project.
+    /// (`126001 | 长沙市信访局 | 417.41`). Neither is a project. Told by what the row holds, not by its label.
     /// </summary>
     static bool IsSubtotal(Line row, Dictionary<int, string?> roles)
     {
-        if (IsTotal(row)) return true;
         return !row.Cells.Any(c => !c.IsEmpty && roles.TryGetValue(c.Col, out var role)
                                    && (role is "level1" or "level2" or "level3" or "target" or "goal" || role?.StartsWith("goal:") == true));
     }

@@ -9,6 +9,7 @@ internal sealed class DocumentAssembler
     readonly SourceDocument _doc;
     readonly PageFurniture _furniture = new();
     TableItem? _openTable;   // the last block of the previous page, when it was a table
+    double _openPageHeight;  // the height of the page the open table is on
     HashSet<string> _previousLines = new();
     // The paragraph that ended the previous page, with its last line and text margins, so prose cut
     // by the page break can be joined again.
@@ -47,6 +48,7 @@ internal sealed class DocumentAssembler
         }
         // Only a table that ends the page can continue on the next one.
         if (items.Count == 0 || items[^1] is not TableItem) _openTable = null;
+        _openPageHeight = page.Height;
     }
 
     /// <summary>
@@ -62,10 +64,26 @@ internal sealed class DocumentAssembler
         if (first <= 0) return;
         if (!items.Take(first).All(it => it is LineItem l && _previousLines.Contains(l.Text))) return;
         var table = (TableItem)items[first];
-        if (table.Table.Rows.Count == 0 || !TableStitcher.IsRepeatedHeader(_openTable.Table, table.Table.Rows[0])) return;
+        if (table.Table.Rows.Count == 0) return;
+        if (!TableStitcher.IsRepeatedHeader(_openTable.Table, table.Table.Rows[0]) && !ContinuesCutTable(table)) return;
         if (TableStitcher.UnionEdges(_openTable.ColumnEdges, table.ColumnEdges) is null) return;
         items.RemoveRange(0, first);
     }
+
+    /// <summary>
+    /// Without a repeated header row: the open table ran to the foot of its page (cut by the page end) and the new
+    /// page's table does not start over (its first text differs from the open table's first), so it is the rest of
+    /// the cut table under a running heading, even a last row continued alone. One form per page with the same
+    /// title starts each table with the same first label, so it is not stitched.
+    /// </summary>
+    bool ContinuesCutTable(TableItem next) =>
+        _openTable is not null && _openTable.BottomEdge >= _openPageHeight * (1 - FootZone)
+        && FirstText(next.Table) is { } a && FirstText(_openTable.Table) is { } b && a != b;
+
+    const double FootZone = 0.2;
+
+    static string? FirstText(Table table) =>
+        table.Rows.Count == 0 ? null : table.Rows[0].Cells.Select(c => c.Text.Trim()).FirstOrDefault(t => t.Length > 0);
 
     void AddParagraphs(List<LineItem> lines, PageContent page, int firstItem)
     {

@@ -30,6 +30,7 @@ internal static class TableStitcher
         var rows = continuation.Table.Rows;
         int start = 0;
         while (start < rows.Count && start < 3 && IsRepeatedHeader(target.Table, rows[start])) start++;
+        if (start < rows.Count && SplitRow.Join(target.Table, rows[start])) start++;
         if (start < rows.Count) ExtendSplitCells(target.Table, rows[start]);
         for (int r = start; r < rows.Count; r++) target.Table.Rows.Add(rows[r]);
     }
@@ -82,7 +83,7 @@ internal static class TableStitcher
     }
 
     /// <summary>Cells that reach the last row of the table, by starting grid column.</summary>
-    static Dictionary<int, TableCell> OpenCellsAtBottom(Table table)
+    internal static Dictionary<int, TableCell> OpenCellsAtBottom(Table table)
     {
         var bottom = new Dictionary<int, (TableCell Cell, int LastRow)>();
         var busyUntil = new List<int>(); // per column: last row index covered by a cell above

@@ -32,13 +32,11 @@ public class RoleModelTests : IClassFixture<RoleFixture>
             if (predicted == truth) indicatorRight++;
         }
         Assert.True(indicatorTotal > 50);
-        // 0.75 before the section readers were rebuilt (issue 17); 0.746 after, with unchanged training labels: the
-        // cell features moved with the new rules. Investigate before lowering again (noted in the closing note).
-        Assert.True((double)right / total >= 0.73, $"all cells {right}/{total}");
-        // 0.85 before the section rebuild; 108/160 = 0.675 after it (14 target cells now read as weights). A known
-        // regression of the in-test model on this one held-out template, left open in the closing note; the
-        // whole-corpus leave-one-template-out F1 (eval --cv) stayed at 0.989.
-        Assert.True((double)indicatorRight / indicatorTotal >= 0.65, $"indicator cells {indicatorRight}/{indicatorTotal}");
+        // The section rebuild had lowered these to 0.73 / 0.65 (108/160 indicator cells, 14 targets read as weights):
+        // the cell features asked the rules' near-miss header match about value cells. Features match column roles
+        // by exact spelling again (VocabHits): 189/213 and 147/160 measured.
+        Assert.True((double)right / total >= 0.75, $"all cells {right}/{total}");
+        Assert.True((double)indicatorRight / indicatorTotal >= 0.85, $"indicator cells {indicatorRight}/{indicatorTotal}");
     }
 
     [Fact]
@@ -86,12 +84,13 @@ public class RoleModelTests : IClassFixture<RoleFixture>
         double ml = F1(gold, Extractor.Extract(renamed, new ModelOracle(_fx.Models)));
         double shipped = F1(gold, Extractor.Extract(renamed));
         Assert.True(rules < 0.8, $"rules-only {rules}");
-        // Loose header matching (brackets/punctuation removed, one edit) lets the rules recover part of the renamed
-        // headers themselves, so the model's margin over them is smaller than it was (+0.06 against +0.1 before).
-        Assert.True(ml > rules + 0.05, $"rules+ML {ml} vs rules-only {rules}");
+        // Lowered to +0.05 after the section rebuild, for the same cause as the held-out floor above (features asked
+        // the near-miss header match about values); with exact-spelling features the margin is +0.38 again.
+        Assert.True(ml > rules + 0.1, $"rules+ML {ml} vs rules-only {rules}");
         Assert.True(shipped >= 0.95, $"shipped model {shipped}");
-        // Values read through guessed columns carry the model's doubt; values under known headers are certain.
-        var guessedRows = Extractor.Extract(renamed).Forms.SelectMany(f => f.Indicators).Where(i => i.Level3 is not null && i.Target is not null).ToList();
+        // Values read through guessed columns carry the model's doubt; values under known headers are certain. Asked
+        // of the held-out model: the shipped one was trained on this very document and may be sure to two decimals.
+        var guessedRows = Extractor.Extract(renamed, new ModelOracle(_fx.Models)).Forms.SelectMany(f => f.Indicators).Where(i => i.Level3 is not null && i.Target is not null).ToList();
         var knownRows = Extractor.Extract(doc).Forms.SelectMany(f => f.Indicators).Where(i => i.Level3 is not null && i.Target is not null).ToList();
         Assert.NotEmpty(guessedRows);
         Assert.All(guessedRows, i => Assert.InRange(i.Confidence!.Value, 0.01, 0.99));

@@ -133,35 +133,57 @@ internal static partial class BudgetReader
     static int ReadPairs(FormDraft draft, List<Line> lines, int start, Cell blockCell)
     {
         int end = DataEnd(lines, start + 1, lines[start].Table, blockCell);
-        // Side-by-side blocks (中期资金总额 | 年度资金总额, each with 其中：财政拨款 / 上年结转资金 / 其他资金 below):
-        // the first row's labels head their columns, and the rows below are that group's items (spec: grouped
-        // money blocks, item = group/row), otherwise both blocks would write the same 财政拨款.
-        Dictionary<int, string>? groups = null;
-        for (int r = start; r <= end; r++)
-        {
-            // label → number pairs; the block label itself is an item when a number follows it directly.
-            var pairs = new List<(Cell Label, string Item, Cell Value)>();
-            Cell? labelCell = null;
-            string? label = null;
-            foreach (var cell in lines[r].Filled)
-            {
-                if (TextNorm.IsNumber(cell.Raw))
-                {
-                    if (label is not null) pairs.Add((labelCell!, label, cell));
-                    label = null;
-                }
-                else { label = ItemLabel(cell.Raw); labelCell = cell; }
-            }
-            if (groups is null && pairs.Count > 0)
-            {
-                groups = pairs.Count >= 2 ? pairs.ToDictionary(p => p.Label.Col, p => p.Item) : new();
-                foreach (var p in pairs) Add(draft, p.Item, p.Value);
-                continue;
-            }
-            foreach (var p in pairs)
-                Add(draft, groups is not null && groups.TryGetValue(p.Label.Col, out var g) ? g + "/" + p.Item : p.Item, p.Value);
-        }
+        var rows = new List<List<(Cell Label, string Item, Cell Value)>>();
+        for (int r = start; r <= end; r++) rows.Add(Pairs(lines[r]));
+        int first = rows.FindIndex(p => p.Count > 0);
+        if (first < 0) return end;
+        var groups = SideBySideGroups(rows, first);
+        foreach (var p in rows[first]) Add(draft, p.Item, p.Value);
+        foreach (var row in rows.Skip(first + 1))
+            foreach (var p in row)
+                Add(draft, groups.TryGetValue(p.Label.Col, out var g) ? g + "/" + p.Item : p.Item, p.Value);
         return end;
+    }
+
+    /// <summary>label → number pairs of a row; the block label itself is an item when a number follows it directly.</summary>
+    static List<(Cell Label, string Item, Cell Value)> Pairs(Line row)
+    {
+        var pairs = new List<(Cell Label, string Item, Cell Value)>();
+        Cell? labelCell = null;
+        string? label = null;
+        foreach (var cell in row.Filled)
+        {
+            if (TextNorm.IsNumber(cell.Raw))
+            {
+                if (label is not null) pairs.Add((labelCell!, label, cell));
+                label = null;
+            }
+            else { label = ItemLabel(cell.Raw); labelCell = cell; }
+        }
+        return pairs;
+    }
+
+    /// <summary>
+    /// Side-by-side blocks (中期资金总额 | 年度资金总额, each with its rows under it): which label column's rows
+    /// are written under their first row's label. A first row whose amount is the sum of the rows under it
+    /// (arithmetic, not its wording) is their total, an item of its own: its rows stay plain items, unless a row
+    /// label recurs in another of the side-by-side blocks, where the total names the group so that the two
+    /// 财政拨款 stay two facts (spec: grouped money blocks, item = group/row). A first row that is not the sum of
+    /// its rows heads them as a group.
+    /// </summary>
+    static Dictionary<int, string> SideBySideGroups(List<List<(Cell Label, string Item, Cell Value)>> rows, int first)
+    {
+        var groups = new Dictionary<int, string>();
+        if (rows[first].Count < 2) return groups;
+        var below = rows.Skip(first + 1).SelectMany(r => r).ToList();
+        foreach (var head in rows[first])
+        {
+            var mine = below.Where(p => p.Label.Col == head.Label.Col).ToList();
+            bool total = Arithmetic.IsSumOf(head.Value.Raw, mine.Select(p => p.Value.Raw).ToList());
+            bool recurs = mine.Any(p => below.Any(o => o.Label.Col != head.Label.Col && o.Item == p.Item));
+            if (!total || recurs) groups[head.Label.Col] = head.Item;
+        }
+        return groups;
     }
 
     static void Add(FormDraft draft, string item, Cell value) => MoneyFacts.Add(draft, item, null, value);
