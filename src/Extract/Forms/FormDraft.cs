@@ -14,6 +14,9 @@ internal sealed class FormDraft
     /// <summary>Years written in paragraphs or cells of the form (`（2023年度）`), the last resort for year.</summary>
     public List<int> TextYears { get; } = new();
 
+    /// <summary>True once indicators, goals or a project list have begun (money may stand among the header pairs).</summary>
+    public bool HasBodyBesideMoney => Form.Goals.Count > 0 || Form.Indicators.Count > 0 || IndicatorTables.Count > 0 || Form.Projects.Count > 0;
+
     /// <summary>Product of the probabilities of the model's decisions for this form (1 when the rules decided all).</summary>
     public double ModelCertainty { get; set; } = 1;
 

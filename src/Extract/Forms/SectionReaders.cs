@@ -72,7 +72,7 @@ internal sealed class FieldSection : ISectionReader
     public bool Opens(List<Line> lines, int i) => true;
     public int Read(SectionContext c, int i)
     {
-        FieldReader.Read(c.Draft, c.Lines[i]);
+        FieldReader.Read(c.Draft, c.Lines, i);
         return i;
     }
 }
