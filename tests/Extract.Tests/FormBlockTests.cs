@@ -48,6 +48,46 @@ public class FormBlockTests
     }
 
     [Fact]
+    public void Project_comes_from_the_title_when_the_form_has_no_project_row()
+    {
+        var src = new SourceDocument("book.pdf", "pdf");
+        src.Blocks.Add(new Paragraph("2024年度乡村道路养护项目绩效目标表"));
+        src.Blocks.Add(Table(R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("养护里程"), C("≥300公里"))));
+        src.Blocks.Add(new Paragraph("2024年度城市绿化管护项目绩效目标表"));
+        src.Blocks.Add(Table(R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("管护面积"), C("≥120公顷"))));
+        var forms = Extractor.Extract(src, RulesOnlyOracle.Instance).Forms;
+        Assert.Equal(new[] { "乡村道路养护", "城市绿化管护" }, forms.Select(f => f.Project));
+        Assert.All(forms, f => Assert.Equal(2024, f.Year));
+    }
+
+    [Fact]
+    public void Year_comes_from_the_form_dates_not_from_a_cited_policy_document()
+    {
+        var form = One(Doc("城市绿化管护项目绩效目标表",
+            R(C("项目名称"), C("城市绿化管护", 1, 3)),
+            R(C("立项依据"), C("根据市财政局关于做好2018年度预算编制工作的通知（市财预〔2018〕8号）", 1, 3)),
+            R(C("计划开始时间"), C("2023-01-01"), C("计划结束时间"), C("2023-12-31")),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("管护面积"), C("≥120公顷"))));
+        Assert.Equal(2023, form.Year);
+    }
+
+    [Fact]
+    public void A_unit_row_inside_the_form_beats_the_book_unit_above_its_title()
+    {
+        var src = new SourceDocument("book.pdf", "pdf");
+        src.Blocks.Add(new Paragraph("单位：万元"));
+        src.Blocks.Add(new Paragraph("2024年度项目支出绩效目标表"));
+        src.Blocks.Add(Table(R(C("单位：元", 1, 4)),
+            R(C("项目名称"), C("乡村道路养护", 1, 3)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("养护里程"), C("≥300公里"))));
+        Assert.Equal("元", Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single().Unit);
+    }
+
+    [Fact]
     public void Inline_money_row_in_the_header_area_is_a_budget_fact()
     {
         var form = One(Doc("2024年度项目支出绩效目标表",

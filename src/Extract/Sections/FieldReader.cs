@@ -8,6 +8,7 @@ internal static class FieldReader
 {
     public static void Read(FormDraft draft, List<Line> lines, int i)
     {
+        if (HeaderArea.IsListHeader(lines[i])) return;
         // A row whose first cell is covered by a label merged down from above (年度重点工作任务 over its task rows)
         // continues that label's block, not the header pairs.
         bool underMergedLabel = lines[i].Cells.FirstOrDefault() is { Covered: true };
@@ -95,7 +96,7 @@ internal static class FieldReader
         var unit = TextNorm.UnitInParenthesis(label);
         if (unit is not null)
         {
-            form.Unit ??= unit;
+            draft.OwnUnit(unit);
             label = TextNorm.WithoutParenthesis(label);
             // `项目总金额（中期规划，万元）：30,556,500.00` is a one-column money block, not a field.
             if (TextNorm.IsNumber(value))
@@ -120,6 +121,7 @@ internal static class FieldReader
             if (form.Department is null || key.StartsWith("地方") || key.StartsWith("省级")) form.Department = value;
         }
         if (Array.IndexOf(v.NotFieldLabels, key) >= 0) return;
+        if (TitleRules.YearOfDate(value) is { } dateYear) draft.DateYears.Add(dateYear);
         var own = TitleRules.WithoutCitations(value);
         if (TitleRules.YearOf(own) is { } year && (key.Contains("年度") || own.Contains("年度"))) draft.TextYears.Add(year);
         form.Fields.TryAdd(label, value);
