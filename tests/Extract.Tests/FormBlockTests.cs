@@ -88,6 +88,21 @@ public class FormBlockTests
     }
 
     [Fact]
+    public void Inline_money_line_with_the_unit_in_its_label_is_a_budget_fact_and_the_form_unit()
+    {
+        var src = new SourceDocument("book.pdf", "pdf");
+        src.Blocks.Add(new Paragraph("单位：元"));
+        src.Blocks.Add(new Paragraph("2024年度项目支出绩效目标表"));
+        src.Blocks.Add(new Paragraph("年度预算资金（万元） 2149.09"));
+        src.Blocks.Add(Table(R(C("项目名称"), C("乡村道路养护", 1, 3)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("养护里程"), C("≥300公里"))));
+        var form = Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();
+        Assert.Equal("万元", form.Unit);
+        Assert.Equal(new[] { ("年度预算资金", (string?)null, "2149.09") }, form.Budget.Select(b => (b.Item, b.Column, b.Value)));
+    }
+
+    [Fact]
     public void Inline_money_row_in_the_header_area_is_a_budget_fact()
     {
         var form = One(Doc("2024年度项目支出绩效目标表",
@@ -98,6 +113,51 @@ public class FormBlockTests
         Assert.Equal("万元", form.Unit);
         Assert.Equal(new[] { ("年度预算资金", (string?)null, "2149.09") }, form.Budget.Select(b => (b.Item, b.Column, b.Value)));
         Assert.Equal("王明", form.Fields["项目负责人"]);
+    }
+
+    [Fact]
+    public void Implementation_period_total_and_its_parts_are_a_money_block()
+    {
+        var form = One(Doc("2024年度项目支出绩效目标表",
+            R(C("项目名称"), C("乡村道路养护", 1, 3)),
+            R(C("实施期资金总额（万元）"), C("120.00", 1, 3)),
+            R(C("其中：财政拨款"), C("100.00", 1, 3)),
+            R(C("其他资金"), C("20.00", 1, 3)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("养护里程"), C("≥300公里"))));
+        Assert.Equal("万元", form.Unit);
+        Assert.Equal(new[] { ("实施期资金总额", (string?)null, "120.00"), ("财政拨款", null, "100.00"), ("其他资金", null, "20.00") },
+            form.Budget.Select(b => (b.Item, b.Column, b.Value)));
+        Assert.Empty(form.Fields);
+    }
+
+    [Fact]
+    public void A_following_unrelated_table_leaks_no_fields_into_the_form()
+    {
+        var src = new SourceDocument("book.pdf", "pdf");
+        src.Blocks.Add(new Paragraph("2024年度项目支出绩效目标表"));
+        src.Blocks.Add(Table(R(C("项目名称"), C("乡村道路养护", 1, 3)),
+            R(C("主管部门"), C("市交通运输局", 1, 3)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("养护里程"), C("≥300公里"))));
+        src.Blocks.Add(Table(R(C("填报单位"), C("市交通运输局"), C("统计口径"), C("全口径")),
+            R(C("经办人"), C("赵六"), C("审核人"), C("钱七"))));
+        var form = Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();
+        Assert.Equal(new[] { "主管部门" }, form.Fields.Keys);
+    }
+
+    [Fact]
+    public void A_flat_project_amount_goal_list_makes_no_form_keyed_by_its_total_row()
+    {
+        var src = new SourceDocument("book.xlsx", "xlsx");
+        src.Blocks.Add(Table(R(C("2024年度项目绩效目标表", 1, 3)),
+            R(C("项目名称"), C("金额（万元）"), C("绩效目标")),
+            R(C("乡村道路养护"), C("100"), C("全年养护里程不少于300公里")),
+            R(C("城市绿化管护"), C("50"), C("管护面积不少于120公顷")),
+            R(C("总计"), C("150"), C(""))));
+        var forms = Extractor.Extract(src, RulesOnlyOracle.Instance).Forms;
+        Assert.DoesNotContain(forms, f => f.Project is "总计" or "合计" or "金额（万元）");
+        Assert.All(forms, f => Assert.Contains(f.Project, new[] { "乡村道路养护", "城市绿化管护" }));
     }
 
     static Form One(SourceDocument src) => Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();

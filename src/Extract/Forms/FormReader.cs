@@ -36,6 +36,7 @@ internal sealed partial class FormReader
             StartForm(text.Trim());
             return;
         }
+        if (_current is not null && InlineMoneyLine.TryRead(_current, text)) return;
         ReadParagraphFields(text);
         var unit = UnitOf(text);
         if (unit is not null)
@@ -99,6 +100,7 @@ internal sealed partial class FormReader
             StartForm(filled[0].Raw.Trim());
             return i;
         }
+        if (filled.Count == 1 && _current is not null && InlineMoneyLine.TryRead(_current, filled[0].Raw)) return i;
         if (filled.Count == 1 && UnitOf(filled[0].Raw) is { } u)
         {
             if (_current is not null) _current.OwnUnit(u);

@@ -15,6 +15,7 @@ internal static class SectionReaders
         new IndicatorSection(),
         new ProjectListSection(),
         new MoneySection(),
+        new MoneyTotalWithPartsSection(),
         new GoalSection(),
         new ProseSection(),
         new FieldSection(),
@@ -50,6 +51,12 @@ internal sealed class MoneySection : ISectionReader
 {
     public bool Opens(List<Line> lines, int i) => BudgetReader.IsStart(lines, i);
     public int Read(SectionContext c, int i) => BudgetReader.Read(c.Draft, c.Lines, i);
+}
+
+internal sealed class MoneyTotalWithPartsSection : ISectionReader
+{
+    public bool Opens(List<Line> lines, int i) => TotalWithParts.Opens(lines, i);
+    public int Read(SectionContext c, int i) => TotalWithParts.Read(c.Draft, c.Lines, i);
 }
 
 internal sealed class GoalSection : ISectionReader
