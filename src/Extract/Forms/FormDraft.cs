@@ -14,6 +14,28 @@ internal sealed class FormDraft
     /// <summary>Years written in paragraphs or cells of the form (`（2023年度）`), the last resort for year.</summary>
     public List<int> TextYears { get; } = new();
 
+    /// <summary>Years of the form's own dates (`计划开始时间 2023-01-01`): the form's year when they agree.</summary>
+    public List<int> DateYears { get; } = new();
+
+    /// <summary>True while <see cref="Form.Unit"/> is the book's (a unit line above the title, or the table a project
+    /// row was split from): a unit the form states in its own block replaces it.</summary>
+    public bool UnitInherited { get; set; }
+
+    /// <summary>A unit stated in the form's own block (`单位：元`, `年度预算资金（万元）`): the first one wins over the book's.</summary>
+    public void OwnUnit(string unit)
+    {
+        if (Form.Unit is not null && !UnitInherited) return;
+        Form.Unit = unit;
+        UnitInherited = false;
+    }
+
+    /// <summary>True once the form's body (indicators, goals, money, project list) has begun.</summary>
+    public bool HasBody =>
+        Form.Budget.Count > 0 || Form.Goals.Count > 0 || Form.Indicators.Count > 0 || IndicatorTables.Count > 0 || Form.Projects.Count > 0;
+
+    /// <summary>True once indicators, goals or a project list have begun (money may stand among the header pairs).</summary>
+    public bool HasBodyBesideMoney => Form.Goals.Count > 0 || Form.Indicators.Count > 0 || IndicatorTables.Count > 0 || Form.Projects.Count > 0;
+
     /// <summary>Product of the probabilities of the model's decisions for this form (1 when the rules decided all).</summary>
     public double ModelCertainty { get; set; } = 1;
 

@@ -11,11 +11,13 @@ internal static class FormFinisher
         var form = draft.Form;
         form.Year ??= TitleRules.YearOf(form.Title);
         if (form.Year is null && draft.ColumnYears.Count > 0) form.Year = draft.ColumnYears.Max() + 1;
+        if (form.Year is null && draft.DateYears.Count > 0 && draft.DateYears.All(y => y == draft.DateYears[0])) form.Year = draft.DateYears[0];
         if (form.Year is null && draft.TextYears.Count > 0) form.Year = draft.TextYears[0];
         form.Year ??= documentYear;
         // Rules first (the title, then what the form holds); the model only where neither decides.
         form.Kind = TitleRules.KindFromTitle(form.Title) ?? KindFromContent(draft) ?? KindFromModel(draft, oracle) ?? FormKind.Other;
         if (form.Title is not null) form.Title = form.Title.Trim();
+        if (form.Project is null && form.Kind is FormKind.ProjectTarget or FormKind.ProjectSelfEval) form.Project = TitleRules.ProjectOfTitle(form.Title);
 
         if (fromOcr)
         {

@@ -36,12 +36,12 @@ internal sealed partial class FormReader
             StartForm(text.Trim());
             return;
         }
+        if (_current is not null && InlineMoneyLine.TryRead(_current, text)) return;
         ReadParagraphFields(text);
         var unit = UnitOf(text);
         if (unit is not null)
         {
-            if (_current is not null && _current.Form.Unit is null) _current.Form.Unit = unit;
-            else _pendingUnit = unit;
+            OnUnitLine(unit);
             return;
         }
         var year = TitleRules.OwnYearOf(text);
@@ -51,6 +51,16 @@ internal sealed partial class FormReader
             else _pendingYear = year;
         }
         else if (year is not null && _current is not null && text.Length < 40 && text.Contains("年度")) _current.TextYears.Add(year.Value);
+    }
+
+    /// <summary>
+    /// A `单位：…` line: the current form's own unit while its body has not begun (or it has none yet); after its
+    /// body, the unit of the next form.
+    /// </summary>
+    void OnUnitLine(string unit)
+    {
+        if (_current is not null && (_current.Form.Unit is null || !_current.HasBody)) _current.OwnUnit(unit);
+        else _pendingUnit = unit;
     }
 
     void StartForm(string? title)
@@ -69,6 +79,7 @@ internal sealed partial class FormReader
         _current = new FormDraft();
         _current.Form.Title = title;
         _current.Form.Unit = _pendingUnit;
+        _current.UnitInherited = _pendingUnit is not null;
         _current.Form.Year = _pendingYear;
         _current.Form.Department = _pendingDepartment;
         _pendingDepartment = null;
@@ -89,9 +100,10 @@ internal sealed partial class FormReader
             StartForm(filled[0].Raw.Trim());
             return i;
         }
+        if (filled.Count == 1 && _current is not null && InlineMoneyLine.TryRead(_current, filled[0].Raw)) return i;
         if (filled.Count == 1 && UnitOf(filled[0].Raw) is { } u)
         {
-            if (_current is not null) _current.Form.Unit ??= u;
+            if (_current is not null) _current.OwnUnit(u);
             else _pendingUnit = u;
             return i;
         }
@@ -128,6 +140,7 @@ internal sealed partial class FormReader
         var next = new FormDraft();
         next.Form.Title = current.Form.Title;
         next.Form.Unit = current.Form.Unit;
+        next.UnitInherited = current.Form.Unit is not null;
         next.Form.Year = current.Form.Year;
         next.Form.Department = current.Form.Department;
         next.Form.Project = project;

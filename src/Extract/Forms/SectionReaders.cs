@@ -15,6 +15,7 @@ internal static class SectionReaders
         new IndicatorSection(),
         new ProjectListSection(),
         new MoneySection(),
+        new MoneyTotalWithPartsSection(),
         new GoalSection(),
         new ProseSection(),
         new FieldSection(),
@@ -52,6 +53,12 @@ internal sealed class MoneySection : ISectionReader
     public int Read(SectionContext c, int i) => BudgetReader.Read(c.Draft, c.Lines, i);
 }
 
+internal sealed class MoneyTotalWithPartsSection : ISectionReader
+{
+    public bool Opens(List<Line> lines, int i) => TotalWithParts.Opens(lines, i);
+    public int Read(SectionContext c, int i) => TotalWithParts.Read(c.Draft, c.Lines, i);
+}
+
 internal sealed class GoalSection : ISectionReader
 {
     public bool Opens(List<Line> lines, int i) => GoalReader.IsGoal(lines[i]);
@@ -72,7 +79,7 @@ internal sealed class FieldSection : ISectionReader
     public bool Opens(List<Line> lines, int i) => true;
     public int Read(SectionContext c, int i)
     {
-        FieldReader.Read(c.Draft, c.Lines[i]);
+        FieldReader.Read(c.Draft, c.Lines, i);
         return i;
     }
 }

@@ -28,6 +28,33 @@ internal static partial class TitleRules
         return null;
     }
 
+    /// <summary>
+    /// The project a title names when the form has no 项目名称 row: `2024年度乡村道路养护项目绩效目标表` → 乡村道路养护,
+    /// so that the forms of one book each get their own key. Null when the words before 项目 are only a year, a
+    /// department-style prefix or a kind of project (vocabulary titleNotProject).
+    /// </summary>
+    public static string? ProjectOfTitle(string? title)
+    {
+        if (title is null) return null;
+        var m = ProjectTitle().Match(TextNorm.WithoutParenthesis(TextNorm.Label(title)));
+        if (!m.Success) return null;
+        var name = LeadingYear().Replace(ListNumber().Replace(m.Groups[1].Value, ""), "");
+        if (name.Count(char.IsLetter) < 2) return null;
+        if (name.Length < 2 || Array.IndexOf(Vocab.Instance.TitleNotProject, name) >= 0) return null;
+        if (Vocab.Instance.TitleNotProject.Any(w => name.EndsWith(w) && name.Length - w.Length <= 1)) return null;
+        return name;
+    }
+
+    [GeneratedRegex(@"^(.+?)项目(?:支出)?绩效(?:目标|自评|评价)(?:申报)?表$")]
+    private static partial Regex ProjectTitle();
+
+    /// <summary>A list number or table number before a title (`9、`, `附表3`, `预算表12`): not part of any name.</summary>
+    [GeneratedRegex(@"^(?:附?表\d+[、.．:：]?|\d{1,2}[、.．]|预算\d*表\d*)")]
+    private static partial Regex ListNumber();
+
+    [GeneratedRegex(@"^(?:(?:19|20)\d{2}年度?)+")]
+    private static partial Regex LeadingYear();
+
     /// <summary>A year in a file name: `…2026年度…` or a bare `_2026_` token.</summary>
     public static int? YearOfFileName(string name) =>
         YearOf(name) ?? (BareYear().Match(name) is { Success: true } m ? int.Parse(m.Value) : null);
@@ -48,8 +75,25 @@ internal static partial class TitleRules
 
     public static string WithoutCitations(string text) => Citation().Replace(text, "");
 
-    [GeneratedRegex(@"《[^》]*》|[〔\[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]")]
+    // A cited document: its title in 《…》, or the clause that ends in its number (`关于做好2018年度…的通知（市财预〔2018〕8号）`),
+    // or a bare number bracket.
+    [GeneratedRegex(@"[^，。；,;\n]*?[〔\[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]\s*第?\s*\d+\s*号[）)]?|《[^》]*》|[〔\[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]")]
     private static partial Regex Citation();
+
+    /// <summary>
+    /// The year of a value that is a date or a date range within one year (`2023-01-01`, `2023年1月至2023年12月`);
+    /// null for other text or a range over several years (an implementation period says nothing of the form's year).
+    /// </summary>
+    public static int? YearOfDate(string value)
+    {
+        var m = DateRange().Match(TextNorm.Label(value));
+        if (!m.Success) return null;
+        int first = int.Parse(m.Groups[1].Value);
+        return m.Groups[2].Success && int.Parse(m.Groups[2].Value) != first ? null : first;
+    }
+
+    [GeneratedRegex(@"^((?:19|20)\d{2})[-./年]\d{1,2}(?:[-./月]\d{1,2}日?|月)?(?:(?:至|到|-|—|~|－|～)((?:19|20)\d{2})[-./年]\d{1,2}(?:[-./月]\d{1,2}日?|月)?)?$")]
+    private static partial Regex DateRange();
 
     /// <summary>A subtitle that only gives the year: `（2023年度）`, `2023年度`.</summary>
     public static bool IsYearSubtitle(string raw) => SubtitleRegex().IsMatch(TextNorm.Label(raw));

@@ -6,7 +6,60 @@ namespace Jixiao.Extract;
 /// </summary>
 internal static class FieldReader
 {
-    public static void Read(FormDraft draft, Line line)
+    public static void Read(FormDraft draft, List<Line> lines, int i)
+    {
+        if (HeaderArea.IsListHeader(lines[i])) return;
+        // A row whose first cell is covered by a label merged down from above (年度重点工作任务 over its task rows)
+        // continues that label's block, not the header pairs.
+        bool underMergedLabel = lines[i].Cells.FirstOrDefault() is { Covered: true };
+        if (!underMergedLabel && HeaderArea.Holds(draft, lines, i)) ReadByLayout(draft, lines[i]);
+        else ReadKnownLabels(draft, lines[i]);
+    }
+
+    /// <summary>
+    /// The header area (spec `fields`: every label → value pair, an unknown label is no reason to drop one): label
+    /// and value are told apart by where they stand, not by a list. A cell is a label when it ends with a colon, is
+    /// a known label, or is shaped like one (short, not a number, date or sentence) at a label position — the first
+    /// cell of a pair, with the value in the next cell of the grid. An empty value cell, or a next cell that is
+    /// itself a written label, leaves the label without a value rather than shifting every later pair by one.
+    /// </summary>
+    static void ReadByLayout(FormDraft draft, Line line)
+    {
+        var cells = line.Cells.Where(c => !c.Covered).ToList();
+        int i = 0;
+        while (i < cells.Count)
+        {
+            var cell = cells[i];
+            if (cell.IsEmpty) { i++; continue; }
+            if (i + 1 < cells.Count && (WrittenLabel(cell) || IsLabel(cell.Label) || HeaderLabel.IsShaped(cell.Label)))
+            {
+                var next = cells[i + 1];
+                if (next.IsEmpty) { i += 2; continue; }
+                if (WrittenLabel(next) || HeaderLabel.IsSectionWord(next.Label)) { i++; continue; }
+                Put(draft, cell.Raw, next.Raw);
+                i += 2;
+                continue;
+            }
+            // `主要政策任务：…` in one cell, however wide.
+            if (HeaderLabel.SplitAtColon(cell.Raw) is { } pair) Put(draft, pair.Label, pair.Value);
+            i++;
+        }
+    }
+
+    static bool EndsWithColon(Cell c) => c.Raw.TrimEnd().EndsWith('：') || c.Raw.TrimEnd().EndsWith(':');
+
+    /// <summary>A label by what is written: a trailing colon, or a label of the vocabulary.</summary>
+    static bool WrittenLabel(Cell c)
+    {
+        if (EndsWithColon(c)) return c.Label.Length <= 30;
+        var v = Vocab.Instance;
+        var bare = TextNorm.WithoutParenthesis(c.Label);
+        return Array.IndexOf(v.KnownFieldLabels, bare) >= 0 || Array.IndexOf(v.ProjectLabels, c.Label) >= 0 ||
+               Array.IndexOf(v.DepartmentLabels, c.Label) >= 0 || Array.IndexOf(v.DepartmentAndFieldLabels, bare) >= 0;
+    }
+
+    /// <summary>Below the header area (after the indicator table began): only labels the vocabulary or a colon vouch for.</summary>
+    static void ReadKnownLabels(FormDraft draft, Line line)
     {
         var cells = line.Filled.ToList();
         int i = 0;
@@ -14,7 +67,7 @@ internal static class FieldReader
         {
             var labelCell = cells[i];
             // A written trailing colon (`分配方式：`) marks a label whatever its wording.
-            bool endsWithColon = labelCell.Raw.TrimEnd().EndsWith('：') || labelCell.Raw.TrimEnd().EndsWith(':');
+            bool endsWithColon = EndsWithColon(labelCell);
             if (i + 1 < cells.Count && (endsWithColon && labelCell.Label.Length <= 30 || IsLabel(labelCell.Label)) && !IsLabelOnly(cells[i + 1].Label))
             {
                 Put(draft, labelCell.Raw, cells[i + 1].Raw);
@@ -43,7 +96,7 @@ internal static class FieldReader
         var unit = TextNorm.UnitInParenthesis(label);
         if (unit is not null)
         {
-            form.Unit ??= unit;
+            draft.OwnUnit(unit);
             label = TextNorm.WithoutParenthesis(label);
             // `项目总金额（中期规划，万元）：30,556,500.00` is a one-column money block, not a field.
             if (TextNorm.IsNumber(value))
@@ -68,6 +121,7 @@ internal static class FieldReader
             if (form.Department is null || key.StartsWith("地方") || key.StartsWith("省级")) form.Department = value;
         }
         if (Array.IndexOf(v.NotFieldLabels, key) >= 0) return;
+        if (TitleRules.YearOfDate(value) is { } dateYear) draft.DateYears.Add(dateYear);
         var own = TitleRules.WithoutCitations(value);
         if (TitleRules.YearOf(own) is { } year && (key.Contains("年度") || own.Contains("年度"))) draft.TextYears.Add(year);
         form.Fields.TryAdd(label, value);

@@ -17,6 +17,9 @@ internal sealed class Vocab
     public required string[] DepartmentAndFieldLabels { get; init; }
     public required string[] KnownFieldLabels { get; init; }
     public required string[] NotFieldLabels { get; init; }
+
+    /// <summary>Words before 项目 in a form title that name a kind of project, not a project (部门, 重点 …).</summary>
+    public required string[] TitleNotProject { get; init; }
     public required string[] BudgetBlockLabels { get; init; }
     public required string[] BudgetColumnLabels { get; init; }
     public required string[] BudgetItems { get; init; }
@@ -56,6 +59,7 @@ internal sealed class Vocab
             DepartmentAndFieldLabels = Strings(fields.GetProperty("departmentAndField")),
             KnownFieldLabels = Strings(fields.GetProperty("known")),
             NotFieldLabels = Strings(fields.GetProperty("notFields")),
+            TitleNotProject = Strings(fields.GetProperty("titleNotProject")),
             BudgetBlockLabels = Strings(sections.GetProperty("budgetBlock")),
             BudgetColumnLabels = Strings(sections.GetProperty("budgetColumns")),
             BudgetItems = Strings(sections.GetProperty("budgetItems")),

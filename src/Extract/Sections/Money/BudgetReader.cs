@@ -50,7 +50,7 @@ internal static partial class BudgetReader
     {
         var first = lines[start];
         var blockCell = first.Filled.First();
-        if (TextNorm.UnitInParenthesis(blockCell.Label) is { } unit) draft.Form.Unit ??= unit;
+        if (TextNorm.UnitInParenthesis(blockCell.Label) is { } unit) draft.OwnUnit(unit);
 
         // Header rows: this row and the next ones as long as they carry value-column labels and no numbers.
         var header = new List<Line>();
@@ -80,7 +80,7 @@ internal static partial class BudgetReader
         for (int r = dataStart; r <= end; r++) width = Math.Max(width, lines[r].Cells.Count);
         var columns = HeaderColumns.Resolve(header, width, l => !IsValueColumn(l));
         foreach (var cell in header.SelectMany(h => h.Filled))
-            if (TextNorm.UnitInParenthesis(cell.Label) is { } unit) draft.Form.Unit ??= unit;
+            if (TextNorm.UnitInParenthesis(cell.Label) is { } unit) draft.OwnUnit(unit);
         var described = DescriptionColumns(header[0], blockCell, columns.Count == 0 ? int.MaxValue : columns.Keys.Min());
         foreach (var label in columns.Values)
             if (YearColumn().Match(TextNorm.WithoutParenthesis(label)) is { Success: true } m) draft.ColumnYears.Add(int.Parse(m.Groups[1].Value));

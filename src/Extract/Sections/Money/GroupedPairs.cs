@@ -31,7 +31,7 @@ internal static class GroupedPairs
                 for (int k = 0; k < cells.Count; k += 2)
                 {
                     groupAt[cells[k + 1].Col] = BudgetReader.ItemLabel(cells[k].Raw) ?? "";
-                    if (TextNorm.UnitInParenthesis(cells[k + 1].Label) is { } unit) draft.Form.Unit ??= unit;
+                    if (TextNorm.UnitInParenthesis(cells[k + 1].Label) is { } unit) draft.OwnUnit(unit);
                 }
                 continue;
             }
