@@ -70,6 +70,7 @@ internal sealed class ScannedPageReader : IDisposable
             lock (_lock) PageCount++;
             return new PageContent(page, image.Width * PointsPerPixel, image.Height * PointsPerPixel);
         }
+        SealFilter.Lift(image);
         var (upright, rules, reading, turn) = ReadUprightTurned(image, cancel);
         var glyphs = new List<Glyph>(reading.Words.Count);
         double sum = 0;

@@ -156,9 +156,18 @@ internal sealed class PaddleOcrEngine : IOcrEngine
 
     /// <summary>
     /// Specks near a cell's text come back as dots and commas at the ends of the line and as middle dots
-    /// inside it; a cell value neither starts nor ends with such a mark.
+    /// inside it; a cell value neither starts nor ends with such a mark, except a sentence's full stop
+    /// (。 is a ring no speck makes, and a goal's sentences end with it).
     /// </summary>
-    internal static string WithoutSpecks(string text) => text.Replace("·", "").Trim(SpeckMarks);
+    internal static string WithoutSpecks(string text)
+    {
+        var kept = text.Replace("·", "").Trim(SpeckMarks);
+        var end = text.TrimEnd(' ', '·');
+        return end.EndsWith('。') && kept.Length >= SentenceChars && !kept.EndsWith('。') ? kept + "。" : kept;
+    }
+
+    /// <summary>A line this long before its full stop is a sentence.</summary>
+    const int SentenceChars = 6;
 
     static (int, int, int, int, bool) Clip((int X0, int Y0, int X1, int Y1) b, OcrRegion r) =>
         (Math.Max(b.X0, r.X0), Math.Max(b.Y0, r.Y0), Math.Min(b.X1, r.X1), Math.Min(b.Y1, r.Y1), true);
