@@ -9,7 +9,8 @@ namespace Jixiao.Cli.Report;
 /// <summary>
 /// For a table read by OCR: the scanned page cut to the table, drawn beside the OCR'd grid, so a person
 /// checks a value against the pixels. The page is rendered again with pdftoppm (the tool that rendered
-/// it for OCR), turned the way OCR turned it, cut to the table with a margin and embedded as a PNG.
+/// it for OCR; the reading ran in another process, at import), once per page however many tables it holds,
+/// turned the way OCR turned it, cut to the table with a margin and embedded as a PNG.
 /// </summary>
 internal static class PageCrop
 {
@@ -36,17 +37,45 @@ internal static class PageCrop
     /// <summary>The table's part of the page as a grayscale PNG, or null when the page cannot be rendered.</summary>
     internal static byte[]? Png(string path, ScanRegion scan)
     {
-        if (!File.Exists(path) || ExternalTool.Find("pdftoppm") is not { } pdftoppm) return null;
+        if (Page(path, scan.Page) is not { } rendered) return null;
+        var image = rendered.RotateClockwise(scan.Turn);
+        int x0 = (int)((scan.Left - Margin) * image.Width), x1 = (int)Math.Ceiling((scan.Right + Margin) * image.Width);
+        int y0 = (int)((scan.Top - Margin) * image.Height), y1 = (int)Math.Ceiling((scan.Bottom + Margin) * image.Height);
+        var crop = image.Crop(x0, y0, x1, y1, 0);
+        return crop.Width == 0 || crop.Height == 0 ? null : Encode(crop);
+    }
+
+    // The page last rendered: a page's tables come one after another, so each page is rendered once however
+    // many tables it holds (one page at 100 dpi, about 1 MB, is all that is kept).
+    static readonly object LastLock = new();
+    static (string Path, int Page, DateTime Written, GrayImage Image)? _last;
+
+    /// <summary>Counts pdftoppm runs (tests check that a page is rendered once).</summary>
+    internal static int Renders;
+
+    static GrayImage? Page(string path, int page)
+    {
+        if (!File.Exists(path)) return null;
+        var written = File.GetLastWriteTimeUtc(path);
+        lock (LastLock)
+        {
+            if (_last is { } last && last.Path == path && last.Page == page && last.Written == written) return last.Image;
+        }
+        var image = Render(path, page);
+        if (image is not null) lock (LastLock) _last = (path, page, written, image);
+        return image;
+    }
+
+    static GrayImage? Render(string path, int page)
+    {
+        if (ExternalTool.Find("pdftoppm") is not { } pdftoppm) return null;
         var prefix = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "jixiao-crop-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var page = scan.Page.ToString(CultureInfo.InvariantCulture);
-            ExternalTool.Run(pdftoppm, new[] { "-r", Dpi.ToString(CultureInfo.InvariantCulture), "-f", page, "-l", page, "-singlefile", path, prefix }, TimeSpan.FromMinutes(1), CancellationToken.None);
-            var image = GrayImage.ReadPpm(prefix + ".ppm").RotateClockwise(scan.Turn);
-            int x0 = (int)((scan.Left - Margin) * image.Width), x1 = (int)Math.Ceiling((scan.Right + Margin) * image.Width);
-            int y0 = (int)((scan.Top - Margin) * image.Height), y1 = (int)Math.Ceiling((scan.Bottom + Margin) * image.Height);
-            var crop = image.Crop(x0, y0, x1, y1, 0);
-            return crop.Width == 0 || crop.Height == 0 ? null : Encode(crop);
+            var p = page.ToString(CultureInfo.InvariantCulture);
+            Interlocked.Increment(ref Renders);
+            ExternalTool.Run(pdftoppm, new[] { "-r", Dpi.ToString(CultureInfo.InvariantCulture), "-f", p, "-l", p, "-singlefile", path, prefix }, TimeSpan.FromMinutes(1), CancellationToken.None);
+            return GrayImage.ReadPpm(prefix + ".ppm");
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or InvalidDataException)
         {

@@ -24,10 +24,10 @@ internal static partial class OcrValueRepair
         v = BrokenPercent().Replace(v, "$1%");
         v = v.Replace('％', '%');
         // ≥ read as a leading 2 in front of a rate: 295% cannot be a rate, ≥95% is the form's usual target
-        // (only for the rates such targets have, 50–100%, so that a real 200% stays).
-        var m = TwoForGreater().Match(v);
-        if (m.Success && double.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rest) && rest is >= 50 and <= 100 && m.Groups[1].Value[0] != '0')
-            v = "≥" + m.Groups[1].Value + "%";
+        // (only for the rates such targets have, 50–100%, so that a real 200% stays). The detector is
+        // Plausibility's, which flags the same misreading where no repair applies (7 or 3 for a comparator).
+        if (Plausibility.MisreadComparator(v) is ('2', >= 50))
+            v = "≥" + TextNorm.Label(v)[1..];
         if (v != value) repair = $"repaired: {value}→{v}";
         return v;
     }
@@ -69,9 +69,6 @@ internal static partial class OcrValueRepair
 
     [GeneratedRegex(@"(\d)\s*(?:°/o|o/o|0/0|%o|°/0|o/0)$")]
     private static partial Regex BrokenPercent();
-
-    [GeneratedRegex(@"^2(\d{2}(?:\.\d+)?)%$")]
-    private static partial Regex TwoForGreater();
 
     [GeneratedRegex(@"(\d)[:：](\d{1,2})$")]
     private static partial Regex ColonPoint();

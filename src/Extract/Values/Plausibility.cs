@@ -34,13 +34,24 @@ internal static class Plausibility
     {
         if (value is null || ValueParser.Parse(value) is not { Number: double n, Unit: "%" } parsed || n <= 100) return null;
         if (Vocabulary.MayExceed.Any(name.Contains)) return null;
-        var written = TextNorm.Label(value);
-        // `290%`: no comparator written, the first digit one OCR reads for a comparator, the rest a share.
-        if (parsed.Comparator is null && written.Length > 2 && Vocabulary.ComparatorDigits.Contains(written[..1]) && written[1] != '0'
-            && double.TryParse(written[1..].TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var rest) && rest <= 100)
+        if (parsed.Comparator is null && MisreadComparator(value) is not null)
             return $"comparator misread as digit? {what} {value}";
         if (Vocabulary.Share.Any(name.Contains)) return $"share over 100%: {what} {value}";
         return null;
+    }
+
+    /// <summary>
+    /// `290%`: a percentage whose first digit is one OCR reads for a comparator (Vocabulary/plausibility.json) and
+    /// whose rest is a share (1–100%). Returns that digit and the share (`2`, 90), or null. The one detector of a
+    /// misread comparator: the review flag above and OCR's repair (OcrValueRepair.Target) both ask it.
+    /// </summary>
+    public static (char Digit, double Share)? MisreadComparator(string value)
+    {
+        var written = TextNorm.Label(value);
+        if (written.Length <= 2 || !written.EndsWith('%') || !Vocabulary.ComparatorDigits.Contains(written[..1]) || written[1] == '0') return null;
+        return double.TryParse(written[1..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var rest) && rest <= 100
+            ? (written[0], rest)
+            : null;
     }
 
     static void Check(string name, string what, string? value, Action<string> flag)

@@ -48,7 +48,7 @@ internal sealed class ScannedPageReader : IDisposable
     {
         var pdftoppm = _findTool("pdftoppm")
             ?? throw new OcrUnavailableException($"scanned page {page} needs pdftoppm to render it: apt-get install poppler-utils");
-        _engine.EnsureAvailable(cancel);
+        using (OcrTimings.Time("models")) _engine.EnsureAvailable(cancel);
         EnsurePdfCopy();
         // Wait for the gate asynchronously: a page queued behind it must not hold a pool thread.
         return Task.Run(async () =>
@@ -63,13 +63,15 @@ internal sealed class ScannedPageReader : IDisposable
 
     PageContent Read(int page, string pdftoppm, CancellationToken cancel)
     {
-        var image = Render(page, pdftoppm, cancel);
+        GrayImage image;
+        using (OcrTimings.Time("render")) image = Render(page, pdftoppm, cancel);
         if (IsBlank(image))
         {
             // Scanned backs of sheets: nothing to read, and OCR would only invent noise.
             lock (_lock) PageCount++;
             return new PageContent(page, image.Width * PointsPerPixel, image.Height * PointsPerPixel);
         }
+        using (OcrTimings.Time("clean")) SealFilter.Lift(image);
         var (upright, rules, reading, turn) = ReadUprightTurned(image, cancel);
         var glyphs = new List<Glyph>(reading.Words.Count);
         double sum = 0;
@@ -104,7 +106,8 @@ internal sealed class ScannedPageReader : IDisposable
         // which way the page is turned, read again turned, and keep the better reading.
         var first = ReadTurned(page, 0, cancel);
         if (!LooksUnreadable(first.Reading.Words)) return (first.Image, first.Rules, first.Reading, 0);
-        int turn = _engine.UprightTurns(page, cancel);
+        int turn;
+        using (OcrTimings.Time("direction")) turn = _engine.UprightTurns(page, cancel);
         if (turn == 0) return (first.Image, first.Rules, first.Reading, 0);
         var turned = ReadTurned(page, turn, cancel);
         return Score(turned.Reading.Words) > Score(first.Reading.Words)
@@ -128,7 +131,8 @@ internal sealed class ScannedPageReader : IDisposable
         double skew = Deskew.Angle(image);
         if (skew != 0) image = Deskew.Rotate(image, skew);
         cancel.ThrowIfCancellationRequested();
-        var rules = ImageRules.FindAndErase(image, PointsPerPixel);
+        List<Rule> rules;
+        using (OcrTimings.Time("rules")) rules = ImageRules.FindAndErase(image, PointsPerPixel);
         cancel.ThrowIfCancellationRequested();
         var reading = _engine.Read(image, Regions(image, rules), cancel);
         return (image, rules, reading);
@@ -206,6 +210,7 @@ internal sealed class ScannedPageReader : IDisposable
     public void Dispose()
     {
         if (_dir is null) return;
+        OcrTimings.Print();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

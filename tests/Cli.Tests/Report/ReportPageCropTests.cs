@@ -31,6 +31,19 @@ public sealed class ReportPageCropTests
     }
 
     [Fact]
+    public void APageIsRenderedOnceForAllItsTables()
+    {
+        var pdf = Corpus.File("synthetic", "scan_self_01.pdf");
+        int before = Cli.Report.PageCrop.Renders;
+        var top = Cli.Report.PageCrop.Png(pdf, new Jixiao.Ingest.ScanRegion(1, 0, 0.1, 0.1, 0.9, 0.5));
+        var bottom = Cli.Report.PageCrop.Png(pdf, new Jixiao.Ingest.ScanRegion(1, 0, 0.1, 0.5, 0.9, 0.9));
+        Assert.NotNull(top);
+        Assert.NotNull(bottom);
+        Assert.NotEqual(top, bottom);
+        Assert.Equal(before + 1, Cli.Report.PageCrop.Renders);
+    }
+
+    [Fact]
     public void ATextDocumentHasNoPageCrop()
     {
         var dir = Path.Combine(Shots, "proj_self_02-nocrop");

@@ -79,6 +79,8 @@ public class ScannedPdfTests
         Assert.Equal("≥95%", PaddleOcrEngine.WithoutSpecks("·≥95%."));
         Assert.Equal("福州市公安局", PaddleOcrEngine.WithoutSpecks("，福州市·公安局"));
         Assert.Equal("0.5", PaddleOcrEngine.WithoutSpecks("0.5"));
+        Assert.Equal("扩大农村金融服务覆盖面。", PaddleOcrEngine.WithoutSpecks("扩大农村金融服务覆盖面。"));
+        Assert.Equal("95%", PaddleOcrEngine.WithoutSpecks("95%。"));
     }
 
     internal static GrayImage RenderPage(string pdf)

@@ -54,7 +54,8 @@ internal sealed class PaddleOcrEngine : IOcrEngine
                 // Lines set so tight that their ink touches: let the detector find them.
                 try
                 {
-                    var detected = m.Detector.Detect(image, r, _lineLimit, cancel);
+                    List<(int X0, int Y0, int X1, int Y1, float Score)> detected;
+                    using (OcrTimings.Time("detect")) detected = m.Detector.Detect(image, r, _lineLimit, cancel);
                     if (detected.Count > 0)
                     {
                         lines.AddRange(detected.Select(b => Clip((b.X0, b.Y0, b.X1, b.Y1), r)));
@@ -70,7 +71,8 @@ internal sealed class PaddleOcrEngine : IOcrEngine
             if (InkBox.Of(image, r) is null) continue;
             try
             {
-                var found = m.Detector.Detect(image, r, _areaLimit, cancel);
+                List<(int X0, int Y0, int X1, int Y1, float Score)> found;
+                using (OcrTimings.Time("detect")) found = m.Detector.Detect(image, r, _areaLimit, cancel);
                 if (found.Count > SpeckleBoxes)
                 {
                     warnings.Add($"area {r.Width}x{r.Height} px at ({r.X0},{r.Y0}) skipped: {found.Count} specks, no legible text");
@@ -83,7 +85,8 @@ internal sealed class PaddleOcrEngine : IOcrEngine
                 warnings.Add($"area {r.Width}x{r.Height} px at ({r.X0},{r.Y0}) skipped: {e.Message}");
             }
         }
-        var words = Recognise(m.Recognizer, image, lines, warnings, cancel);
+        List<OcrWord> words;
+        using (OcrTimings.Time("recognise")) words = Recognise(m.Recognizer, image, lines, warnings, cancel);
         return new OcrReading(words, warnings);
     }
 
@@ -91,10 +94,16 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     {
         // Lines of similar shape share a batch, so little of a batch is padding.
         var order = lines.OrderBy(l => (double)(l.X1 - l.X0) / Math.Max(1, l.Y1 - l.Y0)).ToList();
-        var words = new List<OcrWord>(order.Count);
-        for (int i = 0; i < order.Count; i += Batch)
+        int batches = (order.Count + Batch - 1) / Batch;
+        var results = new List<OcrWord>[batches];
+        var skipped = new string?[batches];
+        // Batches run on all cores: a one-page document would otherwise leave a core idle (each model run is
+        // single-threaded); the session is shared and its Run is thread-safe. Results keep the batch order.
+        Parallel.For(0, batches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel }, k =>
         {
-            var batch = order.GetRange(i, Math.Min(Batch, order.Count - i));
+            var batch = order.GetRange(k * Batch, Math.Min(Batch, order.Count - k * Batch));
+            var words = new List<OcrWord>(batch.Count);
+            results[k] = words;
             List<(string Text, float Confidence)> read;
             try
             {
@@ -102,8 +111,8 @@ internal sealed class PaddleOcrEngine : IOcrEngine
             }
             catch (TimeoutException e)
             {
-                warnings.Add($"{batch.Count} text line(s) skipped: {e.Message}");
-                continue;
+                skipped[k] = $"{batch.Count} text line(s) skipped: {e.Message}";
+                return;
             }
             for (int j = 0; j < batch.Count; j++)
             {
@@ -113,8 +122,9 @@ internal sealed class PaddleOcrEngine : IOcrEngine
                 if (text.Length == 0 || conf < (l.InCell ? CellFloor : AreaFloor)) continue;
                 words.Add(new OcrWord(text, l.X0, l.Y0, l.X1 - l.X0, l.Y1 - l.Y0, Math.Round(conf * 100, 1)));
             }
-        }
-        return words;
+        });
+        warnings.AddRange(skipped.OfType<string>());
+        return results.SelectMany(r => r).ToList();
     }
 
     /// <summary>
@@ -156,9 +166,18 @@ internal sealed class PaddleOcrEngine : IOcrEngine
 
     /// <summary>
     /// Specks near a cell's text come back as dots and commas at the ends of the line and as middle dots
-    /// inside it; a cell value neither starts nor ends with such a mark.
+    /// inside it; a cell value neither starts nor ends with such a mark, except a sentence's full stop
+    /// (。 is a ring no speck makes, and a goal's sentences end with it).
     /// </summary>
-    internal static string WithoutSpecks(string text) => text.Replace("·", "").Trim(SpeckMarks);
+    internal static string WithoutSpecks(string text)
+    {
+        var kept = text.Replace("·", "").Trim(SpeckMarks);
+        var end = text.TrimEnd(' ', '·');
+        return end.EndsWith('。') && kept.Length >= SentenceChars && !kept.EndsWith('。') ? kept + "。" : kept;
+    }
+
+    /// <summary>A line this long before its full stop is a sentence.</summary>
+    const int SentenceChars = 6;
 
     static (int, int, int, int, bool) Clip((int X0, int Y0, int X1, int Y1) b, OcrRegion r) =>
         (Math.Max(b.X0, r.X0), Math.Max(b.Y0, r.Y0), Math.Min(b.X1, r.X1), Math.Min(b.Y1, r.Y1), true);
