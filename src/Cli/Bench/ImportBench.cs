@@ -42,18 +42,10 @@ internal static class ImportBench
     public static ProcessRun AsCommand(string folder, int files, int workers, string scratch)
     {
         var db = System.IO.Path.Combine(scratch, $"import-command-{workers}-{Guid.NewGuid():N}.db");
-        var psi = SelfCommand.Start("import", folder, "--db", db, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var cpu0 = CpuTime.Children();
-        var sw = Stopwatch.StartNew();
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        var elapsed = sw.Elapsed;
-        var cpu = CpuTime.Children() - cpu0;
-        var last = string.Join(" | ", stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(2));
+        var run = SelfCommand.Run("import", folder, "--db", db, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var last = string.Join(" | ", run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(2));
         TryDelete(db);
-        return new ProcessRun(workers, files, elapsed, cpu, p.ExitCode, last);
+        return new ProcessRun(workers, files, run.Wall, run.Cpu, run.ExitCode, last);
     }
 
     public static void ReportCommand(BenchReport report, IReadOnlyList<ProcessRun> runs, IReadOnlyList<Run> inProcess)

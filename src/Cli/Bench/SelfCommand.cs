@@ -13,4 +13,20 @@ internal static class SelfCommand
         foreach (var a in args) psi.ArgumentList.Add(a);
         return psi;
     }
+
+    /// <summary>One run of this `jixiao` as a child, timed from outside: wall clock, the child's CPU, its output.</summary>
+    public sealed record TimedRun(TimeSpan Wall, TimeSpan? Cpu, int ExitCode, string Stdout);
+
+    public static TimedRun Run(params string[] args)
+    {
+        var psi = Start(args);
+        var cpu0 = CpuTime.Children();
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync(); // drained so a chatty child never blocks on a full pipe
+        p.WaitForExit();
+        var wall = sw.Elapsed;
+        return new TimedRun(wall, CpuTime.Children() - cpu0, p.ExitCode, stdout.Result);
+    }
 }

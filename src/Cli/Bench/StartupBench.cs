@@ -27,15 +27,8 @@ internal static class StartupBench
 
     static Timing Time(string[] args)
     {
-        var psi = SelfCommand.Start(args);
-        var cpu0 = CpuTime.Children() ?? TimeSpan.Zero;
-        var sw = Stopwatch.StartNew();
-        using var p = Process.Start(psi)!;
-        var o = p.StandardOutput.ReadToEndAsync();
-        var e = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        var wall = sw.Elapsed;
-        return new Timing(wall, (CpuTime.Children() ?? TimeSpan.Zero) - cpu0);
+        var run = SelfCommand.Run(args);
+        return new Timing(run.Wall, run.Cpu ?? TimeSpan.Zero);
     }
 
     static TimeSpan Median(IEnumerable<TimeSpan> ts)

@@ -43,12 +43,13 @@ public static class EncodingDetector
             return new DecodedText(Encoding.ASCII.GetString(bytes), "UTF-8", 1.0, null);
 
         var sample = bytes[..(Math.Min(bytes.Length, SampleBytes) & ~3)];
-        (string Name, Encoding Encoding, double Score) chosen = default;
+        (string Name, Encoding Encoding, double Score)? best = null;
         foreach (var (name, encoding) in Candidates())
         {
             double score = Score(encoding.GetString(sample));
-            if (chosen.Encoding is null || score > chosen.Score) chosen = (name, encoding, score); // ties keep the candidates' order
+            if (best is null || score > best.Value.Score) best = (name, encoding, score); // ties keep the candidates' order
         }
+        var chosen = best!.Value; // the candidate list is never empty
         var decoded = chosen.Encoding.GetString(bytes);
         int invalid = Invalid(decoded);
         // GB18030 lines beside UTF-8 ones: UTF-8 then has invalid sequences, GB18030 reads the UTF-8 lines as rare ideographs.
