@@ -2,7 +2,6 @@ using Jixiao.Extract;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Jixiao.Extract;
 using Npgsql;
 using NpgsqlTypes;
 
