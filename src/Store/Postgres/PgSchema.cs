@@ -148,7 +148,7 @@ internal static class PgSchema
         ALTER TABLE indicators ADD COLUMN review boolean NOT NULL DEFAULT false, ADD COLUMN review_reasons json;
         UPDATE indicators i SET review = true, review_reasons = v.value -> 'review_reasons'
         FROM forms f CROSS JOIN LATERAL json_array_elements(f.body -> 'indicators') WITH ORDINALITY AS v(value, n)
-        WHERE f.body::text LIKE '%"review":true%' AND f.id = i.form_id AND v.n = i.ord + 1
+        WHERE f.body::text ~ '"review":\s*true' AND f.id = i.form_id AND v.n = i.ord + 1
             AND (v.value ->> 'review')::boolean;
         """,
     };
