@@ -14,7 +14,8 @@ public sealed class ReviewFlagBackendsTests(PgCluster cluster)
     public void Search_WithAndWithoutIncludeReview_IsTheSameOnLiteDbAndPostgres()
     {
         using var t = new TempDir();
-        var folder = ReviewFlagTests.WriteScanLikeSeed(t.Sub("in"));
+        var folder = t.Sub("in");
+        ScanLikeSeed.Write(folder);
         var pg = cluster.NewDatabase();
         foreach (var db in new[] { t.Db, pg })
         {
