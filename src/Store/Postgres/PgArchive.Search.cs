@@ -143,6 +143,8 @@ public sealed partial class PgArchive
             args.Add(("tn", n));
             args.Add(("eps", eps));
             if (t.Unit is not null) { terms.Add("i.target_unit = @tu"); args.Add(("tu", t.Unit)); }
+            // A value flagged for review may not be what the source says: not a target match unless asked.
+            if (!q.IncludeReview) terms.Add("NOT i.review");
         }
         return (terms, args);
     }
@@ -151,14 +153,15 @@ public sealed partial class PgArchive
     static string LikeEscape(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     const string HitColumns = "i.document_id, i.form_id, d.file_name, i.year, i.department, i.project, i.kind, i.scope, i.level1, i.level2, i.level3, " +
-                              "i.name, i.target, i.actual, i.weight, i.score, i.history::text";
-    const int HitColumnCount = 17;
+                              "i.name, i.target, i.actual, i.weight, i.score, i.history::text, i.confidence, i.review, i.review_reasons::text";
+    const int HitColumnCount = 20;
 
     static IndicatorHit ReadHit(NpgsqlDataReader r, bool fuzzy, double rank)
     {
         string? S(int k) => r.IsDBNull(k) ? null : r.GetString(k);
         return new IndicatorHit(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3), S(4), S(5), r.GetString(6),
-            S(7), S(8), S(9), S(10), r.GetString(11), S(12), S(13), S(14), S(15), History(S(16)), fuzzy, rank);
+            S(7), S(8), S(9), S(10), r.GetString(11), S(12), S(13), S(14), S(15), History(S(16)), fuzzy, rank,
+            r.IsDBNull(17) ? null : r.GetDouble(17), r.GetBoolean(18), S(19) is string rr ? JsonSerializer.Deserialize<List<string>>(rr) : null);
     }
 
     internal static IReadOnlyDictionary<string, string> History(string? json)

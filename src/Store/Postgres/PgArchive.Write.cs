@@ -2,7 +2,6 @@ using Jixiao.Extract;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Jixiao.Extract;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -230,7 +229,7 @@ internal static class PgIndicatorRow
 {
     public const string Columns = "form_id, document_id, ord, year, department, department_fold, project, project_fold, kind, kind_fold, " +
         "scope, level1, level2, level3, name, name_norm, level1_norm, target, target_op, target_number, target_unit, " +
-        "actual, weight, score, basis, category, deviation, history, confidence";
+        "actual, weight, score, basis, category, deviation, history, confidence, review, review_reasons";
 
     /// <summary>Writes the row; returns its normalized name.</summary>
     public static string Write(NpgsqlBinaryImporter w, Indicator i, Form f, int formId, int documentId, int ord)
@@ -269,6 +268,9 @@ internal static class PgIndicatorRow
         // A list of {year, value}, not an object: the years' order is kept as written.
         WriteText(w, i.History.Count == 0 ? null : JsonSerializer.Serialize(i.History.Select(h => new[] { h.Key, h.Value })), NpgsqlDbType.Json);
         WriteNullable(w, i.Confidence);
+        w.Write(i.Review, NpgsqlDbType.Boolean);
+        // No reasons are stored as none (null), as the LiteDB archive stores them.
+        WriteText(w, i.ReviewReasons is { Count: > 0 } rr ? JsonSerializer.Serialize(rr) : null, NpgsqlDbType.Json);
         return norm;
     }
 

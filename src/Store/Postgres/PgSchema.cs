@@ -140,6 +140,17 @@ internal static class PgSchema
         DROP INDEX indicators_name;
         ALTER TABLE documents ADD COLUMN fact_checksum text;
         """,
+        // 3: each indicator's review flag and reasons as columns (they were only in the form body), so search
+        // skips flagged values in a --target search unless asked, as the LiteDB archive does, and shows the flag.
+        // Existing archives are backfilled from the stored bodies; only bodies holding a flag are read (the default
+        // false costs no rewrite of the table). Budget facts are not searched: their flags stay in the body.
+        """
+        ALTER TABLE indicators ADD COLUMN review boolean NOT NULL DEFAULT false, ADD COLUMN review_reasons json;
+        UPDATE indicators i SET review = true, review_reasons = v.value -> 'review_reasons'
+        FROM forms f CROSS JOIN LATERAL json_array_elements(f.body -> 'indicators') WITH ORDINALITY AS v(value, n)
+        WHERE f.body::text ~ '"review":\s*true' AND f.id = i.form_id AND v.n = i.ord + 1
+            AND (v.value ->> 'review')::boolean;
+        """,
     };
 
     /// <summary>The schema version this program writes and reads.</summary>
