@@ -74,4 +74,31 @@ public sealed class DamagedArchiveTests(ITestOutputHelper output)
         Assert.Single(Directory.GetFiles(tmp.Path, "flip.db.damaged-*"));
         RobustnessSummary.Record("damaged archives (cut by 1 byte, zeroed page, one flipped bit in a fact)", 3, "verify reports each; no stack trace; rebuild verifies ok");
     }
+
+    [Fact]
+    public void An_archive_cut_below_its_first_pages_is_rebuilt_from_the_import_roots_listed_beside_it()
+    {
+        using var tmp = new TempDir();
+        var src = tmp.Sub("src");
+        File.Copy(Corpus.File("synthetic", "proj_self_01.docx"), Path.Combine(src, "proj_self_01.docx"));
+        Assert.Equal(0, JixiaoProcess.Run("import", src, "--db", tmp.Db).ExitCode);
+        Assert.Equal(new[] { Path.GetFullPath(src) }, File.ReadAllLines(tmp.Db + ".sources"));
+        var before = JixiaoProcess.Run("search", "满意度", "--db", tmp.Db, "--json").Out;
+
+        // Half a page left: the header, the import log and the document list are all gone.
+        using (var f = new FileStream(tmp.Db, FileMode.Open)) f.SetLength(4096);
+        var search = JixiaoProcess.Run("search", "满意度", "--db", tmp.Db);
+        NoStackTrace(search);
+        Assert.NotEqual(0, search.ExitCode);
+        Assert.Contains("damaged", search.Err);
+
+        var rebuild = JixiaoProcess.Run("rebuild", "--db", tmp.Db);
+        output.WriteLine(rebuild.Out + rebuild.Err);
+        NoStackTrace(rebuild);
+        Assert.Equal(0, rebuild.ExitCode);
+        Assert.Contains("import root(s) listed in", rebuild.Out);
+        Assert.Contains("1 imported", rebuild.Out);
+        Assert.Equal(0, JixiaoProcess.Run("verify", "--db", tmp.Db).ExitCode);
+        Assert.Equal(before, JixiaoProcess.Run("search", "满意度", "--db", tmp.Db, "--json").Out);
+    }
 }

@@ -57,6 +57,7 @@ internal static class ImportCommand
                 MaxBytes = pr.GetValue(maxMb) * 1024L * 1024,
                 MaxMemoryBytes = pr.GetValue(maxMemory) * 1024L * 1024,
             };
+            if (!pr.GetValue(dryRun) && !ArchiveOpener.IsShared(db)) SourceRoots.Add(Path.GetFullPath(db), pr.GetValue(inputs)!);
             return pr.GetValue(dryRun) ? DryRun(walk, db) : Run(walk, db, pr.GetValue(workers),
                 pr.GetValue(force) ? ReimportPolicy.All : pr.GetValue(retry) ? ReimportPolicy.RetryFailed : ReimportPolicy.ChangedOnly, read, pr.GetValue(batch), pr.GetValue(listNoForms),
                 TimeSpan.FromSeconds(pr.GetValue(lease)));

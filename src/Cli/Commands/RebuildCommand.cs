@@ -8,7 +8,8 @@ namespace Jixiao.Cli.Commands;
 /// <summary>
 /// `jixiao rebuild`: re-creates the archive from its sources. The sources are the truth and the archive is
 /// derived from them: the import log (and the document list) name every file and zip archive imported; they
-/// are salvaged from the damaged archive record by record (<see cref="SourceList"/>), the damaged file is
+/// are salvaged from the damaged archive record by record (<see cref="SourceList"/>), or, when none can be, taken
+/// from the import roots listed beside it (<see cref="SourceRoots"/>); the damaged file is
 /// kept beside it as ARCHIVE.damaged-TIME, and a fresh archive is imported from the sources still on disk.
 /// </summary>
 internal static class RebuildCommand
@@ -27,7 +28,14 @@ internal static class RebuildCommand
             }
             var salvage = SourceList.From(db);
             foreach (var p in salvage.Problems) Console.Out.WriteLine("damaged: " + p);
-            if (salvage.Files.Count == 0)
+            var sources = salvage.Files;
+            if (sources.Count == 0 && SourceRoots.Read(db) is { Count: > 0 } roots)
+            {
+                // The archive's own list went with its damaged pages; the roots recorded beside it at import remain.
+                Console.Out.WriteLine($"the archive names no source; using the {roots.Count} import root(s) listed in {SourceRoots.PathFor(db)}");
+                sources = roots;
+            }
+            if (sources.Count == 0)
             {
                 Console.Error.WriteLine($"jixiao: no source can be read from {db}; import the source folders again into a new archive");
                 return 1;
@@ -36,7 +44,7 @@ internal static class RebuildCommand
             File.Move(db, kept);
             var log = Path.Combine(Path.GetDirectoryName(db)!, Path.GetFileNameWithoutExtension(db) + "-log" + Path.GetExtension(db));
             if (File.Exists(log)) File.Move(log, kept + "-log");
-            var walk = FileWalker.Expand(salvage.Files);
+            var walk = FileWalker.Expand(sources);
             using var archive = ArchiveOpener.OpenForWriting(db);
             if (archive is null) return 1;
             var summary = new Importer(archive, new Importer.Options { Workers = Math.Max(1, pr.GetValue(workers)) }).Run(walk.Files);
