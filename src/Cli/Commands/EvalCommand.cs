@@ -71,7 +71,7 @@ internal static class EvalCommand
         {
             foreach (var (s, c) in r.Sections) total[s].Add(c);
             var f = R4(Scorer.Strict(r.Sections).Prf().F1);
-            Console.WriteLine($"{f:0.000}  {r.Name}  [{r.Format}]{(r.Error is null ? "" : "  " + r.Error)}");
+            Console.WriteLine($"{Figure(f)}  {r.Name}  [{r.Format}]{(r.Error is null ? "" : "  " + r.Error)}");
         }
         Console.WriteLine();
         foreach (var group in results.GroupBy(r => r.Format).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -79,21 +79,28 @@ internal static class EvalCommand
             var c = new Counts();
             foreach (var r in group) c.Add(Scorer.Strict(r.Sections));
             var (p, rr, f) = R4(c.Prf());
-            Console.WriteLine($"format {group.Key,-8} docs={group.Count(),-3} P={p:0.000} R={rr:0.000} F1={f:0.000}");
+            Console.WriteLine($"format {group.Key,-8} docs={group.Count(),-3} P={Figure(p)} R={Figure(rr)} F1={Figure(f)}");
         }
         Console.WriteLine();
         foreach (var s in FactSet.Sections)
         {
             var (p, r, f) = R4(total[s].Prf());
-            Console.WriteLine($"{s,-11} P={p:0.000} R={r:0.000} F1={f:0.000}");
+            Console.WriteLine($"{s,-11} P={Figure(p)} R={Figure(r)} F1={Figure(f)}");
         }
         var strict = new Counts();
         foreach (var s in FactSet.Sections.Where(s => s != "relaxed")) strict.Add(total[s]);
         var (op, or, of) = R4(strict.Prf());
-        Console.WriteLine($"{"overall",-11} P={op:0.000} R={or:0.000} F1={of:0.000}");
+        Console.WriteLine($"{"overall",-11} P={Figure(op)} R={Figure(or)} F1={Figure(of)}");
         if (missList is not null) foreach (var m in missList) Console.WriteLine(m);
         return 0;
     }
+
+    /// <summary>
+    /// A score as score.py prints it: rounded to 4 digits, then printed with 3 from the double's exact value ("F3",
+    /// as Python's format does). A custom "0.000" format rounds 15 significant digits first, so 0.7755 (stored as
+    /// 0.77549999…) printed 0.776 where score.py prints 0.775.
+    /// </summary>
+    internal static string Figure(double rounded) => rounded.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>score.py rounds to 4 digits before printing 3; doing the same keeps the printed figures identical.</summary>
     static double R4(double x) => Math.Round(x, 4, MidpointRounding.ToEven);
