@@ -54,16 +54,8 @@ internal sealed class BackendArchive : IDisposable
     }
 
     /// <summary>Writes a real file with <paramref name="content"/> and returns its import item.</summary>
-    public ImportItem File(string name, string content, ExtractedDocument? extracted, string? error = null)
-    {
-        var path = Path.Combine(Dir, name);
-        System.IO.File.WriteAllText(path, content);
-        return new ImportItem
-        {
-            Path = path, Hash = ContentHash.Of(path), Size = new FileInfo(path).Length, Format = "text",
-            PageCount = 1, Extracted = extracted, Error = error,
-        };
-    }
+    public ImportItem File(string name, string content, ExtractedDocument? extracted, string? error = null) =>
+        TempArchive.WriteItem(Dir, name, content, extracted, error);
 
     public void Dispose()
     {

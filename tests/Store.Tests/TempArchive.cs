@@ -19,9 +19,13 @@ internal sealed class TempArchive : IDisposable
     }
 
     /// <summary>Writes a real file with <paramref name="content"/> and returns its import item.</summary>
-    public ImportItem File(string name, string content, ExtractedDocument? extracted, string? error = null)
+    public ImportItem File(string name, string content, ExtractedDocument? extracted, string? error = null) =>
+        WriteItem(Dir, name, content, extracted, error);
+
+    /// <summary>A real text file in <paramref name="dir"/> and its import item (shared by every test archive, both backends).</summary>
+    public static ImportItem WriteItem(string dir, string name, string content, ExtractedDocument? extracted, string? error)
     {
-        var path = System.IO.Path.Combine(Dir, name);
+        var path = System.IO.Path.Combine(dir, name);
         System.IO.File.WriteAllText(path, content);
         return new ImportItem
         {
