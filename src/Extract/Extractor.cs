@@ -20,6 +20,7 @@ public static class Extractor
         var drafts = new FormReader(lines, oracle).Read();
         var documentYear = DocumentYear(lines, source.File);
         var bookOwner = BookOwner(lines, source.File);
+        var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var draft in drafts)
         {
             var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear, oracle, source.OcrConfidence);
@@ -32,6 +33,7 @@ public static class Extractor
             // on every sheet (项目基本信息, 立项依据, 评审报告) and those sheets are not 绩效表.
             bool titled = TitleRules.KindFromTitle(form.Title) is not null;
             if (!content && !(form.Project is not null && form.Fields.Count >= 2 && titled)) continue;
+            if (RepeatedForms.IsRepeat(form, written)) continue;
             doc.Forms.Add(form);
         }
         if (doc.Forms.Count == 0) (doc.Warnings ??= new()).Add("no 绩效表 form found");

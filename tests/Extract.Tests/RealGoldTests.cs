@@ -42,6 +42,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["fuzhou_2026_target_p25_26"] = 0.98, // [1.000] second page layout (绩效目标指标 merged once)
         ["shenzhen7_sheet3"] = 0.98, // [1.000] no year anywhere → null
         ["shenzhen8_sheet19"] = 0.98, // [0.983] years only in cited documents (《2022年度…》, 〔2022〕7号) → null
+        ["shenzhen_keyed_sheets"] = 0.98, // [0.000] 项目信息 + 指标信息 sheets sharing 项目编码 (KeyedSheets joins them)
     };
 
     public static TheoryData<string> Stems()

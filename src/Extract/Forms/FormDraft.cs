@@ -14,6 +14,9 @@ internal sealed class FormDraft
     /// <summary>Years written in paragraphs or cells of the form (`（2023年度）`), the last resort for year.</summary>
     public List<int> TextYears { get; } = new();
 
+    /// <summary>Of <see cref="TextYears"/>, those written above a table of many projects: every project form it opens shares them.</summary>
+    public List<int> TableTextYears { get; } = new();
+
     /// <summary>Years of the form's own dates (`计划开始时间 2023-01-01`): the form's year when they agree.</summary>
     public List<int> DateYears { get; } = new();
 

@@ -135,6 +135,7 @@ internal sealed partial class FormReader
         if (current.Form.Project is null && current.Form.Indicators.Count == 0 && current.IndicatorTables.All(t => t.Rows.Count == 0))
         {
             current.Form.Project = project;
+            current.TableTextYears.AddRange(current.TextYears);
             return current;
         }
         var next = new FormDraft();
@@ -145,7 +146,10 @@ internal sealed partial class FormReader
         next.Form.Department = current.Form.Department;
         next.Form.Project = project;
         next.ColumnYears.AddRange(current.ColumnYears);
-        next.TextYears.AddRange(current.TextYears);
+        // Only the years written above the table are shared: a project's own text (`2023年度申报预算…` in its
+        // 测算依据) is that project's, not the next one's.
+        next.TextYears.AddRange(current.TableTextYears);
+        next.TableTextYears.AddRange(current.TableTextYears);
         _forms.Add(next);
         _current = next;
         return next;

@@ -61,7 +61,7 @@ internal static class LineStream
                     break;
             }
         }
-        return lines;
+        return KeyedSheets.Join(lines);
     }
 
     /// <summary>
