@@ -80,6 +80,8 @@ internal static partial class IndicatorReader
             header[0] = wrapped.Header;
             r += wrapped.Below;
         }
+        // Group rows above the row that names the indicator columns (年度预算申请 / 按收入性质分 over 一般公共预算 …).
+        else if (StackedHeader.Top(lines, start) is var top && top < start) header.InsertRange(0, lines.GetRange(top, start - top));
         while (r < lines.Count && header.Count < 4 && !lines[r].IsParagraph && lines[r].Table == first.Table && IsSubHeader(lines[r]))
             header.Add(lines[r++]);
 
@@ -103,6 +105,7 @@ internal static partial class IndicatorReader
         bool hasLevel3 = roles.Values.Contains("level3") || roles.Values.Contains("combined");
         bool projectTable = roles.Values.Contains("project");
         bool seenProject = false;
+        var sideMoney = projectTable ? new Dictionary<int, string>() : MoneyColumnsBesideIndicators.Items(header, labels.Keys);
         var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3, ModelCertainty = guessed };
         draft.IndicatorTables.Add(table);
 
@@ -155,6 +158,7 @@ internal static partial class IndicatorReader
                 carried.Clear();
             }
             if (values.Remove("goal", out var goal)) GoalReader.Add(draft, "年度目标", goal);
+            MoneyColumnsBesideIndicators.Read(draft, row, sideMoney);
             ReadFlatColumns(draft, row, roles, labels);
             values.Remove("money");
             FillDown(values, carried, hasLevel3);
