@@ -45,6 +45,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["changsha_xinfang_dept_p30"] = 0.98, // [0.889] 部门整体: 年度预算申请 over 按收入性质分/按支出性质分 side by side, 整体绩效目标 column
         ["fuzhou_2026_target_p33"] = 0.98, // [1.000] level names wrapped over two and three lines (服务对象⏎满意度⏎指标), ≤2‰
         ["xian_self_p70_71"] = 0.98, // [1.000] two forms under one title, keyed by 项目名称 (市级资金/中央资金); a named row with 分值/得分 and no values
+        ["shanghai_putuo_final_accounts_p5_p21"] = 1.00, // [1.000] negative: 收入支出决算总表 (项目/决算数 side by side) and notes counting 绩效 projects, no form
         ["shenzhen_keyed_sheets"] = 0.98, // [0.000] 项目信息 + 指标信息 sheets sharing 项目编码 (KeyedSheets joins them)
     };
 
