@@ -47,6 +47,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["xian_self_p70_71"] = 0.98, // [1.000] two forms under one title, keyed by 项目名称 (市级资金/中央资金); a named row with 分值/得分 and no values
         ["shanghai_putuo_final_accounts_p5_p21"] = 1.00, // [1.000] negative: 收入支出决算总表 (项目/决算数 side by side) and notes counting 绩效 projects, no form
         ["guojia_xinfang_self_p35_36"] = 0.98, // [1.000] one 自评表 over a page break inside a merged 质量指标 cell, long wrapped deviations
+        ["changsha_xinfang_p29_30"] = 0.98, // [1.000] a project table (tail of a project, a note row) followed by the unrelated 部门整体 table
         ["shenzhen_keyed_sheets"] = 0.98, // [0.000] 项目信息 + 指标信息 sheets sharing 项目编码 (KeyedSheets joins them)
     };
 
