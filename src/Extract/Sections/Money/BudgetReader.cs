@@ -86,6 +86,7 @@ internal static partial class BudgetReader
             if (YearColumn().Match(TextNorm.WithoutParenthesis(label)) is { Success: true } m) draft.ColumnYears.Add(int.Parse(m.Groups[1].Value));
         if (columns.Count == 0) return end;
         int firstValueCol = columns.Keys.Min();
+        var names = ColumnNames(header, columns);
         var carried = new Dictionary<int, string>();
         for (int r = dataStart; r <= end; r++)
         {
@@ -106,11 +107,27 @@ internal static partial class BudgetReader
             var item = string.Join("/", path);
             foreach (var cell in row.Cells.Where(c => c.Col >= firstValueCol))
             {
-                if (!columns.TryGetValue(cell.Col, out var colLabel)) continue;
-                MoneyFacts.Add(draft, item, ColumnName(colLabel), cell);
+                if (!names.TryGetValue(cell.Col, out var name)) continue;
+                MoneyFacts.Add(draft, item, name, cell);
             }
         }
         return end;
+    }
+
+    /// <summary>
+    /// col → column name. A leaf label that stands under two groups (总额 under 全年预算数 and under 全年执行数) is
+    /// named with its group (`全年预算数/总额`): by the leaf alone the two columns would be one, as the side-by-side
+    /// ruling says of items.
+    /// </summary>
+    static Dictionary<int, string> ColumnNames(List<Line> header, Dictionary<int, string> columns)
+    {
+        var names = columns.ToDictionary(p => p.Key, p => ColumnName(p.Value));
+        foreach (var col in names.GroupBy(p => p.Value).Where(g => g.Count() > 1).SelectMany(g => g.Select(p => p.Key)).ToList())
+        {
+            var path = StackedHeader.Path(header, col);
+            if (path.Count >= 2 && path[^2].Label != path[^1].Label) names[col] = ColumnName(path[^2].Label) + "/" + names[col];
+        }
+        return names;
     }
 
     static bool UnderValueColumn(Line header, Cell cell) =>
