@@ -49,6 +49,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["guojia_xinfang_self_p35_36"] = 0.98, // [1.000] one 自评表 over a page break inside a merged 质量指标 cell, long wrapped deviations
         ["changsha_xinfang_p29_30"] = 0.98, // [1.000] a project table (tail of a project, a note row) followed by the unrelated 部门整体 table
         ["xian_health_dept_self_p30_31"] = 0.98, // [0.627] 部门整体自评表: task list under 全年预算数/全年执行数 groups, 预期目标/实际完成情况 side by side
+        ["guangzhou_eco_target_p4"] = 0.98, // [1.000] packed cells numbered out of order, a 实施周期指标值 with its own commas and full stop
         ["shenzhen_keyed_sheets"] = 0.98, // [0.000] 项目信息 + 指标信息 sheets sharing 项目编码 (KeyedSheets joins them)
     };
 
