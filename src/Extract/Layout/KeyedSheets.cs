@@ -78,9 +78,10 @@ internal static class KeyedSheets
         int width = master.Max(l => l.Cells.Count == 0 ? 0 : l.Cells.Max(c => c.Col + c.Span));
         int block = detail[0].Block;
         var joined = new List<Line> { Combine(master[0], detail[0], width, keyCol, block, detail[0].Row) };
+        var byProject = rows.ToLookup(r => KeyOf(r, keyCol));
         foreach (var (key, projectRow) in byKey)
         {
-            var own = rows.Where(r => KeyOf(r, keyCol) == key).ToList();
+            var own = byProject[key].ToList();
             if (own.Count == 0) joined.Add(Combine(projectRow, null, width, keyCol, block, -1));
             foreach (var row in own) joined.Add(Combine(projectRow, row, width, keyCol, block, row.Row));
         }
