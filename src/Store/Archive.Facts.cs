@@ -59,7 +59,7 @@ public sealed partial class Archive
                         TargetNumber = r["targetNumber"].IsNull ? null : r["targetNumber"].AsDouble, TargetUnit = FormMapper.S(r["targetUnit"]),
                     };
             if ((kinds & FactKinds.Budget) != 0)
-                foreach (var r in Budget.Find(Where.Eq("documentId", id)).OrderBy(r => r["formId"].AsInt32).ThenBy(r => r["ord"].AsInt32))
+                foreach (var r in BudgetRowsOf(id, forms.Values).OrderBy(r => r["formId"].AsInt32).ThenBy(r => r["ord"].AsInt32))
                     yield return new FactRow("budget", id, file, path, Year(r), r["kind"].AsString, FormMapper.S(r["department"]),
                         FormMapper.S(r["project"]), null, null, null, null, null, null, null, null, NoHistory, null, null, null,
                         r["item"].AsString, FormMapper.S(r["column"]), r["value"].AsString)

@@ -86,7 +86,7 @@ public sealed partial class Archive
         return rows.Concat(PackedForms()
             .Where(f => f["year"].IsNull ? q.YearFrom is null && q.YearTo is null
                 : f["year"].AsInt32 >= (q.YearFrom ?? int.MinValue) && f["year"].AsInt32 <= (q.YearTo ?? int.MaxValue))
-            .SelectMany(FormMapper.UnpackIndicators)
+            .SelectMany(f => FormMapper.Unpack(f, FormMapper.PackedIndicators))
             .Where(r => nameSet is null || nameSet.Contains(r["nameNorm"].AsString)));
     }
 

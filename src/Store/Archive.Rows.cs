@@ -6,10 +6,10 @@ namespace Jixiao.Store;
 internal readonly record struct RowAddress(int FormId, int Ord, ObjectId Id);
 
 /// <summary>
-/// Where a stored form's indicators are: packed in the form document (written since the packing,
-/// <see cref="FormMapper.PackIndicator"/>), or rows of the indicators collection (archives written before, and
-/// any form they still hold). Every reader goes through these, so it reads old, new and mixed archives alike;
-/// each row comes back with its form's context (<see cref="FormMapper.UnpackIndicators"/>).
+/// Where a stored form's indicators and budget facts are: packed in the form document (written since the
+/// packing, <see cref="FormMapper.PackIndicator"/>), or rows of the indicators and budget collections (archives
+/// written before, and any form they still hold). Every reader goes through these, so it reads old, new and
+/// mixed archives alike; each row comes back with its form's context (<see cref="FormMapper.Unpack(BsonDocument, string)"/>).
 /// </summary>
 public sealed partial class Archive
 {
@@ -19,14 +19,25 @@ public sealed partial class Archive
 
     /// <summary>The indicator rows of one document whose forms the caller has read already.</summary>
     internal IEnumerable<BsonDocument> IndicatorRowsOf(int documentId, IEnumerable<BsonDocument> forms) =>
-        forms.SelectMany(FormMapper.UnpackIndicators).Concat(Indicators.Find(Where.Eq("documentId", documentId)));
+        RowsOf(Indicators, FormMapper.PackedIndicators, documentId, forms);
+
+    /// <summary>The budget rows of one document whose forms the caller has read already.</summary>
+    internal IEnumerable<BsonDocument> BudgetRowsOf(int documentId, IEnumerable<BsonDocument> forms) =>
+        RowsOf(Budget, FormMapper.PackedBudget, documentId, forms);
+
+    static IEnumerable<BsonDocument> RowsOf(ILiteCollection<BsonDocument> rows, string field, int documentId, IEnumerable<BsonDocument> forms) =>
+        forms.SelectMany(f => FormMapper.Unpack(f, field)).Concat(rows.Find(Where.Eq("documentId", documentId)));
 
     /// <summary>Every indicator row of the archive (both layouts): collection rows first, then each form's packed ones.</summary>
-    internal IEnumerable<BsonDocument> AllIndicatorRows() =>
-        Indicators.FindAll().Concat(PackedForms().SelectMany(FormMapper.UnpackIndicators));
+    internal IEnumerable<BsonDocument> AllIndicatorRows() => AllRows(Indicators.FindAll(), FormMapper.PackedIndicators);
 
-    /// <summary>Forms that hold their indicators themselves.</summary>
-    IEnumerable<BsonDocument> PackedForms() => Forms.Find(BsonExpression.Create("IS_ARRAY($." + FormMapper.PackedIndicators + ") = true"));
+    /// <summary><paramref name="rows"/> (of a collection) followed by the rows packed in the forms' <paramref name="field"/>.</summary>
+    IEnumerable<BsonDocument> AllRows(IEnumerable<BsonDocument> rows, string field) =>
+        rows.Concat(PackedForms(field).SelectMany(f => FormMapper.Unpack(f, field)));
+
+    /// <summary>Forms that hold their indicators (or budget facts) themselves.</summary>
+    IEnumerable<BsonDocument> PackedForms(string field = FormMapper.PackedIndicators) =>
+        Forms.Find(BsonExpression.Create("IS_ARRAY($." + field + ") = true"));
 
     /// <summary>
     /// The indicator rows at <paramref name="addresses"/> (search hits, history), in one query per layout:
@@ -44,7 +55,7 @@ public sealed partial class Archive
             if (forms.TryGetValue(a.FormId, out var form) && FormMapper.IsPacked(form))
             {
                 var packed = form[FormMapper.PackedIndicators].AsArray;
-                if (a.Ord >= 0 && a.Ord < packed.Count) found[a] = FormMapper.UnpackIndicator(form, packed[a.Ord].AsDocument, a.Ord);
+                if (a.Ord >= 0 && a.Ord < packed.Count) found[a] = FormMapper.Unpack(form, packed[a.Ord].AsDocument, a.Ord);
             }
             else if (a.Id != ObjectId.Empty) byId.Add(a);
         }
@@ -58,7 +69,7 @@ public sealed partial class Archive
         return found;
     }
 
-    /// <summary>How a problem names an indicator row: its id (collection row) or its form and position (packed).</summary>
+    /// <summary>How a problem names a fact row: its id (collection row) or its form and position (packed).</summary>
     internal static string RowName(BsonDocument r) =>
         r.TryGetValue("_id", out var id) && id.IsObjectId ? id.AsObjectId.ToString() : $"{r["ord"].AsInt32 + 1} of form {r["formId"]}";
 }

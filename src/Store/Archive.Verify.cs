@@ -73,11 +73,10 @@ public sealed partial class Archive
             }
             if (what == "indicator") report.Indicators = n; else report.BudgetFacts = n;
         }
-        // Indicators of both layouts: rows of the collection (older forms) and those packed in their forms.
-        var indicatorRows = Indicators.Query().Select("{ _id, formId, documentId, nameNorm }").ToEnumerable()
-            .Concat(PackedForms().SelectMany(FormMapper.UnpackIndicators));
-        CheckRows(indicatorRows, "indicator", indicatorsPerForm);
-        CheckRows(Budget.Query().Select("{ _id, formId, documentId, nameNorm }").ToEnumerable(), "budget fact", budgetPerForm);
+        // Facts of both layouts: rows of the collections (older forms) and those packed in their forms.
+        const string RowFields = "{ _id, formId, documentId, nameNorm }";
+        CheckRows(AllRows(Indicators.Query().Select(RowFields).ToEnumerable(), FormMapper.PackedIndicators), "indicator", indicatorsPerForm);
+        CheckRows(AllRows(Budget.Query().Select(RowFields).ToEnumerable(), FormMapper.PackedBudget), "budget fact", budgetPerForm);
         VerifyIndexes(Problem);
         VerifyDerived(Problem);
 

@@ -47,14 +47,14 @@ internal static class FormMapper
         return d;
     }
 
-    /// <summary>The field of a form document that holds its indicators, packed (archives written before it hold
-    /// them as rows of the indicators collection instead, see <see cref="Archive.IndicatorRowsOf(int)"/>).</summary>
-    internal const string PackedIndicators = "indicators";
+    /// <summary>The fields of a form document that hold its indicators and budget facts, packed (archives written
+    /// before hold them as rows of the indicators and budget collections instead, see Archive.Rows.cs).</summary>
+    internal const string PackedIndicators = "indicators", PackedBudget = "budget";
 
     /// <summary>
     /// One indicator as it is packed into its form document: its own fields only (the form's context is the
-    /// form's). One LiteDB document per form instead of one indexed row per indicator: the writer's row inserts
-    /// and their two index entries each were a fifth of an import's CPU.
+    /// form's). One LiteDB document per form instead of one indexed row per indicator and budget fact: those row
+    /// inserts, each with two index entries, were a fifth of an import's CPU.
     /// </summary>
     public static BsonDocument PackIndicator(Indicator i)
     {
@@ -89,19 +89,35 @@ internal static class FormMapper
         return d;
     }
 
-    /// <summary>
-    /// The packed indicators of a stored form as indicator rows: each with its form's context (form, document,
-    /// order, year, department, project, kind), the shape rows of the indicators collection have, so every reader
-    /// reads both layouts alike. Empty for a form written before indicators were packed.
-    /// </summary>
-    public static IEnumerable<BsonDocument> UnpackIndicators(BsonDocument form)
+    /// <summary>A budget fact as it is packed into its form document (see <see cref="PackIndicator"/>).</summary>
+    public static BsonDocument PackBudget(BudgetFact b)
     {
-        if (!form.TryGetValue(PackedIndicators, out var packed) || !packed.IsArray) yield break;
-        var arr = packed.AsArray;
-        for (int ord = 0; ord < arr.Count; ord++) yield return UnpackIndicator(form, arr[ord].AsDocument, ord);
+        var d = new BsonDocument
+        {
+            ["item"] = b.Item,
+            ["column"] = Str(b.Column),
+            ["value"] = b.Value,
+            ["number"] = TargetValue.Parse(b.Value)?.Number is double n ? n : BsonValue.Null,
+            ["source"] = Ref(b.Source),
+            ["confidence"] = b.Confidence is double c ? c : BsonValue.Null,
+        };
+        PutReview(d, b.Review, b.ReviewReasons);
+        return d;
     }
 
-    internal static BsonDocument UnpackIndicator(BsonDocument form, BsonDocument packed, int ord)
+    /// <summary>
+    /// The indicators or budget facts packed in a stored form (<paramref name="field"/>) as rows: each with its
+    /// form's context (form, document, order, year, department, project, kind), the shape rows of the indicators
+    /// and budget collections have, so every reader reads both layouts alike. Empty for a form written before.
+    /// </summary>
+    public static IEnumerable<BsonDocument> Unpack(BsonDocument form, string field)
+    {
+        if (!form.TryGetValue(field, out var packed) || !packed.IsArray) yield break;
+        var arr = packed.AsArray;
+        for (int ord = 0; ord < arr.Count; ord++) yield return Unpack(form, arr[ord].AsDocument, ord);
+    }
+
+    internal static BsonDocument Unpack(BsonDocument form, BsonDocument packed, int ord)
     {
         var d = new BsonDocument
         {
@@ -119,21 +135,8 @@ internal static class FormMapper
         return d;
     }
 
-    /// <summary>True when the form document holds its indicators itself.</summary>
-    public static bool IsPacked(BsonDocument form) => form.TryGetValue(PackedIndicators, out var p) && p.IsArray;
-
-    public static BsonDocument ToBudget(BudgetFact b, Form f, int formId, int documentId, int ord)
-    {
-        var d = Context(f, formId, documentId, ord);
-        d["item"] = b.Item;
-        d["column"] = Str(b.Column);
-        d["value"] = b.Value;
-        d["number"] = TargetValue.Parse(b.Value)?.Number is double n ? n : BsonValue.Null;
-        d["source"] = Ref(b.Source);
-        d["confidence"] = b.Confidence is double c ? c : BsonValue.Null;
-        PutReview(d, b.Review, b.ReviewReasons);
-        return d;
-    }
+    /// <summary>True when the form document holds its indicators (or budget facts: <paramref name="field"/>) itself.</summary>
+    public static bool IsPacked(BsonDocument form, string field = PackedIndicators) => form.TryGetValue(field, out var p) && p.IsArray;
 
     /// <summary>A value's own review flag and reasons (absent in archives written before values carried them).</summary>
     static void PutReview(BsonDocument d, bool review, List<string>? reasons)
@@ -148,20 +151,6 @@ internal static class FormMapper
         d.TryGetValue("reviewReasons", out var r) && r.IsArray ? r.AsArray.Select(x => x.AsString).ToList() : null;
 
     internal static double? ConfidenceOf(BsonDocument d) => d.TryGetValue("confidence", out var c) && c.IsNumber ? c.AsDouble : null;
-
-    /// <summary>The form context every indicator and budget row repeats (denormalized for search).</summary>
-    static BsonDocument Context(Form f, int formId, int documentId, int ord) => new()
-    {
-        ["formId"] = formId,
-        ["documentId"] = documentId,
-        ["ord"] = ord,
-        ["formKey"] = f.Key,
-        ["year"] = f.Year is int y ? y : BsonValue.Null,
-        ["department"] = Str(f.Department),
-        ["departmentNorm"] = TextNorm.Fold(f.Department),
-        ["project"] = Str(f.Project),
-        ["kind"] = f.Kind,
-    };
 
     public static Form FromForm(BsonDocument d, IEnumerable<BsonDocument> indicators, IEnumerable<BsonDocument> budget)
     {

@@ -79,9 +79,9 @@ public sealed partial class Archive
     /// <summary>Fields stored beside the value they are computed from: each must still be that value's computation.</summary>
     void VerifyDerived(Action<string, string> problem)
     {
-        var rows = Indicators.Query()
-            .Select("{ _id, documentId, name, nameNorm, level1, level2, level3, level1Norm, department, departmentNorm }").ToEnumerable()
-            .Concat(PackedForms().SelectMany(FormMapper.UnpackIndicators));
+        var rows = AllRows(Indicators.Query()
+            .Select("{ _id, documentId, name, nameNorm, level1, level2, level3, level1Norm, department, departmentNorm }").ToEnumerable(),
+            FormMapper.PackedIndicators);
         foreach (var r in rows)
         {
             string? S(string key) => r[key].IsString ? r[key].AsString : null;
