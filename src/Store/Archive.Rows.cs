@@ -48,7 +48,9 @@ public sealed partial class Archive
         var found = new Dictionary<RowAddress, BsonDocument>();
         if (addresses.Count == 0) return found;
         var formIds = addresses.Select(a => a.FormId).Distinct().Select(i => new BsonValue(i));
-        var forms = Forms.Find(BsonExpression.Create("$._id IN @0", new BsonArray(formIds))).ToDictionary(f => f["_id"].AsInt32);
+        // Only the fields a row needs: LiteDB then skips the rest of each form (its budget, goals, fields) unread.
+        var forms = Forms.Query().Where(BsonExpression.Create("$._id IN @0", new BsonArray(formIds)))
+            .Select(RowContext).ToEnumerable().ToDictionary(f => f["_id"].AsInt32);
         var byId = new List<RowAddress>();
         foreach (var a in addresses)
         {
@@ -68,6 +70,9 @@ public sealed partial class Archive
         }
         return found;
     }
+
+    static readonly BsonExpression RowContext = BsonExpression.Create(
+        "{ _id, documentId, key, year, department, project, kind, " + FormMapper.PackedIndicators + " }");
 
     /// <summary>How a problem names a fact row: its id (collection row) or its form and position (packed).</summary>
     internal static string RowName(BsonDocument r) =>
