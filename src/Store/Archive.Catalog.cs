@@ -51,7 +51,8 @@ public sealed partial class Archive
         Segment(seg).Forms.Add(entry);
     }
 
-    static CatalogRow ToCatalogRow(BsonDocument r) => new(r["_id"].AsObjectId, r["ord"].AsInt32, r["nameNorm"].AsString,
+    /// <summary>A packed indicator has no row id (<see cref="ObjectId.Empty"/>): its form and order find it.</summary>
+    static CatalogRow ToCatalogRow(BsonDocument r) => new(r.TryGetValue("_id", out var id) && id.IsObjectId ? id.AsObjectId : ObjectId.Empty, r["ord"].AsInt32, r["nameNorm"].AsString,
         r["level1Norm"].AsString, r["targetNumber"].IsNull ? null : r["targetNumber"].AsDouble, FormMapper.S(r["targetUnit"]), FormMapper.Review(r));
 
     /// <summary>Takes a document's forms out of its segment.</summary>
@@ -87,7 +88,7 @@ public sealed partial class Archive
     }
 
     /// <summary>True when the catalog can answer searches (an archive written before it existed has none until opened for writing).</summary>
-    internal bool HasCatalog => Catalog.Count() > 0 || Indicators.Count() == 0;
+    internal bool HasCatalog => Catalog.Count() > 0 || Forms.Count() == 0;
 
     /// <summary>Every catalog segment as stored, for a search.</summary>
     internal List<CatalogView> CatalogViews() => Catalog.FindAll().Select(CatalogView.From).ToList();
@@ -102,7 +103,7 @@ public sealed partial class Archive
         if (HasCatalog) return;
         InTransaction(() =>
         {
-            var rows = Indicators.FindAll().GroupBy(r => r["formId"].AsInt32).ToDictionary(g => g.Key, g => g.OrderBy(r => r["ord"].AsInt32).ToList());
+            var rows = AllIndicatorRows().GroupBy(r => r["formId"].AsInt32).ToDictionary(g => g.Key, g => g.OrderBy(r => r["ord"].AsInt32).ToList());
             var segOf = new Dictionary<int, int>();
             foreach (var f in Forms.FindAll().OrderBy(f => f["documentId"].AsInt32).ThenBy(f => f["index"].AsInt32).ToList())
             {

@@ -47,7 +47,7 @@ public sealed partial class Archive
             string? UnitOf(BsonDocument r) => forms.TryGetValue(r["formId"].AsInt32, out var f) ? FormMapper.S(f["unit"]) : null;
             string? CodeOf(BsonDocument r) => forms.TryGetValue(r["formId"].AsInt32, out var f) && f.TryGetValue("deptCode", out var c) && c.IsString ? c.AsString : null;
             if ((kinds & FactKinds.Indicators) != 0)
-                foreach (var r in Indicators.Find(Where.Eq("documentId", id)).OrderBy(r => r["formId"].AsInt32).ThenBy(r => r["ord"].AsInt32))
+                foreach (var r in IndicatorRowsOf(id, forms.Values).OrderBy(r => r["formId"].AsInt32).ThenBy(r => r["ord"].AsInt32))
                     yield return new FactRow("indicator", id, file, path, Year(r), r["kind"].AsString, FormMapper.S(r["department"]),
                         FormMapper.S(r["project"]), FormMapper.S(r["level1"]), FormMapper.S(r["level2"]), FormMapper.S(r["level3"]),
                         FormMapper.S(r["scope"]), FormMapper.S(r["target"]), FormMapper.S(r["actual"]), FormMapper.S(r["weight"]),
@@ -59,7 +59,7 @@ public sealed partial class Archive
                         TargetNumber = r["targetNumber"].IsNull ? null : r["targetNumber"].AsDouble, TargetUnit = FormMapper.S(r["targetUnit"]),
                     };
             if ((kinds & FactKinds.Budget) != 0)
-                foreach (var r in Budget.Find(Where.Eq("documentId", id)).OrderBy(r => r["formId"].AsInt32).ThenBy(r => r["ord"].AsInt32))
+                foreach (var r in BudgetRowsOf(id, forms.Values).OrderBy(r => r["formId"].AsInt32).ThenBy(r => r["ord"].AsInt32))
                     yield return new FactRow("budget", id, file, path, Year(r), r["kind"].AsString, FormMapper.S(r["department"]),
                         FormMapper.S(r["project"]), null, null, null, null, null, null, null, null, NoHistory, null, null, null,
                         r["item"].AsString, FormMapper.S(r["column"]), r["value"].AsString)

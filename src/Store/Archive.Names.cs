@@ -41,10 +41,10 @@ public sealed partial class Archive
     /// <summary>Builds the name list of an archive written before it existed.</summary>
     void EnsureNames()
     {
-        if (Names.Count() > 0 || Indicators.Count() == 0) return;
+        if (Names.Count() > 0 || !AllIndicatorRows().Any()) return;
         InTransaction(() =>
         {
-            AdjustNames(Indicators.Query().Select("$.nameNorm").ToEnumerable().Select(d => d["nameNorm"].AsString), +1);
+            AdjustNames(AllIndicatorRows().Select(d => d["nameNorm"].AsString), +1);
             return 0;
         });
     }

@@ -19,7 +19,8 @@ public sealed partial class Archive
     /// </summary>
     public SearchResult Search(SearchQuery q) => HasCatalog ? SearchCatalog(q) : SearchByScan(q);
 
-    /// <summary>The search of an archive written before the catalog existed (opened read-only): reads the rows.</summary>
+    /// <summary>The search of an archive written before the catalog existed (opened read-only): reads the rows
+    /// (both layouts, so tests can hold the catalog search against it on any archive).</summary>
     internal SearchResult SearchByScan(SearchQuery q)
     {
         var text = TextNorm.Normalize(q.Text);
@@ -79,7 +80,14 @@ public sealed partial class Archive
             var op = t.Comparator switch { "≥" => ">=", ">" => ">", "≤" => "<=", "<" => "<", _ => "=" };
             terms.Add(("targetNumber", op, n));
         }
-        return terms.Count == 0 ? Indicators.FindAll() : Indicators.Find(Where.All(terms));
+        var rows = terms.Count == 0 ? Indicators.FindAll() : Indicators.Find(Where.All(terms));
+        // Packed indicators have no index: the same name and year terms in memory (PassesFilters checks the target).
+        var nameSet = names is { Count: > 0 and <= 1000 } ? names.ToHashSet(StringComparer.Ordinal) : null;
+        return rows.Concat(PackedForms()
+            .Where(f => f["year"].IsNull ? q.YearFrom is null && q.YearTo is null
+                : f["year"].AsInt32 >= (q.YearFrom ?? int.MinValue) && f["year"].AsInt32 <= (q.YearTo ?? int.MaxValue))
+            .SelectMany(f => FormMapper.Unpack(f, FormMapper.PackedIndicators))
+            .Where(r => nameSet is null || nameSet.Contains(r["nameNorm"].AsString)));
     }
 
     static bool PassesFilters(BsonDocument r, SearchQuery q)
@@ -115,12 +123,25 @@ public sealed partial class Archive
         var query = new SearchQuery { Department = department };
         var hits = new List<IndicatorHit>();
         if (same.Count == 0) return hits;
-        foreach (var r in Candidates(query, same))
+        foreach (var r in HasCatalog ? RowsNamed(same) : Candidates(query, same))
         {
             var n = r["nameNorm"].AsString;
             if (same.Contains(n) && PassesFilters(r, query)) hits.Add(ToHit(r, n != target, n == target ? 1 : 0.5, files));
         }
         return IndicatorHit.InHistoryOrder(hits);
+    }
+
+    /// <summary>The indicator rows whose normalized name is one of <paramref name="names"/>, found through the
+    /// search catalog (which lists every indicator's name, whichever layout holds the indicator).</summary>
+    IEnumerable<BsonDocument> RowsNamed(IReadOnlySet<string> names)
+    {
+        var at = new List<RowAddress>();
+        foreach (var seg in LoadCatalog(new HashSet<string>(StringComparer.Ordinal)))
+            foreach (var f in seg.Forms)
+                foreach (var r in f.Rows)
+                    if (names.Contains(r.NameNorm)) at.Add(new RowAddress(f.FormId, r.Ord, r.Id));
+        var rows = IndicatorRowsAt(at);
+        return at.Where(rows.ContainsKey).Select(a => rows[a]);
     }
 
     IndicatorHit ToHit(BsonDocument r, bool fuzzy, double rank, Dictionary<int, string> files)

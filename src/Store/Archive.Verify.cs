@@ -57,24 +57,26 @@ public sealed partial class Archive
                 Problem("form", $"form {id} belongs to document {f.Doc} whose status is {d["status"].AsString}");
         }
 
-        void CheckRows(ILiteCollection<BsonDocument> col, string what, Dictionary<int, int> perForm)
+        void CheckRows(IEnumerable<BsonDocument> rows, string what, Dictionary<int, int> perForm)
         {
             int n = 0;
-            foreach (var r in col.Query().Select("{ _id, formId, documentId, nameNorm }").ToEnumerable())
+            foreach (var r in rows)
             {
                 n++;
                 if (what == "indicator") namesSeen[r["nameNorm"].AsString] = namesSeen.GetValueOrDefault(r["nameNorm"].AsString) + 1;
                 int formId = r["formId"].AsInt32, docId = r["documentId"].AsInt32;
                 perForm[formId] = perForm.GetValueOrDefault(formId) + 1;
                 if (what == "indicator") indicatorsPerDoc[docId] = indicatorsPerDoc.GetValueOrDefault(docId) + 1;
-                if (!forms.TryGetValue(formId, out var f)) Problem(what, $"{what} {r["_id"]} belongs to missing form {formId}");
-                else if (f.Doc != docId) Problem(what, $"{what} {r["_id"]} says document {docId} but its form {formId} belongs to document {f.Doc}");
-                if (!docs.ContainsKey(docId)) Problem(what, $"{what} {r["_id"]} belongs to missing document {docId}");
+                if (!forms.TryGetValue(formId, out var f)) Problem(what, $"{what} {RowName(r)} belongs to missing form {formId}");
+                else if (f.Doc != docId) Problem(what, $"{what} {RowName(r)} says document {docId} but its form {formId} belongs to document {f.Doc}");
+                if (!docs.ContainsKey(docId)) Problem(what, $"{what} {RowName(r)} belongs to missing document {docId}");
             }
             if (what == "indicator") report.Indicators = n; else report.BudgetFacts = n;
         }
-        CheckRows(Indicators, "indicator", indicatorsPerForm);
-        CheckRows(Budget, "budget fact", budgetPerForm);
+        // Facts of both layouts: rows of the collections (older forms) and those packed in their forms.
+        const string RowFields = "{ _id, formId, documentId, nameNorm }";
+        CheckRows(AllRows(Indicators.Query().Select(RowFields).ToEnumerable(), FormMapper.PackedIndicators), "indicator", indicatorsPerForm);
+        CheckRows(AllRows(Budget.Query().Select(RowFields).ToEnumerable(), FormMapper.PackedBudget), "budget fact", budgetPerForm);
         VerifyIndexes(Problem);
         VerifyDerived(Problem);
 

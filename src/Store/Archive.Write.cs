@@ -157,12 +157,14 @@ public sealed partial class Archive
         foreach (var f in forms)
         {
             var form = FormMapper.ToForm(f, documentId, index++);
+            // The indicators and budget facts go inside their form (one document, no index entries per fact).
+            form[FormMapper.PackedIndicators] = new BsonArray(f.Indicators.Select(FormMapper.PackIndicator));
+            form[FormMapper.PackedBudget] = new BsonArray(f.Budget.Select(FormMapper.PackBudget));
             int formId = Forms.Insert(form).AsInt32;
-            var rows = f.Indicators.Select((i, n) => FormMapper.ToIndicator(i, f, formId, documentId, n)).ToList();
-            Indicators.InsertBulk(rows); // sets each row's _id, which the catalog keeps
+            form["_id"] = formId;
+            var rows = FormMapper.Unpack(form, FormMapper.PackedIndicators).ToList();
+            var budget = FormMapper.Unpack(form, FormMapper.PackedBudget).ToList();
             AdjustNames(rows.Select(r => r["nameNorm"].AsString), +1);
-            var budget = f.Budget.Select((b, n) => FormMapper.ToBudget(b, f, formId, documentId, n)).ToList();
-            Budget.InsertBulk(budget);
             stored.Add(FormMapper.FromForm(form, rows, budget)); // the forms as they will be read back
             indicators += f.Indicators.Count;
             CatalogAdd(seg, form, formId, documentId, rows);
@@ -181,7 +183,7 @@ public sealed partial class Archive
         if (copies.Count == 0)
         {
             CatalogRemove(doc["seg"], id);
-            AdjustNames(Indicators.Find(Where.Eq("documentId", id)).Select(r => r["nameNorm"].AsString).ToList(), -1);
+            AdjustNames(IndicatorRowsOf(id).Select(r => r["nameNorm"].AsString).ToList(), -1);
             Indicators.DeleteMany(Where.Eq("documentId", id));
             Budget.DeleteMany(Where.Eq("documentId", id));
             Forms.DeleteMany(Where.Eq("documentId", id));
@@ -191,6 +193,7 @@ public sealed partial class Archive
         int heirId = heir["_id"].AsInt32;
         CatalogMove(doc["seg"], id, heirId);
         heir["seg"] = doc["seg"];
+        // Packed facts move with their forms; rows of older forms carry their document themselves.
         foreach (var col in new[] { Forms, Indicators, Budget })
             foreach (var row in col.Find(Where.Eq("documentId", id)).ToList())
             {

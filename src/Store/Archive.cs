@@ -158,7 +158,8 @@ public sealed partial class Archive : IDisposable
         Documents.EnsureIndex("duplicateOf");
         Forms.EnsureIndex("documentId");
         Forms.EnsureIndex("year");
-        // Budget facts are read by document only; indicators by document and (history) by name. The search
+        // Indicators and budget facts are packed in their forms; the rows older archives hold in the indicators and
+        // budget collections are read by document and (history without a catalog) by name. The search
         // filters (year, department, kind, level-1, target) read the packed search catalog instead
         // (Archive.Catalog.cs): an index per filter cost every imported indicator five more skip-list
         // inserts (about a fifth of the writer's time) and could not answer a 25,000-hit range in 50 ms.
@@ -203,9 +204,10 @@ public sealed partial class Archive : IDisposable
         if (doc is not null && !doc["duplicateOf"].IsNull) documentId = doc["duplicateOf"].AsInt32;
         var result = new List<StoredForm>();
         // By document, then grouped: one index lookup per collection instead of one per form.
-        var indicators = Indicators.Find(Where.Eq("documentId", documentId)).ToLookup(r => r["formId"].AsInt32);
-        var budget = Budget.Find(Where.Eq("documentId", documentId)).ToLookup(r => r["formId"].AsInt32);
-        foreach (var f in Forms.Find(Where.Eq("documentId", documentId)).OrderBy(f => f["index"].AsInt32))
+        var forms = Forms.Find(Where.Eq("documentId", documentId)).OrderBy(f => f["index"].AsInt32).ToList();
+        var indicators = IndicatorRowsOf(documentId, forms).ToLookup(r => r["formId"].AsInt32);
+        var budget = BudgetRowsOf(documentId, forms).ToLookup(r => r["formId"].AsInt32);
+        foreach (var f in forms)
         {
             int id = f["_id"].AsInt32;
             var form = FormMapper.FromForm(f, indicators[id], budget[id]);
@@ -219,8 +221,17 @@ public sealed partial class Archive : IDisposable
         Log.FindAll().Select(l => new ImportLogEntry(l["time"].AsDateTime, l["path"].AsString, l["format"].AsString,
             l["status"].AsString, FormMapper.S(l["reason"]))).OrderBy(l => l.Time).ToList();
 
-    public ArchiveCounts Counts() =>
-        new(Documents.Count(), Forms.Count(), Indicators.Count(), Budget.Count(), Log.Count());
+    /// <summary>Indicators and budget facts are counted by their forms' counts: packed ones are no rows of their own.</summary>
+    public ArchiveCounts Counts()
+    {
+        int indicators = 0, budget = 0;
+        foreach (var f in Forms.Query().Select("{ i: $.indicatorsCount, b: $.budgetCount }").ToEnumerable())
+        {
+            indicators += f["i"].AsInt32;
+            budget += f["b"].AsInt32;
+        }
+        return new(Documents.Count(), Forms.Count(), indicators, budget, Log.Count());
+    }
 
     internal static StoredDocument ToStored(BsonDocument d) => new(
         d["_id"].AsInt32, PathKey.FullPath(d), d["fileName"].AsString, d["hash"].AsString, d["size"].AsInt64,

@@ -47,48 +47,96 @@ internal static class FormMapper
         return d;
     }
 
-    public static BsonDocument ToIndicator(Indicator i, Form f, int formId, int documentId, int ord)
+    /// <summary>The fields of a form document that hold its indicators and budget facts, packed (archives written
+    /// before hold them as rows of the indicators and budget collections instead, see Archive.Rows.cs).</summary>
+    internal const string PackedIndicators = "indicators", PackedBudget = "budget";
+
+    /// <summary>
+    /// One indicator as it is packed into its form document: its own fields only (the form's context is the
+    /// form's). One LiteDB document per form instead of one indexed row per indicator and budget fact: those row
+    /// inserts, each with two index entries, were a fifth of an import's CPU.
+    /// </summary>
+    public static BsonDocument PackIndicator(Indicator i)
     {
         var name = i.Level3 ?? i.Level2 ?? i.Level1 ?? "";
         var t = TargetValue.From(i.TargetParsed ?? ValueParser.Parse(i.Target));
         var history = new BsonArray(i.History.Select(h => (BsonValue)new BsonDocument { ["year"] = h.Key, ["value"] = h.Value }));
-        var d = Context(f, formId, documentId, ord);
-        d["scope"] = Str(i.Scope);
-        d["level1"] = Str(i.Level1);
-        d["level2"] = Str(i.Level2);
-        d["level3"] = Str(i.Level3);
-        d["name"] = name;
-        d["nameNorm"] = TextNorm.Normalize(name);
-        d["level1Norm"] = TextNorm.Normalize(i.Level1);
-        d["target"] = Str(i.Target);
-        d["targetOp"] = Str(t?.Comparator);
-        d["targetNumber"] = t?.Number is double n ? n : BsonValue.Null;
-        d["targetUnit"] = Str(t?.Unit);
-        d["history"] = history;
-        d["actual"] = Str(i.Actual);
-        d["weight"] = Str(i.Weight);
-        d["score"] = Str(i.Score);
-        d["basis"] = Str(i.Basis);
-        d["category"] = Str(i.Category);
-        d["deviation"] = Str(i.Deviation);
-        d["source"] = Ref(i.Source);
-        d["confidence"] = i.Confidence is double c ? c : BsonValue.Null;
+        var d = new BsonDocument
+        {
+            ["scope"] = Str(i.Scope),
+            ["level1"] = Str(i.Level1),
+            ["level2"] = Str(i.Level2),
+            ["level3"] = Str(i.Level3),
+            ["name"] = name,
+            // Derived, kept beside the name so `verify` can tell a flipped stored byte from its source.
+            ["nameNorm"] = TextNorm.Normalize(name),
+            ["level1Norm"] = TextNorm.Normalize(i.Level1),
+            ["target"] = Str(i.Target),
+            ["targetOp"] = Str(t?.Comparator),
+            ["targetNumber"] = t?.Number is double n ? n : BsonValue.Null,
+            ["targetUnit"] = Str(t?.Unit),
+            ["history"] = history,
+            ["actual"] = Str(i.Actual),
+            ["weight"] = Str(i.Weight),
+            ["score"] = Str(i.Score),
+            ["basis"] = Str(i.Basis),
+            ["category"] = Str(i.Category),
+            ["deviation"] = Str(i.Deviation),
+            ["source"] = Ref(i.Source),
+            ["confidence"] = i.Confidence is double c ? c : BsonValue.Null,
+        };
         PutReview(d, i.Review, i.ReviewReasons);
         return d;
     }
 
-    public static BsonDocument ToBudget(BudgetFact b, Form f, int formId, int documentId, int ord)
+    /// <summary>A budget fact as it is packed into its form document (see <see cref="PackIndicator"/>).</summary>
+    public static BsonDocument PackBudget(BudgetFact b)
     {
-        var d = Context(f, formId, documentId, ord);
-        d["item"] = b.Item;
-        d["column"] = Str(b.Column);
-        d["value"] = b.Value;
-        d["number"] = TargetValue.Parse(b.Value)?.Number is double n ? n : BsonValue.Null;
-        d["source"] = Ref(b.Source);
-        d["confidence"] = b.Confidence is double c ? c : BsonValue.Null;
+        var d = new BsonDocument
+        {
+            ["item"] = b.Item,
+            ["column"] = Str(b.Column),
+            ["value"] = b.Value,
+            ["number"] = TargetValue.Parse(b.Value)?.Number is double n ? n : BsonValue.Null,
+            ["source"] = Ref(b.Source),
+            ["confidence"] = b.Confidence is double c ? c : BsonValue.Null,
+        };
         PutReview(d, b.Review, b.ReviewReasons);
         return d;
     }
+
+    /// <summary>
+    /// The indicators or budget facts packed in a stored form (<paramref name="field"/>) as rows: each with its
+    /// form's context (form, document, order, year, department, project, kind), the shape rows of the indicators
+    /// and budget collections have, so every reader reads both layouts alike. Empty for a form written before.
+    /// </summary>
+    public static IEnumerable<BsonDocument> Unpack(BsonDocument form, string field)
+    {
+        if (!form.TryGetValue(field, out var packed) || !packed.IsArray) yield break;
+        var arr = packed.AsArray;
+        for (int ord = 0; ord < arr.Count; ord++) yield return Unpack(form, arr[ord].AsDocument, ord);
+    }
+
+    internal static BsonDocument Unpack(BsonDocument form, BsonDocument packed, int ord)
+    {
+        var d = new BsonDocument
+        {
+            ["formId"] = form["_id"],
+            ["documentId"] = form["documentId"],
+            ["ord"] = ord,
+            ["formKey"] = form["key"],
+            ["year"] = form["year"],
+            ["department"] = form["department"],
+            ["departmentNorm"] = TextNorm.Fold(S(form["department"])),
+            ["project"] = form["project"],
+            ["kind"] = form["kind"],
+        };
+        foreach (var (k, v) in packed) d[k] = v;
+        return d;
+    }
+
+    /// <summary>True when the form document holds its indicators (or budget facts: <paramref name="field"/>) itself.</summary>
+    public static bool IsPacked(BsonDocument form, string field = PackedIndicators) => form.TryGetValue(field, out var p) && p.IsArray;
 
     /// <summary>A value's own review flag and reasons (absent in archives written before values carried them).</summary>
     static void PutReview(BsonDocument d, bool review, List<string>? reasons)
@@ -103,20 +151,6 @@ internal static class FormMapper
         d.TryGetValue("reviewReasons", out var r) && r.IsArray ? r.AsArray.Select(x => x.AsString).ToList() : null;
 
     internal static double? ConfidenceOf(BsonDocument d) => d.TryGetValue("confidence", out var c) && c.IsNumber ? c.AsDouble : null;
-
-    /// <summary>The form context every indicator and budget row repeats (denormalized for search).</summary>
-    static BsonDocument Context(Form f, int formId, int documentId, int ord) => new()
-    {
-        ["formId"] = formId,
-        ["documentId"] = documentId,
-        ["ord"] = ord,
-        ["formKey"] = f.Key,
-        ["year"] = f.Year is int y ? y : BsonValue.Null,
-        ["department"] = Str(f.Department),
-        ["departmentNorm"] = TextNorm.Fold(f.Department),
-        ["project"] = Str(f.Project),
-        ["kind"] = f.Kind,
-    };
 
     public static Form FromForm(BsonDocument d, IEnumerable<BsonDocument> indicators, IEnumerable<BsonDocument> budget)
     {

@@ -32,7 +32,8 @@ public sealed class IndexDamageTests(ITestOutputHelper output)
             names = archive.AllDocuments().SelectMany(d => archive.FormsOf(d.Id)).SelectMany(f => f.Form.Indicators)
                 .Select(i => TextNorm.Normalize(i.Level3 ?? i.Level2 ?? i.Level1)).Where(n => n.Length >= 4 && n[0] >= '\u4E00')
                 .Distinct().ToList();
-        var name = names.First(n => Occurrences(good, Encoding.UTF8.GetBytes(n), IndexPage).Count >= 2);
+        // Indexed once: the name list's primary key (indicators are packed in their forms, with no index of their own).
+        var name = names.First(n => Occurrences(good, Encoding.UTF8.GetBytes(n), IndexPage).Count >= 1);
         var bytes = Encoding.UTF8.GetBytes(name);
         var inIndex = Occurrences(good, bytes, IndexPage);
         output.WriteLine($"{name}: {inIndex.Count} occurrence(s) in index pages");

@@ -79,15 +79,13 @@ public sealed partial class Archive
         }
 
         var best = top.Best();
-        // One query for all rows shown (an index seek per id), not one query per row; a parameter, so the
-        // expression text is constant and LiteDB compiles it once.
-        var ids = best.Select(h => h.View.RowId(h.Row)).ToList();
-        var rowsById = ids.Count == 0 ? new Dictionary<ObjectId, BsonDocument>()
-            : Indicators.Find(BsonExpression.Create("$._id IN @0", new BsonArray(ids.Select(i => new BsonValue(i))))).ToDictionary(r => r["_id"].AsObjectId);
-        var files = FileNames(rowsById.Values.Select(r => r["documentId"].AsInt32));
+        // One query for all rows shown (per layout, see IndicatorRowsAt), not one query per row.
+        var at = best.Select(h => h.Address).ToList();
+        var rows = IndicatorRowsAt(at);
+        var files = FileNames(rows.Values.Select(r => r["documentId"].AsInt32));
         var hits = new List<IndicatorHit>(best.Count);
         for (int i = 0; i < best.Count; i++)
-            if (rowsById.TryGetValue(ids[i], out var row)) hits.Add(ToHit(row, fuzzy, best[i].Rank, files));
+            if (rows.TryGetValue(at[i], out var row)) hits.Add(ToHit(row, fuzzy, best[i].Rank, files));
         return new SearchResult(hits, total, fuzzy);
     }
 
@@ -164,6 +162,7 @@ internal sealed class TopHits
         public string Department => View.S(Form + 12) ?? "";
         public int FormId => View.I32(Form);
         public int Ord => View.I32(Row + 12);
+        public RowAddress Address => new(FormId, Ord, View.RowId(Row));
     }
 
     readonly int _limit;

@@ -79,8 +79,10 @@ public sealed partial class Archive
     /// <summary>Fields stored beside the value they are computed from: each must still be that value's computation.</summary>
     void VerifyDerived(Action<string, string> problem)
     {
-        foreach (var r in Indicators.Query()
-                     .Select("{ _id, documentId, name, nameNorm, level1, level2, level3, level1Norm, department, departmentNorm }").ToEnumerable())
+        var rows = AllRows(Indicators.Query()
+            .Select("{ _id, documentId, name, nameNorm, level1, level2, level3, level1Norm, department, departmentNorm }").ToEnumerable(),
+            FormMapper.PackedIndicators);
+        foreach (var r in rows)
         {
             string? S(string key) => r[key].IsString ? r[key].AsString : null;
             var name = S("level3") ?? S("level2") ?? S("level1") ?? "";
@@ -88,7 +90,7 @@ public sealed partial class Archive
             {
                 // A field an older archive never wrote is not damage (a field name hit by a flip shows in the checksum).
                 if (stored == expected || stored is null && what is "level1Norm" or "departmentNorm") return;
-                problem("derived", $"damaged archive: indicator {r["_id"].AsObjectId} (document {r["documentId"]}): stored {what} " +
+                problem("derived", $"damaged archive: indicator {RowName(r)} (document {r["documentId"]}): stored {what} " +
                     $"{Show(stored)} is not what {from} gives ({Show(expected)}) (`jixiao rebuild` re-creates the archive)");
             }
             Check("name", S("name"), name, "its levels");
