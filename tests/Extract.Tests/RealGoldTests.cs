@@ -51,6 +51,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["xian_health_dept_self_p30_31"] = 0.98, // [0.627] 部门整体自评表: task list under 全年预算数/全年执行数 groups, 预期目标/实际完成情况 side by side
         ["guangzhou_eco_target_p4"] = 0.98, // [1.000] packed cells numbered out of order, a 实施周期指标值 with its own commas and full stop
         ["shenzhen_keyed_sheets"] = 0.98, // [0.000] 项目信息 + 指标信息 sheets sharing 项目编码 (KeyedSheets joins them)
+        ["xian_self_p84"] = 0.98, // [1.000] 自评表 whose title wraps over two lines, the second starting with （
     };
 
     public static TheoryData<string> Stems()
