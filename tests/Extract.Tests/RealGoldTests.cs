@@ -52,6 +52,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["guangzhou_eco_target_p4"] = 0.98, // [1.000] packed cells numbered out of order, a 实施周期指标值 with its own commas and full stop
         ["shenzhen_keyed_sheets"] = 0.98, // [0.000] 项目信息 + 指标信息 sheets sharing 项目编码 (KeyedSheets joins them)
         ["xian_self_p84"] = 0.98, // [1.000] 自评表 whose title wraps over two lines, the second starting with （
+        ["beijing_zwfw_dept_target_p81_82"] = 0.98, // [0.453] 部门整体: 整体绩效目标 block label written again beside the indicator rows after a page break (RepeatedBlockLabel)
     };
 
     public static TheoryData<string> Stems()
