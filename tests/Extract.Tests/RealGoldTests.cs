@@ -53,6 +53,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["shenzhen_keyed_sheets"] = 0.98, // [0.000] 项目信息 + 指标信息 sheets sharing 项目编码 (KeyedSheets joins them)
         ["xian_self_p84"] = 0.98, // [1.000] 自评表 whose title wraps over two lines, the second starting with （
         ["beijing_zwfw_dept_target_p81_82"] = 0.98, // [0.453] 部门整体: 整体绩效目标 block label written again beside the indicator rows after a page break (RepeatedBlockLabel)
+        ["xian_self_p89_90"] = 0.98, // [1.000] two 自评表 on consecutive pages, the second title wrapped over two lines (WrappedTitle); 年初预算数 -
     };
 
     public static TheoryData<string> Stems()
