@@ -54,6 +54,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["xian_self_p84"] = 0.98, // [1.000] 自评表 whose title wraps over two lines, the second starting with （
         ["beijing_zwfw_dept_target_p81_82"] = 0.98, // [0.453] 部门整体: 整体绩效目标 block label written again beside the indicator rows after a page break (RepeatedBlockLabel)
         ["xian_self_p89_90"] = 0.98, // [1.000] two 自评表 on consecutive pages, the second title wrapped over two lines (WrappedTitle); 年初预算数 -
+        ["changsha_xinfang_dept_p31_32"] = 0.98, // [1.000] 部门整体 continued: unit row, money and 整体绩效目标 repeated on each page, merged level cells over rows
     };
 
     public static TheoryData<string> Stems()
