@@ -51,6 +51,11 @@ public class RealGoldTests(ITestOutputHelper output)
         ["xian_health_dept_self_p30_31"] = 0.98, // [0.627] 部门整体自评表: task list under 全年预算数/全年执行数 groups, 预期目标/实际完成情况 side by side
         ["guangzhou_eco_target_p4"] = 0.98, // [1.000] packed cells numbered out of order, a 实施周期指标值 with its own commas and full stop
         ["shenzhen_keyed_sheets"] = 0.98, // [0.000] 项目信息 + 指标信息 sheets sharing 项目编码 (KeyedSheets joins them)
+        ["xian_self_p84"] = 0.98, // [1.000] 自评表 whose title wraps over two lines, the second starting with （
+        ["beijing_zwfw_dept_target_p81_82"] = 0.98, // [0.453] 部门整体: 整体绩效目标 block label written again beside the indicator rows after a page break (RepeatedBlockLabel)
+        ["xian_self_p89_90"] = 0.98, // [1.000] two 自评表 on consecutive pages, the second title wrapped over two lines (WrappedTitle); 年初预算数 -
+        ["changsha_xinfang_dept_p31_32"] = 0.98, // [1.000] 部门整体 continued: unit row, money and 整体绩效目标 repeated on each page, merged level cells over rows
+        ["guojia_xinfang_self_p32_33"] = 0.98, // [0.987, a gold error: department kept its budget code against the spec] money row labels wrapped 上⏎年结转, one indicator row after the page break
     };
 
     public static TheoryData<string> Stems()

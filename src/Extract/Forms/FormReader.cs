@@ -23,17 +23,17 @@ internal sealed partial class FormReader
         for (int i = 0; i < _lines.Count; i++)
         {
             var line = _lines[i];
-            if (line.IsParagraph) OnParagraph(line.Paragraph!);
+            if (line.IsParagraph) OnParagraph(line.Paragraph!, i > 0 ? _lines[i - 1] : null);
             else i = OnRow(i);
         }
         return _forms.Where(f => f.HasContent).ToList();
     }
 
-    void OnParagraph(string text)
+    void OnParagraph(string text, Line? previous)
     {
         if (TitleRules.IsTitle(text))
         {
-            StartForm(text.Trim());
+            StartForm(WrappedTitle.Join(previous, text) ?? text.Trim());
             return;
         }
         if (_current is not null && InlineMoneyLine.TryRead(_current, text)) return;

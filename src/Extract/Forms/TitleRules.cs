@@ -48,6 +48,11 @@ internal static partial class TitleRules
     [GeneratedRegex(@"^(.+?)项目(?:支出)?绩效(?:目标|自评|评价)(?:申报)?表$")]
     private static partial Regex ProjectTitle();
 
+    /// <summary>True when the text is only a list or table number (`表16`, `附表3`, `预算13表`).</summary>
+    public static bool IsListNumber(string label) => ListNumber().Match(label) is { Success: true } m && m.Length == label.Length;
+
+    public static bool StartsWithListNumber(string label) => ListNumber().IsMatch(label);
+
     /// <summary>A list number or table number before a title (`9、`, `附表3`, `预算表12`): not part of any name.</summary>
     [GeneratedRegex(@"^(?:附?表\d+[、.．:：]?|\d{1,2}[、.．]|预算\d*表\d*)")]
     private static partial Regex ListNumber();

@@ -313,7 +313,7 @@ internal static partial class IndicatorReader
         // 项目名称 row ends this one's indicators.
         if (filled.Count == 1 && TitleRules.IsTitle(filled[0].Raw)) return true;
         if (filled.Count >= 2 && Array.IndexOf(Vocab.Instance.ProjectLabels, head) >= 0) return true;
-        if (GoalReader.IsGoal(row) && !IsScopeLabel(filled[0].Label)) return true;
+        if (GoalReader.IsGoal(row) && !IsScopeLabel(filled[0].Label) && !RepeatedBlockLabel.IsBesideTable(row, header)) return true;
         // Leading columns outside the hierarchy (the scope label column) only hold text outside the table.
         int firstHeaderCol = header.Cells.FirstOrDefault(c => !c.IsEmpty && !IsScopeLabel(c.Label))?.Col ?? 0;
         return filled[0].Col < firstHeaderCol && !IsScopeLabel(filled[0].Label) && filled.Count <= 2;
