@@ -28,9 +28,7 @@ internal static class CanonicalJsonWriter
             w.WriteStartObject();
             w.WriteString("file", doc.File);
             w.WriteString("format", doc.Format);
-            w.WriteStartArray("forms");
-            foreach (var f in doc.Forms) Form(w, f);
-            w.WriteEndArray();
+            Array(w, "forms", doc.Forms, Form);
             if (doc.Warnings is not null) Strings(w, "warnings", doc.Warnings);
             w.WriteEndObject();
         }
@@ -50,45 +48,43 @@ internal static class CanonicalJsonWriter
         w.WriteStartObject("fields");
         foreach (var (k, v) in f.Fields) w.WriteString(k, v);
         w.WriteEndObject();
-        w.WriteStartArray("budget");
-        foreach (var b in f.Budget)
-        {
-            w.WriteStartObject();
-            w.WriteString("item", b.Item);
-            w.WriteString("column", b.Column);
-            w.WriteString("value", b.Value);
-            if (b.Source is not null) Source(w, b.Source);
-            Reviewed(w, b);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("projects");
-        foreach (var p in f.Projects)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", p.Name);
-            w.WriteString("category", p.Category);
-            w.WriteString("total", p.Total);
-            w.WriteString("annual", p.Annual);
-            w.WriteString("purpose", p.Purpose);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("goals");
-        foreach (var g in f.Goals)
-        {
-            w.WriteStartObject();
-            w.WriteString("label", g.Label);
-            w.WriteString("text", g.Text);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("indicators");
-        foreach (var i in f.Indicators) Indicator(w, i);
-        w.WriteEndArray();
+        Array(w, "budget", f.Budget, Budget);
+        Array(w, "projects", f.Projects, Project);
+        Array(w, "goals", f.Goals, Goal);
+        Array(w, "indicators", f.Indicators, Indicator);
         if (f.NeedsReview) w.WriteBoolean("needs_review", true);
         if (f.Confidence is { } c) w.WriteNumber("confidence", c);
         if (f.Source is not null) Source(w, f.Source);
+        w.WriteEndObject();
+    }
+
+    static void Budget(Utf8JsonWriter w, BudgetFact b)
+    {
+        w.WriteStartObject();
+        w.WriteString("item", b.Item);
+        w.WriteString("column", b.Column);
+        w.WriteString("value", b.Value);
+        if (b.Source is not null) Source(w, b.Source);
+        Reviewed(w, b);
+        w.WriteEndObject();
+    }
+
+    static void Project(Utf8JsonWriter w, ProjectLine p)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", p.Name);
+        w.WriteString("category", p.Category);
+        w.WriteString("total", p.Total);
+        w.WriteString("annual", p.Annual);
+        w.WriteString("purpose", p.Purpose);
+        w.WriteEndObject();
+    }
+
+    static void Goal(Utf8JsonWriter w, Goal g)
+    {
+        w.WriteStartObject();
+        w.WriteString("label", g.Label);
+        w.WriteString("text", g.Text);
         w.WriteEndObject();
     }
 
@@ -140,10 +136,12 @@ internal static class CanonicalJsonWriter
         w.WriteEndObject();
     }
 
-    static void Strings(Utf8JsonWriter w, string name, List<string> values)
+    static void Strings(Utf8JsonWriter w, string name, List<string> values) => Array(w, name, values, (w, s) => w.WriteStringValue(s));
+
+    static void Array<T>(Utf8JsonWriter w, string name, List<T> items, Action<Utf8JsonWriter, T> write)
     {
         w.WriteStartArray(name);
-        foreach (var s in values) w.WriteStringValue(s);
+        foreach (var item in items) write(w, item);
         w.WriteEndArray();
     }
 
