@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 using System.Runtime.InteropServices;
 
@@ -26,8 +25,10 @@ namespace Jixiao.Ingest;
 /// library call returns or fails: the import goes on, but that memory is only returned when the call ends.
 /// While such an abandoned parse runs, no other parse is stopped for memory (whose memory the heap holds is
 /// then unknown). Where the runtime gives no thread ids (not Linux or Windows) the limit is not enforced.
+/// The event listener itself is only created the first time some parse grows that far: creating one makes the
+/// runtime set up its event sources, ~25 ms of CPU that a short `jixiao extract` would otherwise pay for nothing.
 /// </summary>
-internal sealed class ParseMemoryGuard : EventListener
+internal sealed class ParseMemoryGuard
 {
     static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
 
@@ -39,9 +40,11 @@ internal sealed class ParseMemoryGuard : EventListener
 
     static readonly Lazy<ParseMemoryGuard> Shared = new(() => new ParseMemoryGuard());
 
-    readonly ConcurrentDictionary<int, Watch> _watches = new();
+    /// <summary>Parses under watch by OS thread id; guarded by itself (a plain dictionary: a concurrent one's
+    /// generic code is compiled at start-up, ReadyToRun cannot carry it).</summary>
+    readonly Dictionary<int, Watch> _watches = new();
     readonly Timer _timer;
-    EventSource? _runtime;
+    AllocationListener? _listener;
     DateTime _listeningSince = DateTime.MaxValue;
     DateTime _lastConfirm = DateTime.MinValue;
     int _ticking;
@@ -83,7 +86,12 @@ internal sealed class ParseMemoryGuard : EventListener
             if (Interlocked.Exchange(ref _stopped, 1) == 0) _stop();
         }
 
-        public void Dispose() => Shared.Value._watches.TryRemove(new KeyValuePair<int, Watch>(ThreadId, this));
+        public void Dispose()
+        {
+            var watches = Shared.Value._watches;
+            lock (watches)
+                if (watches.TryGetValue(ThreadId, out var w) && w == this) watches.Remove(ThreadId);
+        }
     }
 
     /// <summary>
@@ -95,23 +103,49 @@ internal sealed class ParseMemoryGuard : EventListener
         int tid = OsThread.CurrentId();
         if (tid == 0) return null;
         var watch = new Watch(tid, limitBytes, stop);
-        Shared.Value._watches[tid] = watch;
+        var watches = Shared.Value._watches;
+        lock (watches) watches[tid] = watch;
         return watch;
     }
 
-    protected override void OnEventSourceCreated(EventSource source)
+    Watch? WatchOf(int threadId)
     {
-        if (source.Name == "Microsoft-Windows-DotNETRuntime") _runtime = source;
+        lock (_watches) return _watches.TryGetValue(threadId, out var w) ? w : null;
     }
 
-    protected override void OnEventWritten(EventWrittenEventArgs e)
+    /// <summary>Counts each watched thread's allocations from the runtime's GCAllocationTick events.</summary>
+    sealed class AllocationListener(ParseMemoryGuard guard) : EventListener
     {
-        if (e.EventId != 10 || e.Payload is null || e.PayloadNames is null) return; // 10: GCAllocationTick
-        if (_watches.IsEmpty || !_watches.TryGetValue((int)e.OSThreadId, out var watch)) return;
-        int i = e.PayloadNames.IndexOf("AllocationAmount64");
-        if (i < 0) i = e.PayloadNames.IndexOf("AllocationAmount");
-        if (i < 0) return;
-        Interlocked.Add(ref watch.Allocated, Convert.ToInt64(e.Payload[i]));
+        EventSource? _runtime;
+        bool _on;
+
+        // Called from the base constructor for the sources that already exist (the runtime's among them).
+        protected override void OnEventSourceCreated(EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime") _runtime = source;
+        }
+
+        /// <summary>False when the runtime's event source is not there (events disabled): nothing to listen to.</summary>
+        public bool Listen(bool on)
+        {
+            if (_runtime is null) return false;
+            if (on == _on) return true;
+            // Keyword 0x1 (GC) at Verbose level carries GCAllocationTick; the other GC events it brings are few.
+            if (on) EnableEvents(_runtime, EventLevel.Verbose, (EventKeywords)0x1);
+            else DisableEvents(_runtime);
+            _on = on;
+            return true;
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            if (e.EventId != 10 || e.Payload is null || e.PayloadNames is null) return; // 10: GCAllocationTick
+            if (guard.WatchOf((int)e.OSThreadId) is not { } watch) return;
+            int i = e.PayloadNames.IndexOf("AllocationAmount64");
+            if (i < 0) i = e.PayloadNames.IndexOf("AllocationAmount");
+            if (i < 0) return;
+            Interlocked.Add(ref watch.Allocated, Convert.ToInt64(e.Payload[i]));
+        }
     }
 
     void Tick()
@@ -120,8 +154,9 @@ internal sealed class ParseMemoryGuard : EventListener
         try
         {
             // No parse running (between files, after an import): nothing to measure.
-            if (_watches.IsEmpty) { Listen(false); return; }
-            var watches = _watches.Values.ToList();
+            List<Watch> watches;
+            lock (_watches) watches = _watches.Values.ToList();
+            if (watches.Count == 0) { Listen(false); return; }
             long heap = GC.GetTotalMemory(false);
             // Listen while some parse has grown the heap past half its limit (garbage included: cheap to read).
             Listen(watches.Any(w => heap - w.StartHeap > w.Limit / 2));
@@ -142,18 +177,11 @@ internal sealed class ParseMemoryGuard : EventListener
 
     void Listen(bool on)
     {
-        if (_runtime is null || on == (_listeningSince != DateTime.MaxValue)) return;
-        if (on)
-        {
-            // Keyword 0x1 (GC) at Verbose level carries GCAllocationTick; the other GC events it brings are few.
-            EnableEvents(_runtime, EventLevel.Verbose, (EventKeywords)0x1);
-            _listeningSince = DateTime.UtcNow;
-        }
-        else
-        {
-            DisableEvents(_runtime);
-            _listeningSince = DateTime.MaxValue;
-        }
+        if (on == (_listeningSince != DateTime.MaxValue)) return;
+        if (!on && _listener is null) return;
+        _listener ??= new AllocationListener(this);
+        if (!_listener.Listen(on)) return;
+        _listeningSince = on ? DateTime.UtcNow : DateTime.MaxValue;
     }
 
     /// <summary>

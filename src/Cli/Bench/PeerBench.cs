@@ -104,7 +104,7 @@ internal static class PeerBench
     }
 
     /// <summary>"2.35x": how many times <paramref name="ours"/> the peer's time is.</summary>
-    static string Times(TimeSpan ours, TimeSpan peer) =>
+    internal static string Times(TimeSpan ours, TimeSpan peer) =>
         peer <= TimeSpan.Zero ? "-" : (ours / peer).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "x";
 
     static ToolRun RunTool(string exe, IEnumerable<string> args, TimeSpan limit)

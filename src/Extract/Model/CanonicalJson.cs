@@ -18,6 +18,7 @@ public static class CanonicalJson
             CanonicalJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
     };
 
-    public static string Serialize(ExtractedDocument doc) => JsonSerializer.Serialize(doc, Options);
+    /// <summary>The canonical JSON of an extraction (written by <see cref="CanonicalJsonWriter"/>, the same bytes as <see cref="Options"/> give).</summary>
+    public static string Serialize(ExtractedDocument doc) => CanonicalJsonWriter.Write(doc);
     public static ExtractedDocument Deserialize(string json) => JsonSerializer.Deserialize<ExtractedDocument>(json, Options)!;
 }

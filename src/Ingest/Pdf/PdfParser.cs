@@ -24,13 +24,18 @@ public sealed class PdfParser : IDocumentParser
 
     public string Format => "pdf";
 
+    /// <summary>Text pages read on two threads (<see cref="TextPagesAhead"/>); false reads every page on the
+    /// parser's thread (tests compare the two).</summary>
+    internal bool PagesInParallel { get; init; } = true;
+
     public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
     {
         var doc = new SourceDocument(fileName, Format);
         PdfDocument pdf;
+        var options = new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, ClipPaths = false };
         try
         {
-            pdf = PdfDocument.Open(stream, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, ClipPaths = false });
+            pdf = PdfDocument.Open(stream, options);
         }
         catch (PdfDocumentEncryptedException e)
         {
@@ -48,9 +53,11 @@ public sealed class PdfParser : IDocumentParser
             var assembler = new DocumentAssembler(doc);
             var ocr = new Ocr.ScannedPageReader(stream, _findTool, _engine?.Invoke());
             // Pages are assembled in order, but scanned pages are OCRed ahead on worker threads
-            // (PdfPig itself stays on this thread): a scanned book takes its time once per core.
+            // (this document stays on this thread): a scanned book takes its time once per core.
             var pending = new Queue<(int Number, Task<PageContent> Content)>();
             Ocr.OcrUnavailableException? ocrMissing = null;
+            // Text pages are read two at a time once page 1 shows a text PDF (a scanned one spends its time in OCR).
+            TextPagesAhead? ahead = null;
             try
             {
                 for (int n = 1; n <= pages; n++)
@@ -59,10 +66,15 @@ public sealed class PdfParser : IDocumentParser
                     Task<PageContent> content;
                     try
                     {
-                        var page = pdf.GetPage(n);
-                        content = ScanDetector.IsScanned(page)
-                            ? ocr.Start(n, cancel)
-                            : Task.FromResult(PageReader.Read(page));
+                        if (ahead is not null && ahead.Takes(n) && ahead.Take(n) is { } read)
+                            content = Task.FromResult(read);
+                        else
+                        {
+                            var page = pdf.GetPage(n);
+                            content = ScanDetector.IsScanned(page)
+                                ? ocr.Start(n, cancel)
+                                : Task.FromResult(PageReader.Read(page));
+                        }
                     }
                     catch (Ocr.OcrUnavailableException e)
                     {
@@ -75,6 +87,7 @@ public sealed class PdfParser : IDocumentParser
                     {
                         content = Task.FromException<PageContent>(e);
                     }
+                    if (n == 1 && PagesInParallel && content.IsCompletedSuccessfully) ahead = TextPagesAhead.Start(stream, options, pages, cancel);
                     pending.Enqueue((n, content));
                     // Keep a few pages in flight; text pages queue behind an unfinished scan.
                     while (pending.Count > 0 && (pending.Peek().Content.IsCompleted || pending.Count > MaxPagesAhead))
@@ -86,6 +99,7 @@ public sealed class PdfParser : IDocumentParser
             finally
             {
                 // A failed or cancelled parse must not delete the temporary files under running OCR.
+                ahead?.Dispose();
                 foreach (var (_, task) in pending)
                     try { task.Wait(); } catch (AggregateException) { }
                 ocr.Dispose();
