@@ -48,6 +48,8 @@ internal sealed class PaddleOcrEngine : IOcrEngine
             catch (Exception e) when (e is not OutOfMemoryException) { /* Lazy keeps the error: the page's read reports it. */ }
         });
     }
+    /// <summary>Lines padded alike, as one batch of recognition used to be.</summary>
+    const int Group = 8;
     // A detected line read below this is noise (speckle, a seal's rim) outside a cell; inside a cell it is kept and flagged.
     const float AreaFloor = 0.5f, CellFloor = 0.3f;
     // More boxes than this in the page outside the tables is speckle, not text.
@@ -118,11 +120,21 @@ internal sealed class PaddleOcrEngine : IOcrEngine
 
     List<OcrWord> Recognise(TextRecognizer rec, GrayImage image, List<(int X0, int Y0, int X1, int Y1, bool InCell)> lines, List<string> warnings, CancellationToken cancel)
     {
-        // One line per model run (see TextRecognizer), on all cores: a one-page document would otherwise leave a core
-        // idle (each run is single-threaded; the session is shared and its Run is thread-safe). Longest lines first,
-        // so that no core is left with a long line at the end. Words keep the order of the lines.
+        // Each line is padded to the widest of its group of 8 in aspect order, the padding it had when such a group was
+        // one batch: recognition depends on the padding, and on noisy lines any other padding (none, or a fixed margin)
+        // read some lines better and others worse. One model run per line costs about 20% less CPU than the batch of 8
+        // (small tensors stay in cache). Runs go on all cores, longest first so that no core is left with a long line at
+        // the end; the session is shared and its Run is thread-safe. Words keep the order of the lines.
+        var order = Enumerable.Range(0, lines.Count).OrderBy(i => (double)(lines[i].X1 - lines[i].X0) / Math.Max(1, lines[i].Y1 - lines[i].Y0)).ToArray();
+        var padTo = new int[lines.Count];
+        for (int g = 0; g < order.Length; g += Group)
+        {
+            var group = order.Skip(g).Take(Group).ToArray();
+            int widest = group.Max(i => TextRecognizer.Width((lines[i].X0, lines[i].Y0, lines[i].X1, lines[i].Y1)));
+            foreach (var i in group) padTo[i] = widest;
+        }
         var read = new OcrWord?[lines.Count];
-        var longestFirst = Enumerable.Range(0, lines.Count).OrderByDescending(i => (double)(lines[i].X1 - lines[i].X0) / Math.Max(1, lines[i].Y1 - lines[i].Y0)).ToArray();
+        var longestFirst = order.OrderByDescending(i => padTo[i]).ToArray();
         int timedOut = 0;
         string? timeout = null;
         Parallel.For(0, longestFirst.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel }, k =>
@@ -131,7 +143,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
             var l = lines[i];
             string text;
             float conf;
-            try { (text, conf) = rec.Read(image, (l.X0, l.Y0, l.X1, l.Y1), _lineLimit, cancel); }
+            try { (text, conf) = rec.Read(image, (l.X0, l.Y0, l.X1, l.Y1), _lineLimit, cancel, padTo[i]); }
             catch (TimeoutException e)
             {
                 Interlocked.Increment(ref timedOut);

@@ -1,21 +1,23 @@
 namespace Jixiao.Ingest.Ocr.Paddle;
 
 /// <summary>
-/// PP-OCRv4 recognition: a line resized to height 48 keeping its aspect, normalised to [-1, 1], one line per
-/// model run; the model gives per-step class probabilities, decoded greedily as CTC: best class per step,
-/// repeats collapsed, blanks (class 0) dropped. Classes 1.. are the key list, with a space appended as the
-/// last class. A line's confidence is the mean probability of the characters it kept.
+/// PP-OCRv4 recognition: a line resized to height 48 keeping its aspect, padded to at least
+/// <see cref="MinWidth"/>, normalised to [-1, 1], one line per model run; the model gives per-step class
+/// probabilities, decoded greedily as CTC: best class per step, repeats collapsed, blanks (class 0) dropped.
+/// Classes 1.. are the key list, with a space appended as the last class. A line's confidence is the mean
+/// probability of the characters it kept.
 /// </summary>
 /// <remarks>
 /// One line per run, not batches padded to their widest line: a line's reading then depends on its own pixels
-/// only (in a batch the padding and the batch's other lines moved confidences by up to 0.09 and, with other
-/// batch sizes, dropped a ≥), and the unpadded runs cost about 40% less CPU on a form page (measured on
-/// scan_self_01 and changsha_transfer_scan_p5: same text on every line).
+/// only (in a batch of 8 the batch's other lines moved confidences by up to 0.09, and in batches of 4 a ≥ was
+/// lost), and without the padding to the batch's widest line recognition costs about 30% less CPU on a form page.
+/// The floor of 160 columns stays (PaddleOCR pads to 320): read unpadded, a cell of one or two characters lost
+/// its first one (一级 → 级) or half its confidence.
 /// </remarks>
 internal sealed class TextRecognizer(OnnxModel model, string[] keys)
 {
     public const int Height = 48;
-    const int MinWidth = 8;
+    const int MinWidth = 160;
     const int MaxWidth = 3200;
 
     public static string[] LoadKeys()
@@ -27,15 +29,24 @@ internal sealed class TextRecognizer(OnnxModel model, string[] keys)
         return keys.ToArray();
     }
 
-    /// <summary>Reads one line box (page pixels) in one model run.</summary>
-    public (string Text, float Confidence) Read(GrayImage img, (int X0, int Y0, int X1, int Y1) line, TimeSpan limit, CancellationToken cancel)
+    /// <summary>Reads one line box (page pixels) in one model run, padded on the right to <paramref name="padTo"/> columns when that is wider.</summary>
+    public (string Text, float Confidence) Read(GrayImage img, (int X0, int Y0, int X1, int Y1) line, TimeSpan limit, CancellationToken cancel, int padTo = 0)
     {
         var (x0, y0, x1, y1) = line;
-        int width = Math.Clamp((int)Math.Ceiling(Height * (double)Math.Max(1, x1 - x0) / Math.Max(1, y1 - y0)), MinWidth, MaxWidth);
-        var tensor = new float[3 * Height * width];
-        ImageTensor.Fill(img, x0, y0, x1, y1, tensor, 0, width, Height, width, ImageTensor.Normalisation.Half);
-        return model.Run(tensor, new long[] { 1, 3, Height, width }, limit, cancel, (probs, shape) => Decode(probs, shape[1], shape[2]));
+        int width = Width(line);
+        // Columns past the line's own width stay 0: mid-gray after normalisation, as PaddleOCR pads.
+        int stride = Math.Max(MinWidth, Math.Max(width, padTo));
+        var tensor = new float[3 * Height * stride];
+        ImageTensor.Fill(img, x0, y0, x1, y1, tensor, 0, width, Height, stride, ImageTensor.Normalisation.Half);
+        return model.Run(tensor, new long[] { 1, 3, Height, stride }, limit, cancel, (probs, shape) => Decode(probs, UsedSteps(shape[1], width, stride), shape[2]));
     }
+
+    /// <summary>The line's width in columns once resized to <see cref="Height"/>.</summary>
+    public static int Width((int X0, int Y0, int X1, int Y1) line) =>
+        Math.Clamp((int)Math.Ceiling(Height * (double)Math.Max(1, line.X1 - line.X0) / Math.Max(1, line.Y1 - line.Y0)), 8, MaxWidth);
+
+    /// <summary>Steps past the line's own width saw only padding (one more is kept for a character at the edge).</summary>
+    static int UsedSteps(int steps, int width, int stride) => Math.Min(steps, (int)Math.Ceiling(steps * (double)width / stride) + 1);
 
     (string, float) Decode(ReadOnlySpan<float> probs, int steps, int classes)
     {
