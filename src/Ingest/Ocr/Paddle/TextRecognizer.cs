@@ -8,7 +8,7 @@ namespace Jixiao.Ingest.Ocr.Paddle;
 /// probability of the characters it kept.
 /// </summary>
 /// <remarks>
-/// One line per run: the tensors stay small (cache-resident), about 25% less CPU than batches of 8 padded to their
+/// One line per run: the tensors stay small (cache-resident), about 20% less CPU than batches of 8 padded to their
 /// widest line. The caller chooses the right padding (<c>padTo</c>): the model's reading of a noisy line depends on it.
 /// The floor of 160 columns stays (PaddleOCR pads to 320): read unpadded, a cell of one or two characters lost its
 /// first one (一级 → 级) or half its confidence.
