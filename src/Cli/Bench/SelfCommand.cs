@@ -15,7 +15,11 @@ internal static class SelfCommand
     }
 
     /// <summary>One run of this `jixiao` as a child, timed from outside: wall clock, the child's CPU, its output.</summary>
-    public sealed record TimedRun(TimeSpan Wall, TimeSpan? Cpu, int ExitCode, string Stdout);
+    public sealed record TimedRun(TimeSpan Wall, TimeSpan? Cpu, int ExitCode, string Stdout)
+    {
+        /// <summary>The child's peak working set, read while it ran (0 where the platform does not tell).</summary>
+        public long PeakWorkingSet { get; init; }
+    }
 
     public static TimedRun Run(params string[] args)
     {
@@ -25,8 +29,13 @@ internal static class SelfCommand
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync(); // drained so a chatty child never blocks on a full pipe
+        // The peak is a high-water mark the kernel keeps: the last look before the child exits sees (nearly) all of it.
+        long peak = 0;
+        while (!p.WaitForExit(TimeSpan.FromMilliseconds(50)))
+            try { p.Refresh(); peak = Math.Max(peak, p.PeakWorkingSet64); }
+            catch (InvalidOperationException) { }
         p.WaitForExit();
         var wall = sw.Elapsed;
-        return new TimedRun(wall, CpuTime.Children() - cpu0, p.ExitCode, stdout.Result);
+        return new TimedRun(wall, CpuTime.Children() - cpu0, p.ExitCode, stdout.Result) { PeakWorkingSet = peak };
     }
 }

@@ -27,9 +27,20 @@ internal sealed class OnnxModel : IDisposable
         _input = _session.InputMetadata.Keys.First();
     }
 
-    /// <summary>Runs the model on one float tensor; returns the first output and its shape.</summary>
+    /// <summary>The first output of a run and its shape, valid only while the run's outputs are alive.</summary>
+    public delegate T OutputReader<T>(ReadOnlySpan<float> data, int[] shape);
+
+    /// <summary>Runs the model on one float tensor; returns a copy of the first output and its shape.</summary>
     /// <exception cref="TimeoutException">The run took longer than <paramref name="limit"/> and was stopped.</exception>
-    public (float[] Data, int[] Shape) Run(float[] input, long[] shape, TimeSpan limit, CancellationToken cancel)
+    public (float[] Data, int[] Shape) Run(float[] input, long[] shape, TimeSpan limit, CancellationToken cancel) =>
+        Run(input, shape, limit, cancel, (data, dims) => (data.ToArray(), dims));
+
+    /// <summary>
+    /// Runs the model on one float tensor and lets <paramref name="read"/> take what it needs from the first output in
+    /// place (recognition's output is steps × 6625 classes: decoding it there spares a copy of megabytes per line).
+    /// </summary>
+    /// <exception cref="TimeoutException">The run took longer than <paramref name="limit"/> and was stopped.</exception>
+    public T Run<T>(float[] input, long[] shape, TimeSpan limit, CancellationToken cancel, OutputReader<T> read)
     {
         cancel.ThrowIfCancellationRequested();
         using var options = new RunOptions();
@@ -57,7 +68,7 @@ internal sealed class OnnxModel : IDisposable
             using var outputs = _session.Run(options, new[] { _input }, new[] { value }, _session.OutputNames);
             var output = outputs[0];
             var dims = output.GetTensorTypeAndShape().Shape.Select(d => (int)d).ToArray();
-            return (output.GetTensorDataAsSpan<float>().ToArray(), dims);
+            return read(output.GetTensorDataAsSpan<float>(), dims);
         }
         catch (OnnxRuntimeException) when (cancel.IsCancellationRequested)
         {
@@ -86,9 +97,18 @@ internal static class ModelResources
     public const string Direction = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
     public const string Keys = "ppocr_keys_v1.txt";
 
+    /// <summary>Throws <see cref="OcrUnavailableException"/> when a model file is missing, without loading any.</summary>
+    public static void EnsurePresent()
+    {
+        foreach (var name in new[] { Detection, Recognition, Direction, Keys })
+            if (typeof(ModelResources).Assembly.GetManifestResourceInfo("Jixiao.Ocr." + name) is null) throw Missing(name);
+    }
+
+    static OcrUnavailableException Missing(string name) => new($"OCR model {name} is missing from Jixiao.Ingest (rebuild from a full clone)");
+
     public static Stream Open(string name) =>
         typeof(ModelResources).Assembly.GetManifestResourceStream("Jixiao.Ocr." + name)
-        ?? throw new OcrUnavailableException($"OCR model {name} is missing from Jixiao.Ingest (rebuild from a full clone)");
+        ?? throw Missing(name);
 
     public static byte[] Bytes(string name)
     {
