@@ -18,6 +18,18 @@ internal sealed class Vocab
     public required string[] KnownFieldLabels { get; init; }
     public required string[] NotFieldLabels { get; init; }
 
+    /// <summary>How an unknown label ends (负责人, 地点, 时间 …): with no digits and short, such a text is a label.</summary>
+    public required string[] LabelEndings { get; init; }
+
+    /// <summary>The labels of a transfer form's local authority (地方主管部门): the form's department over any other.</summary>
+    public required string[] LocalAuthorityLabels { get; init; }
+
+    /// <summary>The word with which a label or a short text states the form's year (年度).</summary>
+    public required string[] YearWords { get; init; }
+
+    /// <summary>Project-list columns by role (name, category, total, annual, purpose), in match order.</summary>
+    public required Dictionary<string, string[]> ProjectListColumns { get; init; }
+
     /// <summary>Words before 项目 in a form title that name a kind of project, not a project (部门, 重点 …).</summary>
     public required string[] TitleNotProject { get; init; }
     public required string[] BudgetBlockLabels { get; init; }
@@ -44,12 +56,42 @@ internal sealed class Vocab
     public required Dictionary<string, string> Level2Aliases { get; init; }
     public required Dictionary<string, string> Level1Aliases { get; init; }
 
+    /// <summary>Words of form titles (titles.json).</summary>
+    public required TitleWords Titles { get; init; }
+
+    /// <summary>Comparator words before a number, word → comparator (大于等于 → ≥; values.json).</summary>
+    public required Dictionary<string, string> ComparatorBefore { get; init; }
+
+    /// <summary>Comparator words after a number and its unit, word → comparator (以上 → ≥; values.json).</summary>
+    public required Dictionary<string, string> ComparatorAfter { get; init; }
+
+    /// <summary>The label of a unit line (单位：万元, 金额单位：元).</summary>
+    public required string[] UnitLabels { get; init; }
+
+    /// <summary>Money units a label or a unit line names (万元, 元 …).</summary>
+    public required string[] MoneyUnits { get; init; }
+
+    /// <summary>What a filer writes in a cell that has no value (—, ／, 无数据), in label form.</summary>
+    public required string[] NoValue { get; init; }
+
+    /// <summary>Words that make an indicator a share: its percentage cannot exceed 100 (plausibility.json).</summary>
+    public required string[] ShareWords { get; init; }
+
+    /// <summary>Words that allow a percentage over 100 (增长, 提高 …).</summary>
+    public required string[] MayExceed100 { get; init; }
+
+    /// <summary>Digits OCR reads in place of a comparator (2 for ≥ …).</summary>
+    public required string[] ComparatorDigits { get; init; }
+
     static Vocab Load()
     {
         var columns = Read("columns.json");
         var fields = Read("fields.json");
         var sections = Read("sections.json");
         var taxonomy = Read("taxonomy.json");
+        var values = Read("values.json");
+        var plausibility = Read("plausibility.json");
+        var titles = Read("titles.json");
         return new Vocab
         {
             Columns = columns.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array)
@@ -59,6 +101,10 @@ internal sealed class Vocab
             DepartmentAndFieldLabels = Strings(fields.GetProperty("departmentAndField")),
             KnownFieldLabels = Strings(fields.GetProperty("known")),
             NotFieldLabels = Strings(fields.GetProperty("notFields")),
+            LabelEndings = Strings(fields.GetProperty("labelEndings")),
+            LocalAuthorityLabels = Strings(fields.GetProperty("localAuthority")),
+            YearWords = Strings(fields.GetProperty("yearWords")),
+            ProjectListColumns = columns.GetProperty("projectList").EnumerateObject().ToDictionary(p => p.Name, p => Strings(p.Value)),
             TitleNotProject = Strings(fields.GetProperty("titleNotProject")),
             BudgetBlockLabels = Strings(sections.GetProperty("budgetBlock")),
             BudgetColumnLabels = Strings(sections.GetProperty("budgetColumns")),
@@ -75,6 +121,17 @@ internal sealed class Vocab
             Level2ToLevel1 = Map(taxonomy.GetProperty("level2")),
             Level2Aliases = Map(taxonomy.GetProperty("level2Aliases")),
             Level1Aliases = Map(taxonomy.GetProperty("level1Aliases")),
+            Titles = new TitleWords(Strings(titles.GetProperty("titleWords")), TextNorm.Label(titles.GetProperty("titleEnding").GetString()),
+                Strings(titles.GetProperty("titleNames")), Strings(titles.GetProperty("monitoring")), Strings(titles.GetProperty("selfEvaluation")),
+                Strings(titles.GetProperty("transfer")), Strings(titles.GetProperty("department")), Strings(titles.GetProperty("project"))),
+            ComparatorBefore = ByMeaning(values.GetProperty("comparatorBefore")),
+            ComparatorAfter = ByMeaning(values.GetProperty("comparatorAfter")),
+            UnitLabels = Strings(values.GetProperty("unitLabels")),
+            MoneyUnits = Strings(values.GetProperty("moneyUnits")),
+            NoValue = Strings(values.GetProperty("noValue")),
+            ShareWords = Strings(plausibility.GetProperty("shareWords")),
+            MayExceed100 = Strings(plausibility.GetProperty("mayExceed100")),
+            ComparatorDigits = Strings(plausibility.GetProperty("comparatorDigits")),
         };
     }
 
@@ -89,6 +146,19 @@ internal sealed class Vocab
 
     static Dictionary<string, string> Map(JsonElement e) =>
         e.EnumerateObject().Where(p => !p.Name.StartsWith('_')).ToDictionary(p => TextNorm.Label(p.Name), p => p.Value.GetString()!);
+
+    /// <summary>`{ meaning: [word, …] }` read as word → meaning (a word listed twice keeps its first meaning).</summary>
+    static Dictionary<string, string> ByMeaning(JsonElement e)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in e.EnumerateObject().Where(p => !p.Name.StartsWith('_')))
+            foreach (var w in Strings(p.Value)) map.TryAdd(w, p.Name);
+        return map;
+    }
+
+    /// <summary>A regex alternation of <paramref name="words"/>, longest first (for patterns built from the vocabulary).</summary>
+    public static string Alternation(IEnumerable<string> words) =>
+        string.Join("|", words.Distinct().OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Select(System.Text.RegularExpressions.Regex.Escape));
 
     /// <summary>The role of an indicator-table header label, or null.</summary>
     public string? ColumnRole(string label)
@@ -150,3 +220,7 @@ internal sealed class Vocab
         return index;
     }
 }
+
+/// <summary>The words of form titles: what makes a line a title, and which words name which kind of form.</summary>
+internal sealed record TitleWords(string[] TitleWordList, string Ending, string[] Names, string[] Monitoring, string[] SelfEvaluation,
+    string[] Transfer, string[] Department, string[] Project);
