@@ -56,6 +56,34 @@ internal sealed class Vocab
     public required Dictionary<string, string> Level2Aliases { get; init; }
     public required Dictionary<string, string> Level1Aliases { get; init; }
 
+    /// <summary>Scope words by the spec scope they put a table in (长期: 实施期, 中期 …; 年度: 本年).</summary>
+    public required string[] LongTermWords { get; init; }
+    public required string[] AnnualWords { get; init; }
+
+    /// <summary>Labels of a column holding a whole indicator entry (绩效指标及指标值).</summary>
+    public required string[] PackedIndicatorColumns { get; init; }
+
+    /// <summary>The word that makes a money row a share of the total above it (其中).</summary>
+    public required string SharePrefix { get; init; }
+
+    /// <summary>How a money-block value column's label ends (预算数 …); <see cref="BudgetShortColumnEndings"/> only on short labels.</summary>
+    public required string[] BudgetColumnEndings { get; init; }
+    public required string[] BudgetShortColumnEndings { get; init; }
+
+    /// <summary>The word of a target column label (指标值) and the words that make such a label something else (依据, 解释).</summary>
+    public required string TargetWord { get; init; }
+    public required string[] NotTargetWords { get; init; }
+
+    /// <summary>The word 'indicator' (指标): ends level names, may lead a column label.</summary>
+    public required string IndicatorWord { get; init; }
+
+    /// <summary>Labels of a project's code (项目编码).</summary>
+    public required string[] ProjectCodeLabels { get; init; }
+
+    /// <summary>Answers without a number (是, 达标 …) and how a measured indicator's name ends (率, 度 …): role-model features.</summary>
+    public required string[] QualitativeWords { get; init; }
+    public required string[] MeasureEndings { get; init; }
+
     /// <summary>Words of form titles (titles.json).</summary>
     public required TitleWords Titles { get; init; }
 
@@ -121,6 +149,18 @@ internal sealed class Vocab
             Level2ToLevel1 = Map(taxonomy.GetProperty("level2")),
             Level2Aliases = Map(taxonomy.GetProperty("level2Aliases")),
             Level1Aliases = Map(taxonomy.GetProperty("level1Aliases")),
+            LongTermWords = Strings(sections.GetProperty("scopeWords").GetProperty(Scope.LongTerm)),
+            AnnualWords = Strings(sections.GetProperty("scopeWords").GetProperty(Scope.Annual)),
+            PackedIndicatorColumns = Strings(sections.GetProperty("packedIndicatorColumns")),
+            SharePrefix = TextNorm.Label(sections.GetProperty("sharePrefix").GetString()),
+            BudgetColumnEndings = Strings(sections.GetProperty("budgetColumnEndings")),
+            BudgetShortColumnEndings = Strings(sections.GetProperty("budgetShortColumnEndings")),
+            TargetWord = TextNorm.Label(columns.GetProperty("targetWord").GetString()),
+            NotTargetWords = Strings(columns.GetProperty("notTargetWords")),
+            IndicatorWord = TextNorm.Label(taxonomy.GetProperty("indicatorWord").GetString()),
+            ProjectCodeLabels = Strings(fields.GetProperty("projectCode")),
+            QualitativeWords = Strings(values.GetProperty("qualitativeWords")),
+            MeasureEndings = Strings(values.GetProperty("measureEndings")),
             Titles = new TitleWords(Strings(titles.GetProperty("titleWords")), TextNorm.Label(titles.GetProperty("titleEnding").GetString()),
                 Strings(titles.GetProperty("titleNames")), Strings(titles.GetProperty("monitoring")), Strings(titles.GetProperty("selfEvaluation")),
                 Strings(titles.GetProperty("transfer")), Strings(titles.GetProperty("department")), Strings(titles.GetProperty("project"))),
@@ -181,7 +221,7 @@ internal sealed class Vocab
             if (key.Length == 0) return null;
             var index = _roleOf ??= BuildRoleIndex();
             if (index.TryGetValue(key, out var role)) return role;
-            if (key.StartsWith("指标") && key.Length > 3 && index.TryGetValue(key[2..], out role)) return role;
+            if (key.StartsWith(IndicatorWord) && key.Length > IndicatorWord.Length + 1 && index.TryGetValue(key[IndicatorWord.Length..], out role)) return role;
             if (key.Length < 4) return null;
             var near = index.Where(p => p.Key.Length >= 4 && Math.Abs(p.Key.Length - key.Length) <= 1 && EditDistanceAtMostOne(p.Key, key))
                 .Select(p => p.Value).Distinct().ToList();
