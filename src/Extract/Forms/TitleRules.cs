@@ -45,8 +45,9 @@ internal static partial class TitleRules
         return name;
     }
 
-    [GeneratedRegex(@"^(.+?)项目(?:支出)?绩效(?:目标|自评|评价)(?:申报)?表$")]
-    private static partial Regex ProjectTitle();
+    static Regex ProjectTitle() => _projectTitle ??= new Regex(Vocab.Instance.Titles.ProjectTitlePattern);
+
+    static Regex? _projectTitle;
 
     /// <summary>A list number or table number before a title (`9、`, `附表3`, `预算表12`): not part of any name.</summary>
     [GeneratedRegex(@"^(?:附?表\d+[、.．:：]?|\d{1,2}[、.．]|预算\d*表\d*)")]

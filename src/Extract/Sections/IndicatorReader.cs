@@ -340,6 +340,8 @@ internal static partial class IndicatorReader
     [GeneratedRegex(@"^[≥≤=＝<>＜＞≧≦]{1,2}$")]
     private static partial Regex ComparatorSign();
 
-    [GeneratedRegex(@"^((?:19|20)\d{2})年?(?:度)?(?:指标值|目标值|实际值)?$")]
-    private static partial Regex YearLabel();
+    /// <summary>A year, optionally followed by a value word of the vocabulary (`2023年指标值`); built on first use.</summary>
+    static Regex YearLabel() => _yearLabel ??= new Regex(@"^((?:19|20)\d{2})年?(?:度)?(?:" + Vocab.Alternation(Vocab.Instance.YearColumnWords) + ")?$");
+
+    static Regex? _yearLabel;
 }

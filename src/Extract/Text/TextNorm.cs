@@ -102,14 +102,13 @@ public static partial class TextNorm
     /// <summary>Template numbering a filer left in an indicator name: `指标1：群众满意率` → 群众满意率.</summary>
     internal static string WithoutTemplateNumber(string name)
     {
-        var r = TemplateNumber().Replace(name, "");
+        var r = (_templateNumber ??= new Regex("^" + Regex.Escape(Vocab.Instance.IndicatorWord) + @"\s*\d+\s*[:：]\s*")).Replace(name, "");
         return r.Length > 0 ? r : name;
     }
 
     internal static bool HasDigit(string s) => s.Any(char.IsDigit);
 
-    [GeneratedRegex(@"^指标\s*\d+\s*[:：]\s*")]
-    private static partial Regex TemplateNumber();
+    static Regex? _templateNumber;
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex Bookmark();

@@ -84,6 +84,9 @@ internal sealed class Vocab
     public required string[] QualitativeWords { get; init; }
     public required string[] MeasureEndings { get; init; }
 
+    /// <summary>What may follow a year in a history column's label (指标值, 实际值 …).</summary>
+    public required string[] YearColumnWords { get; init; }
+
     /// <summary>Words of form titles (titles.json).</summary>
     public required TitleWords Titles { get; init; }
 
@@ -161,9 +164,12 @@ internal sealed class Vocab
             ProjectCodeLabels = Strings(fields.GetProperty("projectCode")),
             QualitativeWords = Strings(values.GetProperty("qualitativeWords")),
             MeasureEndings = Strings(values.GetProperty("measureEndings")),
+            YearColumnWords = Strings(columns.GetProperty("yearColumnWords")),
             Titles = new TitleWords(Strings(titles.GetProperty("titleWords")), TextNorm.Label(titles.GetProperty("titleEnding").GetString()),
                 Strings(titles.GetProperty("titleNames")), Strings(titles.GetProperty("monitoring")), Strings(titles.GetProperty("selfEvaluation")),
-                Strings(titles.GetProperty("transfer")), Strings(titles.GetProperty("department")), Strings(titles.GetProperty("project"))),
+                Strings(titles.GetProperty("transfer")), Strings(titles.GetProperty("department")), Strings(titles.GetProperty("project")),
+                titles.GetProperty("projectTitle").GetString()!, Strings(titles.GetProperty("bookAttachment")), Strings(titles.GetProperty("bookSummary")),
+                Strings(titles.GetProperty("bookOwners")), Strings(titles.GetProperty("bookKinds"))),
             ComparatorBefore = ByMeaning(values.GetProperty("comparatorBefore")),
             ComparatorAfter = ByMeaning(values.GetProperty("comparatorAfter")),
             UnitLabels = Strings(values.GetProperty("unitLabels")),
@@ -263,4 +269,5 @@ internal sealed class Vocab
 
 /// <summary>The words of form titles: what makes a line a title, and which words name which kind of form.</summary>
 internal sealed record TitleWords(string[] TitleWordList, string Ending, string[] Names, string[] Monitoring, string[] SelfEvaluation,
-    string[] Transfer, string[] Department, string[] Project);
+    string[] Transfer, string[] Department, string[] Project, string ProjectTitlePattern,
+    string[] BookAttachment, string[] BookSummary, string[] BookOwners, string[] BookKinds);
