@@ -14,6 +14,9 @@ internal sealed partial class FormReader
     string? _pendingUnit;
     int? _pendingYear;
 
+    /// <summary>True after an unrelated table ended a form, until the next form starts: further unrelated tables are skipped too.</summary>
+    bool _betweenForms;
+
     readonly IRoleOracle _oracle;
 
     public FormReader(List<Line> lines, IRoleOracle? oracle = null) => (_lines, _oracle) = (lines, oracle ?? RulesOnlyOracle.Instance);
@@ -77,6 +80,7 @@ internal sealed partial class FormReader
             return;
         }
         _current = new FormDraft();
+        _betweenForms = false;
         _current.Form.Title = title;
         _current.Form.Unit = _pendingUnit;
         _current.UnitInherited = _pendingUnit is not null;
@@ -108,6 +112,15 @@ internal sealed partial class FormReader
             return i;
         }
 
+        if ((_current is { HasContent: true } || _betweenForms) && FormBoundary.UnrelatedTableEnd(_lines, i) is var end and >= 0)
+        {
+            // Another table of the book: the form ends here, and the table's rows belong to no form. A unit line just
+            // above it was that table's unit, not the next form's.
+            _current = null;
+            _betweenForms = true;
+            _pendingUnit = null;
+            return end;
+        }
         if (_current is null) StartForm(null);
         else if (StartsNewForm(filled)) StartForm(null);
         return SectionDispatcher.Read(_current!, _lines, i, SplitByProject, _oracle);
