@@ -6,6 +6,11 @@ namespace Jixiao.Extract;
 /// <summary>
 /// The label vocabularies (data files in Vocabulary/, embedded in the assembly), loaded once.
 /// Everything that matches a spelling of a label goes through here, not through string literals in code.
+/// Loaded on first use, each file parsed once; patterns that hold vocabulary words (ValueParser, TitleRules …) are
+/// built from these members once, on first use.
+/// What stays in code is not vocabulary: punctuation and bracket characters, the calendar notation of dates and
+/// years (年, 月, 日, 至), numbering marks (一、, （二）, 附表3), OCR's confusions of characters (》= read for ≥,
+/// 口 for □), and the spec's closed output lists (<see cref="FormKind"/>, <see cref="GoalLabel"/>, <see cref="Scope"/>).
 /// </summary>
 internal sealed class Vocab
 {
