@@ -61,8 +61,18 @@ public static class Extractor
         return f.Success ? f.Groups[1].Value : null;
     }
 
-    static readonly System.Text.RegularExpressions.Regex BookHeading =
-        new(@"^(?:附件\d*[:：]?)?(.{4,40}?)(?:（汇总）|\(汇总\))?(?:19|20)\d{2}年度?(?:部门|单位)(?:预算|决算)");
+    /// <summary>A book heading (titles.json book words): an optional attachment number, the owner, an optional
+    /// bracketed summary mark, the year, then owner and kind words. Built on first use.</summary>
+    static System.Text.RegularExpressions.Regex BookHeading => _bookHeading ??= BuildBookHeading();
+
+    static System.Text.RegularExpressions.Regex? _bookHeading;
+
+    static System.Text.RegularExpressions.Regex BuildBookHeading()
+    {
+        var w = Vocab.Instance.Titles;
+        return new(@"^(?:(?:" + Vocab.Alternation(w.BookAttachment) + @")\d*[:：]?)?(.{4,40}?)(?:[（(](?:" + Vocab.Alternation(w.BookSummary) +
+                   @")[）)])?(?:19|20)\d{2}年度?(?:" + Vocab.Alternation(w.BookOwners) + ")(?:" + Vocab.Alternation(w.BookKinds) + ")");
+    }
 
     static int? DocumentYear(List<Line> lines, string fileName)
     {

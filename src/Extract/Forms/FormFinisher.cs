@@ -26,7 +26,7 @@ internal static class FormFinisher
             foreach (var row in draft.IndicatorTables.SelectMany(t => t.Rows)) OcrRepair.Apply(row.Indicator);
         }
         double readCertainty = OcrFactor(fromOcr, ocrConfidence);
-        bool both = draft.IndicatorTables.Any(t => t.ScopeHint == "长期") && draft.IndicatorTables.Any(t => t.ScopeHint == "年度");
+        bool both = draft.IndicatorTables.Any(t => t.ScopeHint == Scope.LongTerm) && draft.IndicatorTables.Any(t => t.ScopeHint == Scope.Annual);
         foreach (var table in draft.IndicatorTables)
             foreach (var row in table.Rows)
             {
@@ -77,7 +77,7 @@ internal static class FormFinisher
         var f = draft.Form;
         // Called before the indicators move into the form: the draft's tables hold them.
         bool self = draft.IndicatorTables.SelectMany(t => t.Rows).Any(r => r.Indicator.Actual is not null)
-                    || f.Goals.Any(g => g.Label == "实际完成情况");
+                    || f.Goals.Any(g => g.Label == GoalLabel.Achieved);
         if (f.Project is null && f.Department is not null && (f.Projects.Count > 0 || draft.IndicatorTables.Count > 0))
             return self ? FormKind.DepartmentSelfEval : FormKind.DepartmentTarget;
         if (f.Project is not null) return self ? FormKind.ProjectSelfEval : FormKind.ProjectTarget;

@@ -14,6 +14,9 @@ internal sealed partial class FormReader
     string? _pendingUnit;
     int? _pendingYear;
 
+    /// <summary>True after an unrelated table ended a form, until the next form starts: further unrelated tables are skipped too.</summary>
+    bool _betweenForms;
+
     readonly IRoleOracle _oracle;
 
     public FormReader(List<Line> lines, IRoleOracle? oracle = null) => (_lines, _oracle) = (lines, oracle ?? RulesOnlyOracle.Instance);
@@ -50,7 +53,7 @@ internal sealed partial class FormReader
             if (_current is not null && !_current.HasContent) _current.Form.Year ??= year;
             else _pendingYear = year;
         }
-        else if (year is not null && _current is not null && text.Length < 40 && text.Contains("年度")) _current.TextYears.Add(year.Value);
+        else if (year is not null && _current is not null && text.Length < 40 && Vocab.Instance.YearWords.Any(text.Contains)) _current.TextYears.Add(year.Value);
     }
 
     /// <summary>
@@ -77,6 +80,7 @@ internal sealed partial class FormReader
             return;
         }
         _current = new FormDraft();
+        _betweenForms = false;
         _current.Form.Title = title;
         _current.Form.Unit = _pendingUnit;
         _current.UnitInherited = _pendingUnit is not null;
@@ -108,6 +112,15 @@ internal sealed partial class FormReader
             return i;
         }
 
+        if ((_current is { HasContent: true } || _betweenForms) && FormBoundary.UnrelatedTableEnd(_lines, i) is var end and >= 0)
+        {
+            // Another table of the book: the form ends here, and the table's rows belong to no form. A unit line just
+            // above it was that table's unit, not the next form's.
+            _current = null;
+            _betweenForms = true;
+            _pendingUnit = null;
+            return end;
+        }
         if (_current is null) StartForm(null);
         else if (StartsNewForm(filled)) StartForm(null);
         return SectionDispatcher.Read(_current!, _lines, i, SplitByProject, _oracle);
@@ -164,7 +177,7 @@ internal sealed partial class FormReader
             var label = TextNorm.Label(m.Groups[1].Value);
             var value = m.Groups[2].Value.Trim();
             if (value.Length == 0) continue;
-            bool dept = Array.IndexOf(Vocab.Instance.DepartmentLabels, label) >= 0 || label is "填报单位" or "单位名称" or "预算单位" or "主管部门";
+            bool dept = Array.IndexOf(Vocab.Instance.DepartmentLabels, label) >= 0 || Array.IndexOf(Vocab.Instance.DepartmentAndFieldLabels, label) >= 0;
             if (!dept) continue;
             if (_current is not null && _current.Form.Department is null) _current.Form.Department = value;
             else _pendingDepartment = value;
@@ -178,10 +191,19 @@ internal sealed partial class FormReader
 
     internal static string? UnitOf(string text)
     {
-        var m = UnitRegex().Match(text.Normalize(System.Text.NormalizationForm.FormKC));
+        var m = UnitLine().Match(text.Normalize(System.Text.NormalizationForm.FormKC));
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    [GeneratedRegex(@"(?:^|[^\p{L}]|\s)(?:金额)?单\s*位\s*[:：]?\s*(万元|元|千元|亿元)")]
-    private static partial Regex UnitRegex();
+    /// <summary>
+    /// A unit label then a money unit (`单位：万元`, letter-spaced `单 位：元` in a justified PDF line), not inside a
+    /// word; built from the vocabulary on first use.
+    /// </summary>
+    static Regex UnitLine() => _unitLine ??= new Regex(
+        @"(?:^|[^\p{L}]|\s)(?:" + string.Join("|", Vocab.Instance.UnitLabels.OrderByDescending(l => l.Length).Select(LetterSpaced)) +
+        @")\s*[:：]?\s*(" + Vocab.Alternation(Vocab.Instance.MoneyUnits) + ")");
+
+    static string LetterSpaced(string word) => string.Join(@"\s*", word.Select(ch => Regex.Escape(ch.ToString())));
+
+    static Regex? _unitLine;
 }

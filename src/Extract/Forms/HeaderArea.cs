@@ -64,7 +64,8 @@ internal static class HeaderArea
         }
     }
 
-    static bool OpensFormRow(Line line)
+    /// <summary>A row that opens with a header label the vocabulary knows, a goal, or an indicator header.</summary>
+    internal static bool OpensFormRow(Line line)
     {
         var first = line.Filled.FirstOrDefault();
         if (first is null) return false;

@@ -9,7 +9,7 @@ internal static partial class TitleRules
     {
         var t = TextNorm.Label(raw);
         if (t.Length < 4 || t.Length > 70) return false;
-        if (t.StartsWith("单位") || t.StartsWith("金额单位") || t.Contains('：') && !t.EndsWith("表")) return false;
+        if (Vocab.Instance.UnitLabels.Any(t.StartsWith) || t.Contains('：') && !t.EndsWith(Vocab.Instance.Titles.Ending)) return false;
         return TitleRegex().IsMatch(t);
     }
 
@@ -19,12 +19,12 @@ internal static partial class TitleRules
         // `项目支出绩效目标表（含转移支付项目）`: a remark in parenthesis does not change the kind.
         var t = TextNorm.WithoutParenthesis(TextNorm.Label(title));
         // A mid-year 执行监控表 holds targets and progress, neither a target form nor a self-evaluation.
-        if (t.Contains("监控")) return FormKind.Other;
-        bool self = t.Contains("自评") || t.Contains("评价表") || t.Contains("执行情况");
-        if (t.Contains("转移支付") || t.Contains("区域绩效")) return self ? FormKind.TransferSelfEval : FormKind.TransferTarget;
-        if (t.Contains("部门整体") || t.Contains("整体支出") || t.Contains("整体绩效") || t.Contains("整体预算")) return self ? FormKind.DepartmentSelfEval : FormKind.DepartmentTarget;
-        if (t.Contains("项目") || t.Contains("申报表") || t.Contains("专项") || t.Contains("目标表") || t.Contains("自评表"))
-            return self ? FormKind.ProjectSelfEval : FormKind.ProjectTarget;
+        var w = Vocab.Instance.Titles;
+        if (w.Monitoring.Any(t.Contains)) return FormKind.Other;
+        bool self = w.SelfEvaluation.Any(t.Contains);
+        if (w.Transfer.Any(t.Contains)) return self ? FormKind.TransferSelfEval : FormKind.TransferTarget;
+        if (w.Department.Any(t.Contains)) return self ? FormKind.DepartmentSelfEval : FormKind.DepartmentTarget;
+        if (w.Project.Any(t.Contains)) return self ? FormKind.ProjectSelfEval : FormKind.ProjectTarget;
         return null;
     }
 
@@ -45,8 +45,9 @@ internal static partial class TitleRules
         return name;
     }
 
-    [GeneratedRegex(@"^(.+?)项目(?:支出)?绩效(?:目标|自评|评价)(?:申报)?表$")]
-    private static partial Regex ProjectTitle();
+    static Regex ProjectTitle() => _projectTitle ??= new Regex(Vocab.Instance.Titles.ProjectTitlePattern);
+
+    static Regex? _projectTitle;
 
     /// <summary>True when the text is only a list or table number (`表16`, `附表3`, `预算13表`).</summary>
     public static bool IsListNumber(string label) => ListNumber().Match(label) is { Success: true } m && m.Length == label.Length;
@@ -103,8 +104,12 @@ internal static partial class TitleRules
     /// <summary>A subtitle that only gives the year: `（2023年度）`, `2023年度`.</summary>
     public static bool IsYearSubtitle(string raw) => SubtitleRegex().IsMatch(TextNorm.Label(raw));
 
-    [GeneratedRegex(@"(绩效|自评|目标|申报|评价).*表$|绩效目标表|绩效自评表|自评表|申报表")]
-    private static partial Regex TitleRegex();
+    /// <summary>A title word, later the title ending (`…绩效…表`), or a title name anywhere; built from titles.json on first use.</summary>
+    static Regex TitleRegex() => _title ??= new Regex(
+        "(" + Vocab.Alternation(Vocab.Instance.Titles.TitleWordList) + ").*" + Regex.Escape(Vocab.Instance.Titles.Ending) + "$|" +
+        Vocab.Alternation(Vocab.Instance.Titles.Names));
+
+    static Regex? _title;
 
     [GeneratedRegex(@"(?<!\d)20\d{2}(?!\d)")]
     private static partial Regex BareYear();

@@ -33,8 +33,8 @@ internal static class StackedLabels
     {
         var v = Vocab.Instance;
         var bare = TextNorm.WithoutParenthesis(line);
-        return v.Level2ToLevel1.ContainsKey(bare) || v.Level2Aliases.ContainsKey(bare) || v.Level2ToLevel1.ContainsKey(bare + "指标")
-               || bare.Length >= 4 && bare.EndsWith("指标");
+        return v.Level2ToLevel1.ContainsKey(bare) || v.Level2Aliases.ContainsKey(bare) || v.Level2ToLevel1.ContainsKey(bare + v.IndicatorWord)
+               || bare.Length >= 4 && bare.EndsWith(v.IndicatorWord);
     }
 
     /// <summary>A level-3 line: every row it stands beside has its own value, so each line that is more than a

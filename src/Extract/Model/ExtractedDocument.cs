@@ -71,6 +71,23 @@ public static class FormKind
     { DepartmentTarget, DepartmentSelfEval, ProjectTarget, ProjectSelfEval, TransferTarget, TransferSelfEval, Other };
 }
 
+/// <summary>The goal labels of the spec (closed list: `goals[].label`).</summary>
+public static class GoalLabel
+{
+    public const string LongTerm = "长期目标";
+    public const string Annual = "年度目标";
+    public const string Expected = "预期目标";
+    public const string Achieved = "实际完成情况";
+    public const string Overall = "总体目标";
+}
+
+/// <summary>The indicator scopes of the spec (`indicators[].scope`, set where a form has both tables).</summary>
+public static class Scope
+{
+    public const string LongTerm = "长期";
+    public const string Annual = "年度";
+}
+
 /// <summary>A cell of the source document: which table block, row and column (grid column).</summary>
 public sealed record SourceRef(int Block, int Row, int Col);
 

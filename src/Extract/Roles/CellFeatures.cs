@@ -87,9 +87,10 @@ internal sealed partial class CellFeatures
         s[15] = parsed?.Number is { } n && Math.Abs(n - Math.Round(n)) < 1e-9 ? 1 : 0;
         s[16] = parsed?.Number is { } m && m >= 0 && m <= 100 ? 1 : 0;
         s[17] = t.Contains('。') || t.Contains('，') ? 1 : 0;
-        s[18] = t.EndsWith("指标") ? 1 : 0;
-        s[19] = t.EndsWith("率") || t.EndsWith("度") || t.EndsWith("数") || t.EndsWith("量") ? 1 : 0;
-        s[20] = t is "定性" or "定量" or "是" or "否" or "达标" or "合理" or "有所提升" ? 1 : 0;
+        var v = Vocab.Instance;
+        s[18] = t.EndsWith(v.IndicatorWord) ? 1 : 0;
+        s[19] = v.MeasureEndings.Any(t.EndsWith) ? 1 : 0;
+        s[20] = Array.IndexOf(v.ValueTypes, t) >= 0 || Array.IndexOf(v.QualitativeWords, t) >= 0 ? 1 : 0;
         s[21] = t.Contains('（') || t.Contains('(') ? 1 : 0;
     }
 

@@ -69,7 +69,7 @@ internal sealed record FormSignals(
         f[o++] = Indicators.Count(i => i.History.Count > 0) / n;
         f[o++] = Indicators.Count(i => i.Target is not null) / n;
         f[o++] = Indicators.Count(i => i.Level1 is { } l && (Array.IndexOf(v.Level1, TextNorm.Label(l)) >= 0 || v.Level2ToLevel1.ContainsKey(TextNorm.Label(l)))) / n;
-        f[o++] = GoalLabels.Contains("实际完成情况") ? 1 : 0;
+        f[o++] = GoalLabels.Contains(GoalLabel.Achieved) ? 1 : 0;
         f[o++] = MathF.Log(1 + BudgetColumns.Count);
         f[o++] = MathF.Log(1 + FieldLabels.Count);
         f[o++] = Title is null ? 0 : 1;

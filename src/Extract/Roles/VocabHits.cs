@@ -42,7 +42,7 @@ internal static class VocabHits
         into[o++] = BudgetReader.IsValueColumn(label) ? 1 : 0;
         into[o++] = Has(v.BudgetItems, label, bare);
         into[o++] = Array.IndexOf(v.Level1, bare) >= 0 || v.Level1Aliases.ContainsKey(bare) ? 1 : 0;
-        into[o++] = v.Level2ToLevel1.ContainsKey(bare) || v.Level2Aliases.ContainsKey(bare) || v.Level2ToLevel1.ContainsKey(bare + "指标") ? 1 : 0;
+        into[o++] = v.Level2ToLevel1.ContainsKey(bare) || v.Level2Aliases.ContainsKey(bare) || v.Level2ToLevel1.ContainsKey(bare + v.IndicatorWord) ? 1 : 0;
         into[o++] = Has(v.ScopeLabels, label, bare);
         into[o++] = label.Length >= 4 && TitleRules.IsTitle(label) ? 1 : 0;
         into[o++] = Has(v.ProseLabels, label, bare);

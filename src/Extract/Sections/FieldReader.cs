@@ -118,12 +118,12 @@ internal static class FieldReader
         if (Array.IndexOf(v.DepartmentAndFieldLabels, key) >= 0)
         {
             // Transfer forms: the local authority is the department; 主管部门 elsewhere.
-            if (form.Department is null || key.StartsWith("地方") || key.StartsWith("省级")) form.Department = value;
+            if (form.Department is null || Array.IndexOf(v.LocalAuthorityLabels, key) >= 0) form.Department = value;
         }
         if (Array.IndexOf(v.NotFieldLabels, key) >= 0) return;
         if (TitleRules.YearOfDate(value) is { } dateYear) draft.DateYears.Add(dateYear);
         var own = TitleRules.WithoutCitations(value);
-        if (TitleRules.YearOf(own) is { } year && (key.Contains("年度") || own.Contains("年度"))) draft.TextYears.Add(year);
+        if (TitleRules.YearOf(own) is { } year && v.YearWords.Any(w => key.Contains(w) || own.Contains(w))) draft.TextYears.Add(year);
         form.Fields.TryAdd(label, value);
     }
 
@@ -138,11 +138,7 @@ internal static class FieldReader
             return true;
         if (TextNorm.IsNumber(label)) return false;
         // Unknown spellings: short, no digits, ends like a label does.
-        return label.Length <= 12 && !label.Any(char.IsDigit) &&
-               (label.EndsWith("人") || label.EndsWith("单位") || label.EndsWith("部门") || label.EndsWith("电话") ||
-                label.EndsWith("类别") || label.EndsWith("属性") || label.EndsWith("类型") || label.EndsWith("期限") ||
-                label.EndsWith("时间") || label.EndsWith("编码") || label.EndsWith("代码") || label.EndsWith("依据") ||
-                label.EndsWith("名称") || label.EndsWith("地点") || label.EndsWith("金额") || label.EndsWith("周期"));
+        return label.Length <= 12 && !label.Any(char.IsDigit) && v.LabelEndings.Any(label.EndsWith);
     }
 
     /// <summary>Known labels never serve as another label's value (a row of labels is a header).</summary>

@@ -41,7 +41,7 @@ internal static class GoalReader
             return i + 1;
         }
         var label = Canonical(filled[0].Label)!;
-        if (label.Length == 0) label = "总体目标";
+        if (label.Length == 0) label = GoalLabel.Overall;
         // `整体绩效目标 | 整体绩效目标 | text` (Beijing): a block label repeated as the row label is not text.
         var texts = rest.Where(c => Canonical(c.Label) is null).Select(c => TextNorm.Value(c.Raw)).Where(t => t is not null).ToList();
         if (texts.Count > 0) draft.Form.Goals.Add(new Goal { Label = label, Text = string.Join("\n", texts) });

@@ -17,7 +17,7 @@ internal static class HeaderLabel
         if (label.Any(char.IsDigit) || label.IndexOfAny(SentenceMarks) >= 0) return false;
         var v = Vocab.Instance;
         var bare = TextNorm.WithoutParenthesis(label);
-        if (bare.StartsWith("其中")) return false;
+        if (bare.StartsWith(v.SharePrefix)) return false;
         if (v.ColumnRole(bare) is not null || Array.IndexOf(v.Level1, bare) >= 0 || v.Level2ToLevel1.ContainsKey(bare)) return false;
         if (Array.IndexOf(v.TotalRows, bare) >= 0 || Array.IndexOf(v.NotApplicable, bare) >= 0) return false;
         return !IsSectionWord(label);

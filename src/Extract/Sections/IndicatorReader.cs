@@ -41,7 +41,7 @@ internal static partial class IndicatorReader
         if (m.Success) return "year:" + m.Groups[1].Value;
         // `1-7月执行数`: a month range in front of a column name means "so far", the rest names the role.
         if (MonthRange().Match(label) is { Success: true } range && range.Length < label.Length) return RoleOf(label[range.Length..], loose);
-        if (label.Contains("指标值") && !label.Contains("依据") && !label.Contains("解释") && !label.Contains("实施周期")) return "target";
+        if (label.Contains(v.TargetWord) && !v.NotTargetWords.Any(label.Contains) && !v.LongTermWords.Any(label.Contains)) return "target";
         // A label another vocabulary knows exactly (年度目标 is a goal, not a near-miss of 年度目标值) is not guessed at.
         if (GoalReader.Canonical(label) is not null || Array.IndexOf(v.KnownFieldLabels, label) >= 0) return null;
         if (!loose) return null;
@@ -157,7 +157,7 @@ internal static partial class IndicatorReader
                 draft.IndicatorTables.Add(table);
                 carried.Clear();
             }
-            if (values.Remove("goal", out var goal)) GoalReader.Add(draft, "年度目标", goal);
+            if (values.Remove("goal", out var goal)) GoalReader.Add(draft, GoalLabel.Annual, goal);
             MoneyColumnsBesideIndicators.Read(draft, row, sideMoney);
             ReadFlatColumns(draft, row, roles, labels);
             values.Remove("money");
@@ -232,7 +232,7 @@ internal static partial class IndicatorReader
         {
             if (cell.IsEmpty || !roles.TryGetValue(cell.Col, out var role) || role != "field") continue;
             var label = TextNorm.OutputLabel(labels[cell.Col]);
-            if (label is not ("项目编码" or "项目代码")) continue;
+            if (Array.IndexOf(Vocab.Instance.ProjectCodeLabels, label) < 0) continue;
             if (draft.Form.Fields.TryGetValue(label, out var code) && code != TextNorm.Value(cell.Raw)) return true;
         }
         return false;
@@ -321,18 +321,19 @@ internal static partial class IndicatorReader
 
     static string? ScopeOf(Line header, List<Line> lines, int start)
     {
+        var v = Vocab.Instance;
         foreach (var cell in header.Filled)
         {
             if (!IsScopeLabel(cell.Label)) continue;
-            if (cell.Label.Contains("长期") || cell.Label.Contains("中长期") || cell.Label.Contains("实施期")) return "长期";
-            if (cell.Label.Contains("年度")) return "年度";
+            if (v.LongTermWords.Any(cell.Label.Contains)) return Scope.LongTerm;
+            if (v.AnnualWords.Any(cell.Label.Contains)) return Scope.Annual;
         }
         for (int k = start - 1; k >= Math.Max(0, start - 2); k--)
         {
             var text = lines[k].IsParagraph ? lines[k].Paragraph! : string.Join("", lines[k].Filled.Select(c => c.Label));
             if (text.Length > 20) continue;
-            if (text.Contains("长期")) return "长期";
-            if (text.Contains("年度") && text.Contains("指标")) return "年度";
+            if (v.LongTermWords.Any(text.Contains)) return Scope.LongTerm;
+            if (v.AnnualWords.Any(text.Contains) && text.Contains(v.IndicatorWord)) return Scope.Annual;
         }
         return null;
     }
@@ -343,6 +344,8 @@ internal static partial class IndicatorReader
     [GeneratedRegex(@"^[≥≤=＝<>＜＞≧≦]{1,2}$")]
     private static partial Regex ComparatorSign();
 
-    [GeneratedRegex(@"^((?:19|20)\d{2})年?(?:度)?(?:指标值|目标值|实际值)?$")]
-    private static partial Regex YearLabel();
+    /// <summary>A year, optionally followed by a value word of the vocabulary (`2023年指标值`); built on first use.</summary>
+    static Regex YearLabel() => _yearLabel ??= new Regex(@"^((?:19|20)\d{2})年?(?:度)?(?:" + Vocab.Alternation(Vocab.Instance.YearColumnWords) + ")?$");
+
+    static Regex? _yearLabel;
 }

@@ -19,7 +19,7 @@ internal static partial class PackedIndicatorReader
     static string? Role(string label)
     {
         var bare = TextNorm.WithoutParenthesis(label);
-        if (bare is "绩效指标" or "绩效指标及指标值" or "绩效指标及目标值" or "绩效目标指标") return "packed";
+        if (Array.IndexOf(Vocab.Instance.PackedIndicatorColumns, bare) >= 0) return "packed";
         return IndicatorReader.RoleOf(label);
     }
 
@@ -91,8 +91,8 @@ internal static partial class PackedIndicatorReader
             int to = k + 1 < labels.Count ? labels[k + 1].Index : rest.Length;
             var value = Clean(rest[from..to]);
             var label = labels[k].Groups[1].Value;
-            if (value.Length == 0 || label.StartsWith("实施周期") || label.StartsWith("中期")) continue;
-            if (label.StartsWith("年度") || label.StartsWith("本年")) ind.Target = value;
+            if (value.Length == 0 || IsLongTerm(label)) continue;
+            if (IsAnnual(label)) ind.Target = value;
             else ind.Target ??= value;
         }
         return ind;
@@ -113,8 +113,8 @@ internal static partial class PackedIndicatorReader
             if (!m.Success) { name.Add(p); continue; }
             var label = m.Groups[1].Value;
             var value = m.Groups[2].Value.Trim();
-            if (label.StartsWith("年度") || label.StartsWith("本年")) ind.Target = value;
-            else if (label.StartsWith("实施周期") || label.StartsWith("中期")) continue;
+            if (IsAnnual(label)) ind.Target = value;
+            else if (IsLongTerm(label)) continue;
             else ind.Target ??= value;
         }
         ind.Level3 = string.Join("；", name);
@@ -132,10 +132,23 @@ internal static partial class PackedIndicatorReader
     [GeneratedRegex(@"^\s*\d[\d\s]*[-－—]\s*([^，,；;]+)[，,；;]\s*\d[\d\s]*[-－—]\s*([^，,；;]+)[，,；;](.*)$", RegexOptions.Singleline)]
     private static partial Regex CodedLevels();
 
-    // A filer may drop the colon before a comparator (`年度指标值》90%`): the value keeps what is written.
-    [GeneratedRegex(@"(实施周期指标值|年度指标值|本年指标值|中期指标值|(?<![\p{L}])指标值)\s*(?:[:：]|(?=[》《><≥≤=＞＜≧≦]))")]
-    private static partial Regex ValueLabel();
+    /// <summary>A value label's scope (sections.json scopeWords): a long-term value is not the form's target; an annual one is.</summary>
+    static bool IsLongTerm(string label) => Vocab.Instance.LongTermWords.Any(label.StartsWith);
 
-    [GeneratedRegex(@"^(实施周期指标值|年度指标值|本年指标值|中期指标值|指标值)\s*[:：]\s*(.*)$")]
-    private static partial Regex Valued();
+    static bool IsAnnual(string label) => Vocab.Instance.AnnualWords.Any(label.StartsWith);
+
+    /// <summary>A scope word then the target word (`年度指标值`), or the target word alone not inside a word.</summary>
+    static string ScopedTarget(bool bareNotInWord)
+    {
+        var v = Vocab.Instance;
+        var target = Regex.Escape(v.TargetWord);
+        return "(?:" + Vocab.Alternation(v.LongTermWords.Concat(v.AnnualWords)) + ")" + target + "|" + (bareNotInWord ? @"(?<![\p{L}])" : "") + target;
+    }
+
+    // A filer may drop the colon before a comparator (`年度指标值》90%`): the value keeps what is written.
+    static Regex ValueLabel() => _valueLabel ??= new Regex("(" + ScopedTarget(true) + @")\s*(?:[:：]|(?=[》《><≥≤=＞＜≧≦]))");
+
+    static Regex Valued() => _valued ??= new Regex("^(" + ScopedTarget(false) + @")\s*[:：]\s*(.*)$");
+
+    static Regex? _valueLabel, _valued;
 }

@@ -3,14 +3,7 @@ namespace Jixiao.Extract;
 /// <summary>The 项目支出情况 list of a department form: one <see cref="ProjectLine"/> per row.</summary>
 internal static class ProjectListReader
 {
-    static readonly Dictionary<string, string[]> Columns = new()
-    {
-        ["name"] = new[] { "项目名称" },
-        ["category"] = new[] { "支出项目类别", "项目类别", "项目类型", "项目性质" },
-        ["total"] = new[] { "项目总预算", "总预算", "项目总金额", "预算总额" },
-        ["annual"] = new[] { "项目本年度预算", "本年度预算", "本年预算", "年度预算", "项目年度预算" },
-        ["purpose"] = new[] { "项目主要支出方向和用途", "主要支出方向和用途", "支出方向和用途", "主要用途", "用途" },
-    };
+    static Dictionary<string, string[]> Columns => Vocab.Instance.ProjectListColumns;
 
     public static bool IsHeader(Line line)
     {

@@ -13,7 +13,7 @@ internal static class ProjectRows
     {
         var form = split(draft, project);
         foreach (var (item, cell) in money) MoneyFacts.Add(form, TextNorm.WithoutParenthesis(item), null, cell);
-        if (goal is not null) GoalReader.Add(form, "年度目标", goal);
+        if (goal is not null) GoalReader.Add(form, GoalLabel.Annual, goal);
         return form;
     }
 }

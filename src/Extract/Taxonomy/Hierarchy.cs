@@ -30,8 +30,9 @@ internal static class Hierarchy
         }
         if (l2 is not null && v.Level2ToLevel1.TryGetValue(l2, out var parent))
         {
-            // 成本指标 is level 1 in the 2022 framework, a level-2 name under 产出指标 before it.
-            if (!(l1 == "成本指标" && l2 == "成本指标")) l1 = parent;
+            // 成本指标 is level 1 in the 2022 framework, a level-2 name under 产出指标 before it: a name that is both
+            // levels, written as both, stays level 1.
+            if (!(l1 == l2 && Array.IndexOf(v.Level1, l1) >= 0)) l1 = parent;
         }
         ind.Level1 = l1 ?? ind.Level1;
         ind.Level2 = l2 ?? WithSuffix(ind.Level2);
@@ -66,7 +67,7 @@ internal static class Hierarchy
         var l1 = v.Level1.Where(n => text.StartsWith(n)).OrderByDescending(n => n.Length).FirstOrDefault();
         if (l1 is null) return null;
         var after = Rest(text, l1);
-        var l2 = v.Level2ToLevel1.Keys.Concat(v.Level2Aliases.Keys).Where(n => n.EndsWith("指标") && after.StartsWith(n)).OrderByDescending(n => n.Length).FirstOrDefault();
+        var l2 = v.Level2ToLevel1.Keys.Concat(v.Level2Aliases.Keys).Where(n => n.EndsWith(v.IndicatorWord) && after.StartsWith(n)).OrderByDescending(n => n.Length).FirstOrDefault();
         if (l2 is null) return null;
         var l3 = Rest(after, l2);
         return l3.Length == 0 ? null : (l1, l2, l3);
@@ -95,9 +96,9 @@ internal static class Hierarchy
         var v = Vocab.Instance;
         if (v.Level2ToLevel1.ContainsKey(s)) return s;
         if (v.Level2Aliases.TryGetValue(s, out var a)) return a;
-        if (v.Level2ToLevel1.ContainsKey(s + "指标")) return s + "指标";
+        if (v.Level2ToLevel1.ContainsKey(s + v.IndicatorWord)) return s + v.IndicatorWord;
         return null;
     }
 
-    static string? WithSuffix(string? s) => s is null || s.EndsWith("指标") ? s : s + "指标";
+    static string? WithSuffix(string? s) => s is null || s.EndsWith(Vocab.Instance.IndicatorWord) ? s : s + Vocab.Instance.IndicatorWord;
 }

@@ -68,7 +68,7 @@ public static partial class TextNorm
         s = StripArtifacts(s).Trim(' ', '\t', '\n', '\r', '\u3000', '\u00A0', '\u200B');
         if (s.Length == 0) return null;
         var l = Label(s);
-        if (l.Length == 0 || l is "—" or "-" or "/" or "／" or "——" or "--" or "―" or "一" or "\\" or "无数据") return null;
+        if (l.Length == 0 || Array.IndexOf(Vocab.Instance.NoValue, l) >= 0) return null;
         return s;
     }
 
@@ -88,7 +88,7 @@ public static partial class TextNorm
     /// <summary>The text inside a parenthesis that names a money unit (`项目资金（万元）` → 万元), or null.</summary>
     internal static string? UnitInParenthesis(string label)
     {
-        var m = UnitParen().Match(label);
+        var m = (_unitParen ??= new Regex(@"[（(][^（）()]*?(" + Vocab.Alternation(Vocab.Instance.MoneyUnits) + @")[）)]")).Match(label);
         return m.Success ? m.Groups[1].Value : null;
     }
 
@@ -102,14 +102,13 @@ public static partial class TextNorm
     /// <summary>Template numbering a filer left in an indicator name: `指标1：群众满意率` → 群众满意率.</summary>
     internal static string WithoutTemplateNumber(string name)
     {
-        var r = TemplateNumber().Replace(name, "");
+        var r = (_templateNumber ??= new Regex("^" + Regex.Escape(Vocab.Instance.IndicatorWord) + @"\s*\d+\s*[:：]\s*")).Replace(name, "");
         return r.Length > 0 ? r : name;
     }
 
     internal static bool HasDigit(string s) => s.Any(char.IsDigit);
 
-    [GeneratedRegex(@"^指标\s*\d+\s*[:：]\s*")]
-    private static partial Regex TemplateNumber();
+    static Regex? _templateNumber;
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex Bookmark();
@@ -117,8 +116,8 @@ public static partial class TextNorm
     [GeneratedRegex(@"[（(][^（）()]*[）)]")]
     private static partial Regex Paren();
 
-    [GeneratedRegex(@"[（(][^（）()]*?(万元|千元|元|亿元)[）)]")]
-    private static partial Regex UnitParen();
+    /// <summary>A parenthesis naming a money unit of the vocabulary; built on first use.</summary>
+    static Regex? _unitParen;
 
     [GeneratedRegex(@"^[+-]?\d+(\.\d+)?%?$")]
     private static partial Regex NumberRegex();

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Reflection;
-using System.Text.Json;
 
 namespace Jixiao.Extract;
 
@@ -12,10 +10,6 @@ namespace Jixiao.Extract;
 /// </summary>
 internal static class Plausibility
 {
-    sealed record Words(string[] Share, string[] MayExceed, string[] ComparatorDigits);
-
-    static readonly Words Vocabulary = Load();
-
     public static void Check(Form form)
     {
         foreach (var i in form.Indicators)
@@ -33,10 +27,10 @@ internal static class Plausibility
     public static string? Problem(string name, string what, string? value)
     {
         if (value is null || ValueParser.Parse(value) is not { Number: double n, Unit: "%" } parsed || n <= 100) return null;
-        if (Vocabulary.MayExceed.Any(name.Contains)) return null;
+        if (Vocab.Instance.MayExceed100.Any(name.Contains)) return null;
         if (parsed.Comparator is null && MisreadComparator(value) is not null)
             return $"comparator misread as digit? {what} {value}";
-        if (Vocabulary.Share.Any(name.Contains)) return $"share over 100%: {what} {value}";
+        if (Vocab.Instance.ShareWords.Any(name.Contains)) return $"share over 100%: {what} {value}";
         return null;
     }
 
@@ -48,7 +42,7 @@ internal static class Plausibility
     public static (char Digit, double Share)? MisreadComparator(string value)
     {
         var written = TextNorm.Label(value);
-        if (written.Length <= 2 || !written.EndsWith('%') || !Vocabulary.ComparatorDigits.Contains(written[..1]) || written[1] == '0') return null;
+        if (written.Length <= 2 || !written.EndsWith('%') || !Vocab.Instance.ComparatorDigits.Contains(written[..1]) || written[1] == '0') return null;
         return double.TryParse(written[1..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var rest) && rest <= 100
             ? (written[0], rest)
             : null;
@@ -57,14 +51,5 @@ internal static class Plausibility
     static void Check(string name, string what, string? value, Action<string> flag)
     {
         if (Problem(name, what, value) is { } reason) flag(reason);
-    }
-
-    static Words Load()
-    {
-        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Vocabulary.plausibility.json")
-                      ?? throw new InvalidOperationException("missing vocabulary plausibility.json");
-        var root = JsonDocument.Parse(s).RootElement;
-        string[] Strings(string key) => root.GetProperty(key).EnumerateArray().Select(x => x.GetString()!).ToArray();
-        return new Words(Strings("shareWords"), Strings("mayExceed100"), Strings("comparatorDigits"));
     }
 }

@@ -43,7 +43,8 @@ internal static partial class BudgetReader
         if (YearColumn().IsMatch(bare)) return true;
         if (Array.IndexOf(Vocab.Instance.BudgetColumnLabels, bare) >= 0) return true;
         if (Array.IndexOf(Vocab.Instance.Columns["groups"], bare) >= 0) return true;
-        return bare.EndsWith("预算数") || bare.EndsWith("执行数") || bare.EndsWith("金额") && bare.Length <= 6 || bare.EndsWith("执行率");
+        var v = Vocab.Instance;
+        return v.BudgetColumnEndings.Any(bare.EndsWith) || bare.Length <= 6 && v.BudgetShortColumnEndings.Any(bare.EndsWith);
     }
 
     public static int Read(FormDraft draft, List<Line> lines, int start)
@@ -224,7 +225,12 @@ internal static partial class BudgetReader
     internal static string? ItemLabel(string raw)
     {
         var label = TextNorm.OutputLabel(raw);
-        label = Prefix().Replace(label, "");
+        // `其中：财政拨款` is the item 财政拨款.
+        if (label.StartsWith(Vocab.Instance.SharePrefix))
+        {
+            label = label[Vocab.Instance.SharePrefix.Length..];
+            if (label.StartsWith(':') || label.StartsWith('：')) label = label[1..];
+        }
         label = TextNorm.UnitInParenthesis(label) is not null ? TextNorm.WithoutParenthesis(label) : label;
         return label.Length == 0 ? null : label;
     }
@@ -240,6 +246,4 @@ internal static partial class BudgetReader
     [GeneratedRegex(@"^((?:19|20)\d{2})年?$")]
     private static partial Regex YearColumn();
 
-    [GeneratedRegex(@"^其中[:：]?")]
-    private static partial Regex Prefix();
 }

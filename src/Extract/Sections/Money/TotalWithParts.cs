@@ -36,7 +36,7 @@ internal static class TotalWithParts
     }
 
     /// <summary>`其中：财政拨款`: a share of the total above it.</summary>
-    static bool IsShare(string label) => TextNorm.WithoutParenthesis(label).StartsWith("其中");
+    static bool IsShare(string label) => TextNorm.WithoutParenthesis(label).StartsWith(Vocab.Instance.SharePrefix);
 
     /// <summary>A share, or a money item of the vocabulary (其他资金, 上年结转资金 …): an empty one still belongs to the block.</summary>
     static bool IsPart(string label) =>
