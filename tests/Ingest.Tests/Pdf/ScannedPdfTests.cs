@@ -81,6 +81,8 @@ public class ScannedPdfTests
         Assert.Equal("0.5", PaddleOcrEngine.WithoutSpecks("0.5"));
         Assert.Equal("扩大农村金融服务覆盖面。", PaddleOcrEngine.WithoutSpecks("扩大农村金融服务覆盖面。"));
         Assert.Equal("95%", PaddleOcrEngine.WithoutSpecks("95%。"));
+        Assert.Equal("。", PaddleOcrEngine.WithoutSpecks("。"));   // a sentence's end wrapped onto a line of its own
+        Assert.Equal("", PaddleOcrEngine.WithoutSpecks("·."));
     }
 
     internal static GrayImage RenderPage(string pdf)
