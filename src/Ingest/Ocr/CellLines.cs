@@ -8,9 +8,9 @@ namespace Jixiao.Ingest.Ocr;
 /// </summary>
 internal static class CellLines
 {
-    const byte Dark = 128;
+    internal const byte Dark = 128;
     /// <summary>Clearly darker than paper, JPEG ringing included: the light strokes of thin glyphs.</summary>
-    const byte FaintLevel = 200;
+    internal const byte FaintLevel = 200;
     /// <summary>A band shorter than this share of the page's text height is not a line of text.</summary>
     const double ShortBand = 0.4;
 

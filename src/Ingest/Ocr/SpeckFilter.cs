@@ -10,10 +10,9 @@ namespace Jixiao.Ingest.Ocr;
 /// </summary>
 internal static class SpeckFilter
 {
-    /// <summary>The dark core of print and of specks (CellLines and InkBox see ink at the same level).</summary>
-    const byte Dark = 128;
-    /// <summary>Anything clearly darker than paper: the light strokes of a thin glyph (≥, 。) and a speck's blurred rim.</summary>
-    const byte Faint = 200;
+    // The dark core of print and of specks, and anything clearly darker than paper (the light strokes of a thin
+    // glyph, a speck's blurred rim): the levels the cell lines are found at.
+    const byte Dark = CellLines.Dark, Faint = CellLines.FaintLevel;
     /// <summary>A piece no larger than this share of the text height both ways may be a speck.</summary>
     const double SpeckShare = 0.3;
     /// <summary>A speck is solid: at least this share of its box is ink (a 。 is a ring, hollow).</summary>
