@@ -53,6 +53,19 @@ public class ScanCleaningTests
         Assert.Equal((50, 120), CellLines.Widened(rim, cell, 50, 5, 120, 35));
     }
 
+    [Fact]
+    public void ABandMuchShorterThanThePagesTextIsNoLine()
+    {
+        // The remains of a lifted seal in an empty value cell: 10 px of ink on a page whose text is 30 px high.
+        var img = Blank(200, 60);
+        Fill(img, 60, 20, 90, 30, 30);
+        var cell = new OcrRegion(0, 0, 200, 60, IsCell: true);
+        Assert.Empty(CellLines.Find(img, cell, textHeight: 30));
+        // Digits are about two thirds of a character's height: a line.
+        Fill(img, 100, 10, 150, 30, 30);
+        Assert.Single(CellLines.Find(img, cell, textHeight: 30));
+    }
+
     static GrayImage Blank(int w, int h)
     {
         var px = new byte[w * h];
