@@ -83,6 +83,9 @@ public class ScannedPdfTests
         Assert.Equal("95%", PaddleOcrEngine.WithoutSpecks("95%。"));
         Assert.Equal("。", PaddleOcrEngine.WithoutSpecks("。"));   // a sentence's end wrapped onto a line of its own
         Assert.Equal("", PaddleOcrEngine.WithoutSpecks("·."));
+        Assert.Equal("“三公”经费变动率", PaddleOcrEngine.WithoutSpecks("“三公”经费变动率"));
+        Assert.Equal("“三公”", PaddleOcrEngine.WithoutSpecks(".“三公”,"));
+        Assert.Equal("顺利开展", PaddleOcrEngine.WithoutSpecks("“顺利开展"));   // a quote with no partner is a speck
     }
 
     internal static GrayImage RenderPage(string pdf)

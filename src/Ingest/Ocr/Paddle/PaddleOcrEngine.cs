@@ -173,9 +173,26 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     internal static string WithoutSpecks(string text)
     {
         var kept = text.Replace("·", "").Trim(SpeckMarks);
+        // A quote that starts or ends a name (“三公”经费变动率) has its partner inside the text; a speck's has none.
+        var inner = text.Replace("·", "").Trim(SpeckMarks.Except("“‘”’").ToArray());
+        if (inner.Length > kept.Length && Paired(inner)) kept = inner;
         var end = text.TrimEnd(' ', '·');
         if (kept.Length == 0) return end.Trim(' ', '·') == "。" ? "。" : "";
         return end.EndsWith('。') && kept.Length >= SentenceChars && !kept.EndsWith('。') ? kept + "。" : kept;
+    }
+
+    /// <summary>Every quote mark of the text has its partner: “ before ”, ‘ before ’.</summary>
+    static bool Paired(string text)
+    {
+        int open = 0, single = 0;
+        foreach (var c in text)
+        {
+            if (c == '“') open++;
+            else if (c == '”' && --open < 0) return false;
+            else if (c == '‘') single++;
+            else if (c == '’' && --single < 0) return false;
+        }
+        return open == 0 && single == 0;
     }
 
     /// <summary>A line this long before its full stop is a sentence.</summary>
