@@ -160,6 +160,23 @@ public class FormBlockTests
         Assert.All(forms, f => Assert.Contains(f.Project, new[] { "乡村道路养护", "城市绿化管护" }));
     }
 
+    [Fact]
+    public void A_money_label_with_an_empty_value_cell_is_an_item_not_a_column_header()
+    {
+        // 年度金额 is spelled like a value column, but the numbers below sit in the column beside it, under its
+        // empty value cell: it is an item without a value. The （省级） remark is not part of the item's name.
+        var form = One(Doc("中央对地方专项转移支付区域绩效目标表（2024年度）",
+            R(C("专项名称"), C("普惠金融发展专项资金", 1, 2)),
+            R(C("资金情况（万元）", 3, 1), C("年度金额："), C("")),
+            R(C("其中：中央补助"), C("29231")),
+            R(C("地方资金（省级）"), C("17132")),
+            R(C("一级指标"), C("二级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("≥40亿元"))));
+        Assert.Equal(new[] { ("中央补助", (string?)null, "29231"), ("地方资金", null, "17132") },
+            form.Budget.Select(b => (b.Item, b.Column, b.Value)));
+        Assert.Equal("万元", form.Unit);
+    }
+
     static Form One(SourceDocument src) => Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();
 
     static SourceDocument Doc(string title, params TableRow[] rows)

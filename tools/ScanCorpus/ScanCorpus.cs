@@ -23,7 +23,7 @@ public static class ScanCorpus
         new("synthetic/dept_target_03.pdf", "scan_dept_target_03_seal_150dpi", 150, -0.6, 0, 0.0001, 4, 80, true, 2),
         new("real-gold/xian_self_p55.pdf", "scan_xian_self_p55_turned90", 200, 0.4, 90, 0.0002, 6, 75, false, 3),
         new("real-gold/guojia_xinfang_self_p34.pdf", "scan_guojia_self_p34_upside_down_speckle", 200, 0, 180, 0.002, 4, 80, true, 4),
-        new("real-gold/fuzhou_2026_target_p23_24.pdf", "scan_fuzhou_target_turned270", 200, -0.8, 270, 0.0002, 6, 65, false, 5),
+        new("real-gold/fuzhou_2026_target_p23_24.pdf", "scan_fuzhou_2026_target_turned270", 200, -0.8, 270, 0.0002, 6, 65, false, 5),
     };
 
     /// <summary>Writes every recipe's PDF and gold into <paramref name="outDir"/>; returns the PDF paths.</summary>

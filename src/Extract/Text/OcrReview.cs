@@ -44,6 +44,10 @@ internal static class OcrReview
             if (repair is not null) { ind.FlagForReview(repair); ind.TargetParsed = ValueParser.Parse(ind.Target); }
             ind.Actual = OcrValueRepair.Target(ind.Actual, out repair);
             if (repair is not null) ind.FlagForReview(repair);
+            ind.Weight = OcrValueRepair.Number(ind.Weight, out repair);
+            if (repair is not null) ind.FlagForReview(repair);
+            ind.Score = OcrValueRepair.Number(ind.Score, out repair);
+            if (repair is not null) ind.FlagForReview(repair);
             if (ind.Source is { } at && Grid(at.Block) is { } grid && RowConfidence(grid, at.Row) is double c)
                 Trust(c, ind.Confidence, v => ind.Confidence = v, ind.FlagForReview);
         }

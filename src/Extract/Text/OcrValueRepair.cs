@@ -32,13 +32,39 @@ internal static partial class OcrValueRepair
         return v;
     }
 
-    /// <summary>A money amount: a colon or comma read for the decimal point between digits, O/o/D read for 0.</summary>
+    /// <summary>
+    /// A bare number (a weight, a score): a speck read as a mark beside it (`8-`, `20*`, `*10`) goes when what is left
+    /// is a number. A leading minus or point stays: a deduction or a fraction may be written so.
+    /// </summary>
+    public static string? Number(string? value, out string? repair)
+    {
+        repair = null;
+        if (string.IsNullOrEmpty(value)) return value;
+        var v = WithoutSpeckMarks(value);
+        if (v == value || !IsNumber(v)) return value;
+        repair = $"repaired: {value}→{v}";
+        return v;
+    }
+
+    static string WithoutSpeckMarks(string value) => value.Trim().TrimEnd(TrailingSpecks).TrimStart(LeadingSpecks);
+
+    static readonly char[] TrailingSpecks = "-—*+.·'`:：~,，、".ToCharArray();
+    static readonly char[] LeadingSpecks = "*+·'`:：~,，、".ToCharArray();
+
+    static bool IsNumber(string v) => double.TryParse(v.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>
+    /// A money amount: a colon or comma read for the decimal point between digits, a point read twice, O/o/D read
+    /// for 0, a speck read as a mark after the number.
+    /// </summary>
     public static string Money(string value, out string? repair)
     {
         repair = null;
         string v = ColonPoint().Replace(value, "$1.$2");
+        v = DoublePoint().Replace(v, "$1.$2");
+        if (!v.EndsWith('%')) v = v.TrimEnd(TrailingSpecks);
         if (LetterDigits().IsMatch(v)) v = LetterZero().Replace(v, "0");
-        if (v != value && double.TryParse(v.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        if (v != value && IsNumber(v))
         {
             repair = $"repaired: {value}→{v}";
             return v;
@@ -72,6 +98,9 @@ internal static partial class OcrValueRepair
 
     [GeneratedRegex(@"(\d)[:：](\d{1,2})$")]
     private static partial Regex ColonPoint();
+
+    [GeneratedRegex(@"(\d)\.{2,}(\d)")]
+    private static partial Regex DoublePoint();
 
     [GeneratedRegex(@"^\d*[OoD]\d|\d[OoD]\d*$|\d[OoD]\.|\.\d*[OoD]")]
     private static partial Regex LetterDigits();

@@ -8,7 +8,11 @@ namespace Jixiao.Ingest.Ocr;
 /// </summary>
 internal static class CellLines
 {
-    const byte Dark = 128;
+    internal const byte Dark = 128;
+    /// <summary>Clearly darker than paper, JPEG ringing included: the light strokes of thin glyphs.</summary>
+    internal const byte FaintLevel = 200;
+    /// <summary>A band shorter than this share of the page's text height is not a line of text.</summary>
+    const double ShortBand = 0.4;
 
     /// <summary>
     /// The lines of <paramref name="r"/> (page pixels), top to bottom, given the page's usual text height
@@ -49,9 +53,13 @@ internal static class CellLines
         }
         foreach (var b in joined)
         {
-            if (b.Bottom - b.Top < Math.Max(4, h * 0.3) && joined.Count > 1) continue;   // speck rows or a rule stub
+            // Speck rows, a rule stub, or the remains of a lifted seal: a band of less than half the page's text
+            // height holds no line (digits are two thirds of a character's height). Without the page's text
+            // height, a band is measured against the cell's tallest.
+            if (b.Bottom - b.Top < Math.Max(4, h * (textHeight > 0 ? ShortBand : 0.3)) && (joined.Count > 1 || textHeight > 0)) continue;
             if (Columns(px, img.Width, x0, x1, y0 + b.Top, y0 + b.Bottom) is not { } cols) continue;
-            result.Add((cols.Left, y0 + b.Top, cols.Right, y0 + b.Bottom));
+            var (left, right) = Widened(img, r, cols.Left, y0 + b.Top, cols.Right, y0 + b.Bottom);
+            result.Add((left, y0 + b.Top, right, y0 + b.Bottom));
         }
         return result;
     }
@@ -81,5 +89,31 @@ internal static class CellLines
         var kept = groups.Where(g => g.Ink >= total * 0.04 && g.Ink >= 8).ToList();
         if (kept.Count == 0) return null;
         return (x0 + kept.Min(g => g.Left), x0 + kept.Max(g => g.Right));
+    }
+
+    /// <summary>
+    /// A line's box widened over faint ink touching either end, inside the region: a thin glyph at the end of a
+    /// line (≥ before a number, 一 or 二 at the start of a label, 。 after a sentence) is often lighter than the
+    /// dark level throughout, so neither the ink profile nor the text detector counts it, and cut off it is not read.
+    /// </summary>
+    public static (int X0, int X1) Widened(GrayImage img, OcrRegion r, int x0, int top, int x1, int bottom)
+    {
+        int lo = Math.Max(0, r.X0), hi = Math.Min(img.Width, r.X1);
+        top = Math.Max(0, top); bottom = Math.Min(img.Height, bottom);
+        if (bottom <= top) return (x0, x1);
+        var px = img.Pixels;
+        bool Faint(int x)
+        {
+            for (int y = top; y < bottom; y++) if (px[y * img.Width + x] < FaintLevel) return true;
+            return false;
+        }
+        // Faint columns at most a thin stroke's gap apart continue the line. Only a faint glyph's worth of them
+        // counts: the grey rim every dark stroke has would move the box by a pixel or two, and the recogniser's
+        // reading of the first glyph (a ≤ before the number) turns on such pixels.
+        int step = Math.Max(2, (bottom - top) / 6);
+        int left = x0, right = x1;
+        for (int x = left - 1; x >= lo && x >= left - step; x--) if (Faint(x)) left = x;
+        for (int x = right; x < hi && x < right + step; x++) if (Faint(x)) right = x + 1;
+        return (x0 - left >= step ? left : x0, right - x1 >= step ? right : x1);
     }
 }

@@ -39,6 +39,37 @@ public class OcrRepairTests
         Assert.NotNull(reason);
     }
 
+    [Theory]
+    [InlineData("120..00", "120.00")]     // the point read twice
+    [InlineData("120.00*", "120.00")]     // a speck after the number
+    public void MoneyWithASpeckMarkIsRepaired(string read, string repaired)
+    {
+        Assert.Equal(repaired, OcrValueRepair.Money(read, out var reason));
+        Assert.Equal($"repaired: {read}→{repaired}", reason);
+    }
+
+    [Theory]
+    [InlineData("8-", "8")]
+    [InlineData("20*", "20")]
+    [InlineData("*10", "10")]
+    [InlineData("12.5.", "12.5")]
+    public void WeightsAndScoresLoseSpeckMarks(string read, string repaired)
+    {
+        Assert.Equal(repaired, OcrValueRepair.Number(read, out var reason));
+        Assert.Equal($"repaired: {read}→{repaired}", reason);
+    }
+
+    [Theory]
+    [InlineData("-2")]        // a deduction
+    [InlineData(".5")]
+    [InlineData("8")]
+    [InlineData("优")]        // not a number: left as read
+    public void WeightsAndScoresThatAreNumbersOrWordsAreLeftAsRead(string read)
+    {
+        Assert.Equal(read, OcrValueRepair.Number(read, out var reason));
+        Assert.Null(reason);
+    }
+
     [Fact]
     public void MoneyThatIsNotANumberAfterRepairIsLeftAlone()
     {

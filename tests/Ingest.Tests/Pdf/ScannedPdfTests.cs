@@ -81,6 +81,11 @@ public class ScannedPdfTests
         Assert.Equal("0.5", PaddleOcrEngine.WithoutSpecks("0.5"));
         Assert.Equal("扩大农村金融服务覆盖面。", PaddleOcrEngine.WithoutSpecks("扩大农村金融服务覆盖面。"));
         Assert.Equal("95%", PaddleOcrEngine.WithoutSpecks("95%。"));
+        Assert.Equal("。", PaddleOcrEngine.WithoutSpecks("。"));   // a sentence's end wrapped onto a line of its own
+        Assert.Equal("", PaddleOcrEngine.WithoutSpecks("·."));
+        Assert.Equal("“三公”经费变动率", PaddleOcrEngine.WithoutSpecks("“三公”经费变动率"));
+        Assert.Equal("“三公”", PaddleOcrEngine.WithoutSpecks(".“三公”,"));
+        Assert.Equal("顺利开展", PaddleOcrEngine.WithoutSpecks("“顺利开展"));   // a quote with no partner is a speck
     }
 
     internal static GrayImage RenderPage(string pdf)

@@ -64,6 +64,9 @@ internal static partial class BudgetReader
             // A row of labels under a value column's span (`预算金额（万元）` over `总额 | 财政拨款 | 其他资金`) names
             // the leaf columns, whatever the labels say.
             bool subHeader = header.Count > 0 && row.Filled.Any() && row.Filled.All(c => UnderValueColumn(header[^1], c));
+            // A value-column label with none of the next row's numbers under it is an item whose value cell is
+            // empty (`年度金额： | ` over `其中：中央补助 | 29231`), not a header.
+            if (hasValueLabel && !subHeader && NextNumbers(lines, r) is { Count: > 0 } below && !below.Any(n => UnderValueColumn(row, n))) break;
             if (hasNumber || !(hasValueLabel || subHeader)) break;
             header.Add(row);
             r++;
@@ -130,6 +133,12 @@ internal static partial class BudgetReader
         }
         return names;
     }
+
+    /// <summary>The number cells of the row after <paramref name="r"/> in the same table (none at the table's end).</summary>
+    static List<Cell> NextNumbers(List<Line> lines, int r) =>
+        r + 1 < lines.Count && !lines[r + 1].IsParagraph && lines[r + 1].Table == lines[r].Table
+            ? lines[r + 1].Filled.Where(c => TextNorm.IsNumber(c.Raw)).ToList()
+            : new List<Cell>();
 
     static bool UnderValueColumn(Line header, Cell cell) =>
         header.Cells.Any(h => !h.IsEmpty && h.Col <= cell.Col && cell.Col < h.Col + h.Span && IsValueColumn(h.Label));
@@ -231,7 +240,9 @@ internal static partial class BudgetReader
             label = label[Vocab.Instance.SharePrefix.Length..];
             if (label.StartsWith(':') || label.StartsWith('：')) label = label[1..];
         }
-        label = TextNorm.UnitInParenthesis(label) is not null ? TextNorm.WithoutParenthesis(label) : label;
+        // A parenthesis after an item names its unit (`项目资金（万元）`) or remarks on it (`地方资金（省级）`): neither is
+        // part of the item's name, as with value columns (`全年预算数（A）`) and goal labels.
+        label = TextNorm.WithoutParenthesis(label);
         return label.Length == 0 ? null : label;
     }
 

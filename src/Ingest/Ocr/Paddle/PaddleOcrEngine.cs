@@ -88,7 +88,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
                     using (OcrTimings.Time("detect")) detected = m.Detector.Detect(image, r, _lineLimit, cancel);
                     if (detected.Count > 0)
                     {
-                        lines.AddRange(detected.Select(b => Clip((b.X0, b.Y0, b.X1, b.Y1), r)));
+                        lines.AddRange(detected.Select(b => Clip(image, (b.X0, b.Y0, b.X1, b.Y1), r)));
                         continue;
                     }
                 }
@@ -198,20 +198,44 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     /// <summary>
     /// Specks near a cell's text come back as dots and commas at the ends of the line and as middle dots
     /// inside it; a cell value neither starts nor ends with such a mark, except a sentence's full stop
-    /// (。 is a ring no speck makes, and a goal's sentences end with it).
+    /// (。 is a ring no speck makes, and a goal's sentences end with it). A 。 alone is the end of a sentence
+    /// wrapped onto a line of its own.
     /// </summary>
     internal static string WithoutSpecks(string text)
     {
         var kept = text.Replace("·", "").Trim(SpeckMarks);
+        // A quote that starts or ends a name (“三公”经费变动率) has its partner inside the text; a speck's has none.
+        var inner = text.Replace("·", "").Trim(SpeckMarks.Except("“‘”’").ToArray());
+        if (inner.Length > kept.Length && Paired(inner)) kept = inner;
         var end = text.TrimEnd(' ', '·');
+        if (kept.Length == 0) return end.Trim(' ', '·') == "。" ? "。" : "";
         return end.EndsWith('。') && kept.Length >= SentenceChars && !kept.EndsWith('。') ? kept + "。" : kept;
+    }
+
+    /// <summary>Every quote mark of the text has its partner: “ before ”, ‘ before ’.</summary>
+    static bool Paired(string text)
+    {
+        int open = 0, single = 0;
+        foreach (var c in text)
+        {
+            if (c == '“') open++;
+            else if (c == '”' && --open < 0) return false;
+            else if (c == '‘') single++;
+            else if (c == '’' && --single < 0) return false;
+        }
+        return open == 0 && single == 0;
     }
 
     /// <summary>A line this long before its full stop is a sentence.</summary>
     const int SentenceChars = 6;
 
-    static (int, int, int, int, bool) Clip((int X0, int Y0, int X1, int Y1) b, OcrRegion r) =>
-        (Math.Max(b.X0, r.X0), Math.Max(b.Y0, r.Y0), Math.Min(b.X1, r.X1), Math.Min(b.Y1, r.Y1), true);
+    /// <summary>A detected line inside a cell, kept inside the cell and widened over faint ink at its ends.</summary>
+    static (int, int, int, int, bool) Clip(GrayImage image, (int X0, int Y0, int X1, int Y1) b, OcrRegion r)
+    {
+        int y0 = Math.Max(b.Y0, r.Y0), y1 = Math.Min(b.Y1, r.Y1);
+        var (x0, x1) = CellLines.Widened(image, r, Math.Max(b.X0, r.X0), y0, Math.Min(b.X1, r.X1), y1);
+        return (x0, y0, x1, y1, true);
+    }
 
     /// <summary>The ink of a one-line cell with a margin like a detected box has, kept inside the cell.</summary>
     static (int, int, int, int, bool) Pad((int X0, int Y0, int X1, int Y1) ink, OcrRegion r)
