@@ -192,6 +192,20 @@ public class FormBlockTests
         Assert.Equal("乡村道路养护", form.Fields["项目名字"]);
     }
 
+    [Fact]
+    public void A_project_list_column_with_one_wrong_character_keeps_its_role()
+    {
+        // 支出项日类别: OCR read 目 as 日 in a six-character column label; the column is still the category.
+        var form = One(Doc("2024年度部门整体支出绩效目标表",
+            R(C("部门名称"), C("市交通运输局", 1, 4)),
+            R(C("项目名称"), C("支出项日类别"), C("项目总预算(万元)"), C("本年度预算（万元）"), C("主要支出方向和用途")),
+            R(C("乡村道路养护"), C("运转类"), C("300"), C("120"), C("农村公路日常养护"))));
+        var line = Assert.Single(form.Projects);
+        Assert.Equal("乡村道路养护", line.Name);
+        Assert.Equal("运转类", line.Category);
+        Assert.Equal("120", line.Annual);
+    }
+
     static Form One(SourceDocument src) => Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();
 
     static SourceDocument Doc(string title, params TableRow[] rows)

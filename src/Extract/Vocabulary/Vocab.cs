@@ -243,13 +243,22 @@ internal sealed class Vocab
     /// <see cref="ColumnRoleLoose"/>, but an edit is allowed only from five characters on: among four-character
     /// field labels one character is often the whole difference (部门名称 / 项目名称).
     /// </summary>
-    public string? FieldGroupLoose(string label)
+    public string? FieldGroupLoose(string label) =>
+        LooseOrNull(_looseField, label, () => _fieldGroupOf ??= LooseIndex(new[] { ("project", ProjectLabels), ("department", DepartmentLabels),
+            ("departmentAndField", DepartmentAndFieldLabels), ("known", KnownFieldLabels) }));
+
+    /// <summary>The column of a department form's project list (项目名称 / 项目总预算 / 本年度预算 …) for a label written
+    /// loosely; the same matching and five-character edit floor as <see cref="FieldGroupLoose"/>.</summary>
+    public string? ProjectListRoleLoose(string label) =>
+        LooseOrNull(_looseProjectList, label, () => _projectListRoleOf ??= LooseIndex(ProjectListColumns.Select(p => (p.Key, p.Value))));
+
+    static string? LooseOrNull(System.Collections.Concurrent.ConcurrentDictionary<string, string?> cache, string label, Func<Dictionary<string, string>> index)
     {
         if (label.Length == 0) return null;
-        return _looseField.GetOrAdd(label, l =>
+        return cache.GetOrAdd(label, l =>
         {
             var key = LooseKey(l);
-            return key.Length == 0 ? null : LooseMatch(key, _fieldGroupOf ??= BuildFieldGroupIndex(), MinEditLength + 1);
+            return key.Length == 0 ? null : LooseMatch(key, index(), MinEditLength + 1);
         });
     }
 
@@ -269,14 +278,15 @@ internal sealed class Vocab
 
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _loose = new();
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _looseField = new();
-    Dictionary<string, string>? _fieldGroupOf;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _looseProjectList = new();
+    Dictionary<string, string>? _fieldGroupOf, _projectListRoleOf;
 
-    Dictionary<string, string> BuildFieldGroupIndex()
+    /// <summary>Loose key → meaning, first meaning winning (the order of the vocabulary's groups).</summary>
+    static Dictionary<string, string> LooseIndex(IEnumerable<(string Meaning, string[] Names)> groups)
     {
         var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (group, names) in new[] { ("project", ProjectLabels), ("department", DepartmentLabels),
-                     ("departmentAndField", DepartmentAndFieldLabels), ("known", KnownFieldLabels) })
-            foreach (var n in names) index.TryAdd(LooseKey(n), group);
+        foreach (var (meaning, names) in groups)
+            foreach (var n in names) index.TryAdd(LooseKey(n), meaning);
         return index;
     }
 
