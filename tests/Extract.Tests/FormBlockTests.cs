@@ -177,6 +177,52 @@ public class FormBlockTests
         Assert.Equal("万元", form.Unit);
     }
 
+    [Fact]
+    public void Noisy_project_and_department_labels_are_read_as_the_clean_ones()
+    {
+        // Spaces between the characters, the whole label in brackets, a bracket kind no vocabulary spells, and one
+        // OCR-wrong character (祢 for 称) in a six-character label: each still names the project or the department.
+        var spaced = One(Doc("2024年度项目支出绩效目标表",
+            R(C("项 目 名 称"), C("乡村道路养护"), C("部门[单位]名称"), C("市交通运输局")),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("养护里程"), C("≥300公里"))));
+        Assert.Equal("乡村道路养护", spaced.Project);
+        Assert.Equal("市交通运输局", spaced.Department);
+
+        var bracketed = One(Doc("2024年度项目支出绩效目标表",
+            R(C("（项目名称）"), C("城市绿化管护"), C("专项资金名祢"), C("城市绿化专项")),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("管护面积"), C("≥120公顷"))));
+        Assert.Equal("城市绿化管护", bracketed.Project);
+    }
+
+    [Fact]
+    public void A_short_label_one_character_off_is_not_taken_for_the_project()
+    {
+        // 项目名字 is one edit from 项目名称, but among four-character labels one character is the whole difference
+        // (部门名称 / 项目名称): it stays a field of its own and the form has no project from it.
+        var form = One(Doc("2024年度项目支出绩效目标表",
+            R(C("项目名字"), C("乡村道路养护"), C("主管部门"), C("市交通运输局")),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("养护里程"), C("≥300公里"))));
+        Assert.Null(form.Project);
+        Assert.Equal("乡村道路养护", form.Fields["项目名字"]);
+    }
+
+    [Fact]
+    public void A_project_list_column_with_one_wrong_character_keeps_its_role()
+    {
+        // 支出项日类别: OCR read 目 as 日 in a six-character column label; the column is still the category.
+        var form = One(Doc("2024年度部门整体支出绩效目标表",
+            R(C("部门名称"), C("市交通运输局", 1, 4)),
+            R(C("项目名称"), C("支出项日类别"), C("项目总预算(万元)"), C("本年度预算（万元）"), C("主要支出方向和用途")),
+            R(C("乡村道路养护"), C("运转类"), C("300"), C("120"), C("农村公路日常养护"))));
+        var line = Assert.Single(form.Projects);
+        Assert.Equal("乡村道路养护", line.Name);
+        Assert.Equal("运转类", line.Category);
+        Assert.Equal("120", line.Annual);
+    }
+
     static Form One(SourceDocument src) => Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();
 
     static SourceDocument Doc(string title, params TableRow[] rows)

@@ -105,17 +105,22 @@ internal static class FieldReader
                 return;
             }
         }
-        if (Array.IndexOf(v.ProjectLabels, key) >= 0)
+        // A label the vocabulary does not spell exactly (`项 目 名 称`, `（项目名称）`, one OCR-wrong character in a
+        // longer label) still names the project or department when the one loose matcher says so.
+        bool exact = Array.IndexOf(v.ProjectLabels, key) >= 0 || Array.IndexOf(v.DepartmentLabels, key) >= 0 ||
+                     Array.IndexOf(v.DepartmentAndFieldLabels, key) >= 0 || Array.IndexOf(v.KnownFieldLabels, key) >= 0;
+        var looseGroup = exact ? null : v.FieldGroupLoose(key);
+        if (Array.IndexOf(v.ProjectLabels, key) >= 0 || looseGroup == "project")
         {
             form.Project ??= value;
             return;
         }
-        if (Array.IndexOf(v.DepartmentLabels, key) >= 0)
+        if (Array.IndexOf(v.DepartmentLabels, key) >= 0 || looseGroup == "department")
         {
             form.Department ??= value;
             return;
         }
-        if (Array.IndexOf(v.DepartmentAndFieldLabels, key) >= 0)
+        if (Array.IndexOf(v.DepartmentAndFieldLabels, key) >= 0 || looseGroup == "departmentAndField")
         {
             // Transfer forms: the local authority is the department; 主管部门 elsewhere.
             if (form.Department is null || Array.IndexOf(v.LocalAuthorityLabels, key) >= 0) form.Department = value;

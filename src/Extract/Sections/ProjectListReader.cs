@@ -19,7 +19,7 @@ internal static class ProjectListReader
         var bare = TextNorm.WithoutParenthesis(label);
         foreach (var (role, names) in Columns)
             if (Array.IndexOf(names, bare) >= 0) return role;
-        return null;
+        return Vocab.Instance.ProjectListRoleLoose(label);
     }
 
     public static int Read(FormDraft draft, List<Line> lines, int i)

@@ -231,20 +231,71 @@ internal sealed class Vocab
             var key = LooseKey(l);
             if (key.Length == 0) return null;
             var index = _roleOf ??= BuildRoleIndex();
-            if (index.TryGetValue(key, out var role)) return role;
-            if (key.StartsWith(IndicatorWord) && key.Length > IndicatorWord.Length + 1 && index.TryGetValue(key[IndicatorWord.Length..], out role)) return role;
-            if (key.Length < 4) return null;
-            var near = index.Where(p => p.Key.Length >= 4 && Math.Abs(p.Key.Length - key.Length) <= 1 && EditDistanceAtMostOne(p.Key, key))
-                .Select(p => p.Value).Distinct().ToList();
-            return near.Count == 1 ? near[0] : null;
+            if (key.StartsWith(IndicatorWord) && key.Length > IndicatorWord.Length + 1 && !index.ContainsKey(key) &&
+                index.TryGetValue(key[IndicatorWord.Length..], out var role)) return role;
+            return LooseMatch(key, index, MinEditLength);
         });
     }
 
-    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _loose = new();
+    /// <summary>
+    /// Which header-field group (project / department / departmentAndField / known) a label written with stray
+    /// punctuation, brackets, a unit, spaces or one wrong character belongs to — the same matching as
+    /// <see cref="ColumnRoleLoose"/>, but an edit is allowed only from five characters on: among four-character
+    /// field labels one character is often the whole difference (部门名称 / 项目名称).
+    /// </summary>
+    public string? FieldGroupLoose(string label) =>
+        LooseOrNull(_looseField, label, () => _fieldGroupOf ??= LooseIndex(new[] { ("project", ProjectLabels), ("department", DepartmentLabels),
+            ("departmentAndField", DepartmentAndFieldLabels), ("known", KnownFieldLabels) }));
 
+    /// <summary>The column of a department form's project list (项目名称 / 项目总预算 / 本年度预算 …) for a label written
+    /// loosely; the same matching and five-character edit floor as <see cref="FieldGroupLoose"/>.</summary>
+    public string? ProjectListRoleLoose(string label) =>
+        LooseOrNull(_looseProjectList, label, () => _projectListRoleOf ??= LooseIndex(ProjectListColumns.Select(p => (p.Key, p.Value))));
+
+    static string? LooseOrNull(System.Collections.Concurrent.ConcurrentDictionary<string, string?> cache, string label, Func<Dictionary<string, string>> index)
+    {
+        if (label.Length == 0) return null;
+        return cache.GetOrAdd(label, l =>
+        {
+            var key = LooseKey(l);
+            return key.Length == 0 ? null : LooseMatch(key, index(), MinEditLength + 1);
+        });
+    }
+
+    /// <summary>Shortest label that may differ by one edit: shorter labels are too easily another word.</summary>
+    const int MinEditLength = 4;
+
+    /// <summary>The one loose matcher: exact on the loose key, else the single meaning whose labels (both at least
+    /// <paramref name="minEditLength"/> long) are one edit away.</summary>
+    static string? LooseMatch(string key, Dictionary<string, string> index, int minEditLength)
+    {
+        if (index.TryGetValue(key, out var meaning)) return meaning;
+        if (key.Length < minEditLength) return null;
+        var near = index.Where(p => p.Key.Length >= minEditLength && Math.Abs(p.Key.Length - key.Length) <= 1 && EditDistanceAtMostOne(p.Key, key))
+            .Select(p => p.Value).Distinct().ToList();
+        return near.Count == 1 ? near[0] : null;
+    }
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _loose = new();
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _looseField = new();
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _looseProjectList = new();
+    Dictionary<string, string>? _fieldGroupOf, _projectListRoleOf;
+
+    /// <summary>Loose key → meaning, first meaning winning (the order of the vocabulary's groups).</summary>
+    static Dictionary<string, string> LooseIndex(IEnumerable<(string Meaning, string[] Names)> groups)
+    {
+        var index = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (meaning, names) in groups)
+            foreach (var n in names) index.TryAdd(LooseKey(n), meaning);
+        return index;
+    }
+
+    /// <summary>A label without brackets-with-content, punctuation, symbols and spaces; a label that is all
+    /// bracketed (`（项目名称）`) keeps its content.</summary>
     static string LooseKey(string label)
     {
         var bare = System.Text.RegularExpressions.Regex.Replace(label, @"[（(【\[][^）)】\]]*[）)】\]]", "");
+        if (bare.Trim().Length == 0) bare = label;
         return new string(bare.Where(ch => !char.IsPunctuation(ch) && !char.IsSymbol(ch) && !char.IsWhiteSpace(ch)).ToArray());
     }
 
