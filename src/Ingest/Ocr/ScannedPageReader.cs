@@ -55,7 +55,11 @@ internal sealed class ScannedPageReader : IDisposable
         {
             await Gate.WaitAsync(cancel);
             try { return Read(page, pdftoppm, cancel); }
-            finally { Gate.Release(); }
+            finally
+            {
+                NativeHeap.Trim();
+                Gate.Release();
+            }
         }, cancel);
     }
 

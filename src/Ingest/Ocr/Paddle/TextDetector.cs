@@ -24,6 +24,8 @@ internal sealed class TextDetector(OnnxModel model)
         var tensor = new float[3 * rw * rh];
         ImageTensor.Fill(img, r.X0, r.Y0, r.X1, r.Y1, tensor, 0, rw, rh, rw, ImageTensor.Normalisation.ImageNet);
         var (map, shape) = model.Run(tensor, new long[] { 1, 3, rh, rw }, limit, cancel);
+        // The run freed a page-sized set of tensors: give them back before the next region asks for another size.
+        NativeHeap.Trim();
         int mh = shape[^2], mw = shape[^1];
         double fx = (double)w / mw, fy = (double)h / mh;
         var boxes = new List<(int, int, int, int, float)>();
