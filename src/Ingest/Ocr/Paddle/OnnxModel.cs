@@ -9,6 +9,9 @@ namespace Jixiao.Ingest.Ocr.Paddle;
 /// </summary>
 internal sealed class OnnxModel : IDisposable
 {
+    /// <summary>Inputs from this many floats up (4 MB: detection over an area of the page) give their arena back.</summary>
+    const int ShrinkAfter = 1 << 20;
+
     readonly InferenceSession _session;
     readonly string _input;
 
@@ -45,8 +48,9 @@ internal sealed class OnnxModel : IDisposable
         cancel.ThrowIfCancellationRequested();
         using var options = new RunOptions();
         // Every region has its own tensor sizes: an arena that never shrinks keeps the largest of each page and grows
-        // with the page count (an 8-page scan peaked at 1 GB). Shrinking after the run returns what the run took.
-        options.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+        // with the page count (an 8-page scan peaked at 1 GB). A large run shrinks it afterwards; the many small runs
+        // (recognition of one line) keep reusing it, as re-allocating their tensors every time costs CPU.
+        if (input.Length >= ShrinkAfter) options.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
         bool timedOut = false, finished = false;
         var gate = new object();
         // The timer and the token may fire while the run ends: they touch the options only under the gate and
