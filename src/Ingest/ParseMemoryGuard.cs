@@ -56,7 +56,11 @@ internal sealed class ParseMemoryGuard
     {
         internal readonly int ThreadId;
         internal readonly long Limit;
-        internal readonly long StartHeap;
+        /// <summary>The heap this parse's growth is measured from: the heap at its start, lowered whenever the heap is
+        /// seen lower. The start figure includes garbage an earlier parse left uncollected; once collected, growth
+        /// measured from the start would hide as much of this parse's memory (a 400 MB hoarder starting beside
+        /// 500 MB of garbage was never over a 64 MB limit).</summary>
+        internal long StartHeap;
         internal long Allocated;
         /// <summary>Allocation lately: halves every tick, plus what was allocated since the last tick.</summary>
         internal double Recent;
@@ -158,6 +162,7 @@ internal sealed class ParseMemoryGuard
             lock (_watches) watches = _watches.Values.ToList();
             if (watches.Count == 0) { Listen(false); return; }
             long heap = GC.GetTotalMemory(false);
+            Lower(watches, heap);
             // Listen while some parse has grown the heap past half its limit (garbage included: cheap to read).
             Listen(watches.Any(w => heap - w.StartHeap > w.Limit / 2));
             if (DateTime.UtcNow - _listeningSince < MinListening) return;
@@ -167,12 +172,19 @@ internal sealed class ParseMemoryGuard
             if (DateTime.UtcNow - _lastConfirm < ConfirmInterval) return;
             _lastConfirm = DateTime.UtcNow;
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
-            Culprit(watches, GC.GetTotalMemory(false))?.Stop();
+            long live = GC.GetTotalMemory(false);
+            Lower(watches, live);
+            Culprit(watches, live)?.Stop();
         }
         finally
         {
             Volatile.Write(ref _ticking, 0);
         }
+    }
+
+    static void Lower(List<Watch> watches, long heap)
+    {
+        foreach (var w in watches) if (heap < w.StartHeap) w.StartHeap = heap;
     }
 
     void Listen(bool on)
