@@ -18,7 +18,12 @@ internal interface IOcrEngine
     /// that runs out, or that holds only speckle, is skipped with a warning and the others are kept.
     /// Words come back in page pixels with confidence 0..100.
     /// </summary>
-    OcrReading Read(GrayImage image, IReadOnlyList<OcrRegion> regions, CancellationToken cancel);
+    /// <param name="upright">
+    /// When given, it is shown a sample of the page's lines as read before the rest is read, and decides whether the
+    /// page is upright: when it says no, the rest is not read and null comes back (the page is to be turned first).
+    /// An engine that cannot read a sample shows it everything it read.
+    /// </param>
+    OcrReading? Read(GrayImage image, IReadOnlyList<OcrRegion> regions, CancellationToken cancel, Func<OcrSample, bool>? upright = null);
 
     /// <summary>Clockwise degrees (0, 90, 180, 270) that make the page upright.</summary>
     int UprightTurns(GrayImage page, CancellationToken cancel);
@@ -33,6 +38,9 @@ internal readonly record struct OcrRegion(int X0, int Y0, int X1, int Y1, bool I
     public int Width => X1 - X0;
     public int Height => Y1 - Y0;
 }
+
+/// <summary>What an engine read of <paramref name="Lines"/> of the page's <paramref name="OfLines"/> text lines (words below the engine's floors left out).</summary>
+internal sealed record OcrSample(List<OcrWord> Words, int Lines, int OfLines);
 
 /// <summary>What an engine read on one page, and what it had to skip.</summary>
 internal sealed record OcrReading(List<OcrWord> Words, List<string> Warnings);

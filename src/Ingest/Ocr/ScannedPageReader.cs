@@ -106,31 +106,42 @@ internal sealed class ScannedPageReader : IDisposable
 
     (GrayImage Image, List<Rule> Rules, OcrReading Reading, int Turn) ReadUprightTurned(GrayImage page, CancellationToken cancel)
     {
-        // Most scans are upright: read first, and only when the result looks like noise ask the engine
-        // which way the page is turned, read again turned, and keep the better reading.
-        var first = ReadTurned(page, 0, cancel);
-        if (!LooksUnreadable(first.Reading.Words)) return (first.Image, first.Rules, first.Reading, 0);
-        int turn;
-        using (OcrTimings.Time("direction")) turn = _engine.UprightTurns(page, cancel);
-        if (turn == 0) return (first.Image, first.Rules, first.Reading, 0);
-        var turned = ReadTurned(page, turn, cancel);
-        return Score(turned.Reading.Words) > Score(first.Reading.Words)
-            ? (turned.Image, turned.Rules, turned.Reading, turn)
-            : (first.Image, first.Rules, first.Reading, 0);
+        // Most scans are upright. The engine reads a sample of the page's lines first; only when the sample looks like
+        // noise is the engine asked which way the page is turned, and a turned page is then read once, turned: the rest
+        // of it is never read the wrong way up (that used to cost a whole reading of every turned page).
+        var first = Prepare(page, 0, cancel);
+        int turn = 0;
+        var reading = _engine.Read(first.Image, first.Regions, cancel, sample =>
+        {
+            if (!LooksUnreadable(sample.Words, sample.OfLines == 0 ? 1 : (double)sample.Lines / sample.OfLines)) return true;
+            using (OcrTimings.Time("direction")) turn = _engine.UprightTurns(page, cancel);
+            return turn == 0;
+        });
+        if (reading is not null) return (first.Image, first.Rules, reading, 0);
+        var turned = Prepare(page, turn, cancel);
+        var turnedReading = _engine.Read(turned.Image, turned.Regions, cancel)!;
+        if (!LooksUnreadable(turnedReading.Words)) return (turned.Image, turned.Rules, turnedReading, turn);
+        // Noise either way: keep whichever way reads more.
+        var unturned = _engine.Read(first.Image, first.Regions, cancel)!;
+        return Score(turnedReading.Words) > Score(unturned.Words)
+            ? (turned.Image, turned.Rules, turnedReading, turn)
+            : (first.Image, first.Rules, unturned, 0);
     }
 
     /// <summary>
     /// Noise, or a page read sideways: turned text still gives confident characters, but one or two
-    /// per line (each column of a turned line is read as a line of its own).
+    /// per line (each column of a turned line is read as a line of its own). <paramref name="share"/>: the
+    /// part of the page's lines the words come from (a sample).
     /// </summary>
-    static bool LooksUnreadable(List<OcrWord> words) =>
-        words.Count < 10 || words.Average(w => w.Confidence) < 80 || words.Average(w => w.Text.Length) < 2.5;
+    static bool LooksUnreadable(List<OcrWord> words, double share = 1) =>
+        words.Count == 0 || words.Count < 10 * share || words.Average(w => w.Confidence) < 80 || words.Average(w => w.Text.Length) < 2.5;
 
     static double Score(List<OcrWord> words) => words.Sum(w => w.Confidence * w.Text.Length);
 
-    (GrayImage Image, List<Rule> Rules, OcrReading Reading) ReadTurned(GrayImage page, int turn, CancellationToken cancel)
+    /// <summary>The page turned, straightened, its rules found and erased, its specks cleaned, and the regions to read.</summary>
+    (GrayImage Image, List<Rule> Rules, List<OcrRegion> Regions) Prepare(GrayImage page, int turn, CancellationToken cancel)
     {
-        // Rules are erased in place: the rendered page must stay intact for a second, turned reading.
+        // Rules are erased in place: the rendered page must stay intact for a turned reading.
         var image = turn != 0 ? page.RotateClockwise(turn) : page.Crop(0, 0, page.Width, page.Height, 0);
         double skew = Deskew.Angle(image);
         if (skew != 0) image = Deskew.Rotate(image, skew);
@@ -140,8 +151,7 @@ internal sealed class ScannedPageReader : IDisposable
         // After the rules are gone, so that a speck on a rule is as alone as one in the margin.
         using (OcrTimings.Time("clean")) SpeckFilter.Clean(image);
         cancel.ThrowIfCancellationRequested();
-        var reading = _engine.Read(image, Regions(image, rules), cancel);
-        return (image, rules, reading);
+        return (image, rules, Regions(image, rules));
     }
 
     /// <summary>

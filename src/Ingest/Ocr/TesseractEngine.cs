@@ -27,7 +27,7 @@ internal sealed partial class TesseractEngine(Func<string, string?> findTool) : 
         _languages = string.Join("+", langs);
     }
 
-    public OcrReading Read(GrayImage image, IReadOnlyList<OcrRegion> regions, CancellationToken cancel)
+    public OcrReading? Read(GrayImage image, IReadOnlyList<OcrRegion> regions, CancellationToken cancel, Func<OcrSample, bool>? upright = null)
     {
         // The areas are read as one image with the cells blanked out; each cell on its own.
         var outside = image.Crop(0, 0, image.Width, image.Height, 0);
@@ -57,6 +57,8 @@ internal sealed partial class TesseractEngine(Func<string, string?> findTool) : 
                 var at = images[w.Image - 1];
                 words.Add(w with { Left = w.Left + at.X, Top = w.Top + at.Y });
             }
+            // Tesseract reads the page in one process: the sample is the whole reading.
+            if (upright is not null && !upright(new OcrSample(words, images.Count, images.Count))) return null;
             return new OcrReading(words, new List<string>());
         }
         finally

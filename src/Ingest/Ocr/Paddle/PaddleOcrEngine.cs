@@ -55,16 +55,27 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     // More boxes than this in the page outside the tables is speckle, not text.
     const int SpeckleBoxes = 400;
 
-    public OcrReading Read(GrayImage image, IReadOnlyList<OcrRegion> regions, CancellationToken cancel)
+    /// <summary>Lines of a page read first when the caller asks whether the page is upright (see <see cref="IOcrEngine.Read"/>).</summary>
+    internal const int SampleLines = 32;
+
+    public OcrReading? Read(GrayImage image, IReadOnlyList<OcrRegion> regions, CancellationToken cancel, Func<OcrSample, bool>? upright = null)
     {
         // What is left of the model load started by EnsureAvailable.
         Models m;
         using (OcrTimings.Time("models")) m = Shared.Value;
         var warnings = new List<string>();
         var lines = Lines(image, regions, warnings, cancel);
-        List<OcrWord> words;
-        using (OcrTimings.Time("recognise")) words = Recognise(m.Recognizer, image, lines, warnings, cancel);
-        return new OcrReading(words, warnings);
+        var recognition = new Recognition(this, m.Recognizer, image, lines, cancel);
+        if (upright is not null)
+        {
+            // Lines spread over the page, in page order; read as part of the page, so an upright page wastes nothing.
+            int n = Math.Min(SampleLines, lines.Count);
+            var sample = Enumerable.Range(0, n).Select(k => (int)((long)k * lines.Count / n)).ToArray();
+            using (OcrTimings.Time("recognise")) recognition.Run(sample);
+            if (!upright(new OcrSample(recognition.Words(sample), n, lines.Count))) return null;
+        }
+        using (OcrTimings.Time("recognise")) recognition.Run(Enumerable.Range(0, lines.Count).ToArray());
+        return new OcrReading(recognition.Words(null), recognition.Warnings(warnings));
     }
 
     /// <summary>The text lines to recognise: found by ink profile inside cells (by the detector where lines touch), detected elsewhere.</summary>
@@ -118,44 +129,78 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         return lines;
     }
 
-    List<OcrWord> Recognise(TextRecognizer rec, GrayImage image, List<(int X0, int Y0, int X1, int Y1, bool InCell)> lines, List<string> warnings, CancellationToken cancel)
+    /// <summary>
+    /// The recognition of one page's lines, run in parts (a sample first, then the rest): a line is read once, with the
+    /// same padding whichever part it is read in, so the parts together read as the page read at once.
+    /// </summary>
+    sealed class Recognition
     {
-        // Each line is padded to the widest of its group of 8 in aspect order, the padding it had when such a group was
-        // one batch: recognition depends on the padding, and on noisy lines any other padding (none, or a fixed margin)
-        // read some lines better and others worse. One model run per line costs about 20% less CPU than the batch of 8
-        // (small tensors stay in cache). Runs go on all cores, longest first so that no core is left with a long line at
-        // the end; the session is shared and its Run is thread-safe. Words keep the order of the lines.
-        var order = Enumerable.Range(0, lines.Count).OrderBy(i => (double)(lines[i].X1 - lines[i].X0) / Math.Max(1, lines[i].Y1 - lines[i].Y0)).ToArray();
-        var padTo = new int[lines.Count];
-        for (int g = 0; g < order.Length; g += Group)
+        readonly PaddleOcrEngine _engine;
+        readonly TextRecognizer _rec;
+        readonly GrayImage _image;
+        readonly List<(int X0, int Y0, int X1, int Y1, bool InCell)> _lines;
+        readonly CancellationToken _cancel;
+        readonly int[] _padTo;
+        readonly OcrWord?[] _read;
+        readonly bool[] _done;
+        int _timedOut;
+        string? _timeout;
+
+        public Recognition(PaddleOcrEngine engine, TextRecognizer rec, GrayImage image, List<(int X0, int Y0, int X1, int Y1, bool InCell)> lines, CancellationToken cancel)
         {
-            var group = order.Skip(g).Take(Group).ToArray();
-            int widest = group.Max(i => TextRecognizer.Width((lines[i].X0, lines[i].Y0, lines[i].X1, lines[i].Y1)));
-            foreach (var i in group) padTo[i] = widest;
-        }
-        var read = new OcrWord?[lines.Count];
-        var longestFirst = order.OrderByDescending(i => padTo[i]).ToArray();
-        int timedOut = 0;
-        string? timeout = null;
-        Parallel.For(0, longestFirst.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel }, k =>
-        {
-            int i = longestFirst[k];
-            var l = lines[i];
-            string text;
-            float conf;
-            try { (text, conf) = rec.Read(image, (l.X0, l.Y0, l.X1, l.Y1), _lineLimit, cancel, padTo[i]); }
-            catch (TimeoutException e)
+            (_engine, _rec, _image, _lines, _cancel) = (engine, rec, image, lines, cancel);
+            _read = new OcrWord?[lines.Count];
+            _done = new bool[lines.Count];
+            // Each line is padded to the widest of its group of 8 in aspect order, the padding it had when such a group was
+            // one batch: recognition depends on the padding, and on noisy lines any other padding (none, or a fixed margin)
+            // read some lines better and others worse. One model run per line costs about 20% less CPU than the batch of 8
+            // (small tensors stay in cache).
+            var order = Enumerable.Range(0, lines.Count).OrderBy(i => (double)(lines[i].X1 - lines[i].X0) / Math.Max(1, lines[i].Y1 - lines[i].Y0)).ToArray();
+            _padTo = new int[lines.Count];
+            for (int g = 0; g < order.Length; g += Group)
             {
-                Interlocked.Increment(ref timedOut);
-                timeout = e.Message;
-                return;
+                var group = order.Skip(g).Take(Group).ToArray();
+                int widest = group.Max(i => TextRecognizer.Width((lines[i].X0, lines[i].Y0, lines[i].X1, lines[i].Y1)));
+                foreach (var i in group) _padTo[i] = widest;
             }
-            if (l.InCell) text = WithoutSpecks(text);
-            if (text.Length == 0 || conf < (l.InCell ? CellFloor : AreaFloor)) return;
-            read[i] = new OcrWord(text, l.X0, l.Y0, l.X1 - l.X0, l.Y1 - l.Y0, Math.Round(conf * 100, 1));
-        });
-        if (timedOut > 0) warnings.Add($"{timedOut} text line(s) skipped: {timeout}");
-        return read.Where(w => w.HasValue).Select(w => w!.Value).ToList();
+        }
+
+        /// <summary>
+        /// Reads the lines not yet read among <paramref name="which"/>. Runs go on all cores, longest first so that no core
+        /// is left with a long line at the end; the session is shared and its Run is thread-safe.
+        /// </summary>
+        public void Run(int[] which)
+        {
+            var longestFirst = which.Where(i => !_done[i]).OrderByDescending(i => _padTo[i]).ThenBy(i => i).ToArray();
+            Parallel.For(0, longestFirst.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = _cancel }, k =>
+            {
+                int i = longestFirst[k];
+                _done[i] = true;
+                var l = _lines[i];
+                string text;
+                float conf;
+                try { (text, conf) = _rec.Read(_image, (l.X0, l.Y0, l.X1, l.Y1), _engine._lineLimit, _cancel, _padTo[i]); }
+                catch (TimeoutException e)
+                {
+                    Interlocked.Increment(ref _timedOut);
+                    _timeout = e.Message;
+                    return;
+                }
+                if (l.InCell) text = WithoutSpecks(text);
+                if (text.Length == 0 || conf < (l.InCell ? CellFloor : AreaFloor)) return;
+                _read[i] = new OcrWord(text, l.X0, l.Y0, l.X1 - l.X0, l.Y1 - l.Y0, Math.Round(conf * 100, 1));
+            });
+        }
+
+        /// <summary>The words read of <paramref name="which"/> lines (all when null), in the order of the lines.</summary>
+        public List<OcrWord> Words(int[]? which) =>
+            (which ?? Enumerable.Range(0, _read.Length)).Where(i => _read[i].HasValue).Select(i => _read[i]!.Value).ToList();
+
+        public List<string> Warnings(List<string> warnings)
+        {
+            if (_timedOut > 0) warnings.Add($"{_timedOut} text line(s) skipped: {_timeout}");
+            return warnings;
+        }
     }
 
     /// <summary>
