@@ -21,6 +21,15 @@ internal static class OcrTimings
 
     public static Lap Time(string step) => new(Array.IndexOf(Steps, step));
 
+    /// <summary>One moment of a page's way (rendered, prepared, read), from the process start: shows what waits for what.</summary>
+    public static void Mark(string moment)
+    {
+        if (!On) return;
+        using var self = Process.GetCurrentProcess();
+        double wall = (DateTime.Now - self.StartTime).TotalMilliseconds, cpu = self.TotalProcessorTime.TotalMilliseconds;
+        Console.Error.WriteLine(FormattableString.Invariant($"timing: ocr  {moment,-16} at {wall,7:0} ms wall, {cpu,6:0} ms cpu"));
+    }
+
     public static void Print()
     {
         if (!On) return;

@@ -68,7 +68,9 @@ internal sealed class ScannedPageReader : IDisposable
     PageContent Read(int page, string pdftoppm, CancellationToken cancel)
     {
         GrayImage image;
+        OcrTimings.Mark($"p{page} start");
         using (OcrTimings.Time("render")) image = Render(page, pdftoppm, cancel);
+        OcrTimings.Mark($"p{page} rendered");
         if (IsBlank(image))
         {
             // Scanned backs of sheets: nothing to read, and OCR would only invent noise.
@@ -90,6 +92,7 @@ internal sealed class ScannedPageReader : IDisposable
             WordCount += reading.Words.Count;
             PageCount++;
         }
+        OcrTimings.Mark($"p{page} read");
         var content = PageReader.Layout(page, upright.Width * PointsPerPixel, upright.Height * PointsPerPixel, glyphs, rules);
         foreach (var w in reading.Warnings) content.Warnings.Add($"page {page}: {w}");
         foreach (var t in content.Items.OfType<TableItem>().Where(t => t.Ruled))
@@ -151,6 +154,7 @@ internal sealed class ScannedPageReader : IDisposable
         // After the rules are gone, so that a speck on a rule is as alone as one in the margin.
         using (OcrTimings.Time("clean")) SpeckFilter.Clean(image);
         cancel.ThrowIfCancellationRequested();
+        OcrTimings.Mark($"prepared turn {turn}");
         return (image, rules, Regions(image, rules));
     }
 

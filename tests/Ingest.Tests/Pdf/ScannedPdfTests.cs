@@ -43,19 +43,72 @@ public class ScannedPdfTests
     }
 
     [Theory]
+    [InlineData(0)]
     [InlineData(90)]
     [InlineData(180)]
     [InlineData(270)]
-    public void APageFedTurnedIsReadUpright(int degrees)
+    public void APageFedTurnedIsReadUprightAndReadOnce(int degrees)
     {
         if (!RendererInstalled) return;
         var page = RenderPage(Corpus.File("synthetic", "scan_self_01.pdf"));
-        using var reader = new ScannedPageReader(Stream.Null);
-        var (image, _, reading) = reader.ReadUpright(page.RotateClockwise(degrees), CancellationToken.None);
+        var engine = new CountingEngine(new PaddleOcrEngine());
+        using var reader = new ScannedPageReader(Stream.Null, engine: engine);
+        var (image, _, reading) = reader.ReadUpright(degrees == 0 ? page : page.RotateClockwise(degrees), CancellationToken.None);
         Assert.Equal((page.Width, page.Height), (image.Width, image.Height));
         var text = reading.Words.Select(w => w.Text).ToList();
         foreach (var word in new[] { "项目名称", "外贸发展专项资金", "≥115家", "563.28" }) Assert.Contains(word, text);
+        // The page is read whole once, the right way up: a turned page's sample (at most 32 of its lines) shows it is
+        // turned before the rest is read, and the engine is asked which way only then.
+        Assert.Equal(1, engine.WholeReadings);
+        Assert.Equal(degrees == 0 ? 0 : 1, engine.DirectionQuestions);
+        Assert.Equal(degrees == 0 ? 0 : 1, engine.StoppedAfterSample);
     }
+
+    /// <summary>The real engine, counting what the reader asks of it.</summary>
+    sealed class CountingEngine(IOcrEngine inner) : IOcrEngine
+    {
+        public int WholeReadings, StoppedAfterSample, DirectionQuestions;
+        public string Name => inner.Name;
+        public void EnsureAvailable(CancellationToken cancel) => inner.EnsureAvailable(cancel);
+
+        public OcrReading? Read(GrayImage image, IReadOnlyList<OcrRegion> regions, CancellationToken cancel, Func<OcrSample, bool>? upright = null)
+        {
+            var reading = inner.Read(image, regions, cancel, upright);
+            if (reading is null) StoppedAfterSample++;
+            else WholeReadings++;
+            return reading;
+        }
+
+        public int UprightTurns(GrayImage page, CancellationToken cancel)
+        {
+            DirectionQuestions++;
+            return inner.UprightTurns(page, cancel);
+        }
+    }
+
+    [Fact]
+    public void ReadersRacingTheBackgroundModelLoadCreateEachSessionOnceAndReadAlike()
+    {
+        if (!RendererInstalled) return;
+        var page = RenderPage(Corpus.File("synthetic", "scan_self_01.pdf"));
+        // Models of their own, so that the race is with this test's background load, not one an earlier test finished.
+        var models = new PaddleModels();
+        var readings = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            var engine = new PaddleOcrEngine(models: models);
+            engine.EnsureAvailable(CancellationToken.None);   // the first of these starts the load; the reads below race it
+            using var reader = new ScannedPageReader(Stream.Null, engine: engine);
+            return Text(reader.ReadUpright(page, CancellationToken.None).Reading);
+        })).ToArray();
+        Task.WaitAll(readings);
+        Assert.Equal(2, models.Sessions);   // detection and recognition, each created once; the upright page needs no direction
+        using var settled = new ScannedPageReader(Stream.Null, engine: new PaddleOcrEngine());
+        var expected = Text(settled.ReadUpright(page, CancellationToken.None).Reading);
+        Assert.Contains("外贸发展专项资金", expected);
+        Assert.All(readings, r => Assert.Equal(expected, r.Result));
+    }
+
+    static string Text(OcrReading reading) => string.Join("\n", reading.Words.Select(w => $"{w.Text} {w.Left},{w.Top} {w.Confidence}"));
 
     [Fact]
     public void AnAreaThatRunsOutOfTimeIsSkippedAndTheTableKept()

@@ -7,25 +7,15 @@ namespace Jixiao.Ingest.Ocr.Paddle;
 /// </summary>
 internal sealed class PaddleOcrEngine : IOcrEngine
 {
-    static readonly Lazy<Models> Shared = new(() => new Models(), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    sealed class Models
-    {
-        public readonly TextDetector Detector = new(new OnnxModel(ModelResources.Detection));
-        public readonly TextRecognizer Recognizer = new(new OnnxModel(ModelResources.Recognition), TextRecognizer.LoadKeys());
-        // Only a page that reads as noise asks which way it is turned: most documents never load this model.
-        readonly Lazy<DirectionClassifier> _direction = new(() => new(new OnnxModel(ModelResources.Direction)), LazyThreadSafetyMode.ExecutionAndPublication);
-        public DirectionClassifier Direction => _direction.Value;
-    }
-
-    static int _loading;
-
     readonly TimeSpan _lineLimit, _areaLimit;
+    readonly PaddleModels _models;
 
     /// <param name="lineLimit">Time box of one recognition run (a batch of lines) and of detection inside one cell.</param>
     /// <param name="areaLimit">Time box of detection over the page outside the tables.</param>
-    public PaddleOcrEngine(TimeSpan? lineLimit = null, TimeSpan? areaLimit = null)
+    /// <param name="models">The sessions to run (the process's shared ones unless a test brings its own).</param>
+    public PaddleOcrEngine(TimeSpan? lineLimit = null, TimeSpan? areaLimit = null, PaddleModels? models = null)
     {
+        _models = models ?? PaddleModels.Shared;
         // Generous: a box is there to stop a pathological region, not to race a busy machine.
         _lineLimit = lineLimit ?? TimeSpan.FromSeconds(60);
         _areaLimit = areaLimit ?? TimeSpan.FromSeconds(120);
@@ -35,19 +25,14 @@ internal sealed class PaddleOcrEngine : IOcrEngine
 
     /// <summary>
     /// Fails at once when a model file is missing; otherwise starts loading the models in the background, so that
-    /// the half second the load takes overlaps the page's rendering and rule finding. The first read waits for it
-    /// (and meets the load's error, if any).
+    /// the half second the load takes overlaps the page's rendering and clean-up (see <see cref="PaddleModels"/>).
     /// </summary>
     public void EnsureAvailable(CancellationToken cancel)
     {
         ModelResources.EnsurePresent();
-        if (Shared.IsValueCreated || Interlocked.Exchange(ref _loading, 1) == 1) return;
-        _ = Task.Run(() =>
-        {
-            try { _ = Shared.Value; }
-            catch (Exception e) when (e is not OutOfMemoryException) { /* Lazy keeps the error: the page's read reports it. */ }
-        });
+        _models.StartLoading();
     }
+
     /// <summary>Lines padded alike, as one batch of recognition used to be.</summary>
     const int Group = 8;
     // A detected line read below this is noise (speckle, a seal's rim) outside a cell; inside a cell it is kept and flagged.
@@ -60,12 +45,13 @@ internal sealed class PaddleOcrEngine : IOcrEngine
 
     public OcrReading? Read(GrayImage image, IReadOnlyList<OcrRegion> regions, CancellationToken cancel, Func<OcrSample, bool>? upright = null)
     {
-        // What is left of the model load started by EnsureAvailable.
-        Models m;
-        using (OcrTimings.Time("models")) m = Shared.Value;
         var warnings = new List<string>();
         var lines = Lines(image, regions, warnings, cancel);
-        var recognition = new Recognition(this, m.Recognizer, image, lines, cancel);
+        OcrTimings.Mark($"{lines.Count} lines found");
+        TextRecognizer recognizer;
+        // What is left of the model load started by EnsureAvailable.
+        using (OcrTimings.Time("models")) recognizer = _models.Recognizer;
+        var recognition = new Recognition(this, recognizer, image, lines, cancel);
         if (upright is not null)
         {
             // Lines spread over the page, in page order; read as part of the page, so an upright page wastes nothing.
@@ -81,7 +67,8 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     /// <summary>The text lines to recognise: found by ink profile inside cells (by the detector where lines touch), detected elsewhere.</summary>
     internal List<(int X0, int Y0, int X1, int Y1, bool InCell)> Lines(GrayImage image, IReadOnlyList<OcrRegion> regions, List<string> warnings, CancellationToken cancel)
     {
-        var m = Shared.Value;
+        TextDetector detector;
+        using (OcrTimings.Time("models")) detector = _models.Detector;
         var lines = new List<(int X0, int Y0, int X1, int Y1, bool InCell)>();
         var cellRegions = regions.Where(r => r.IsCell).ToList();
         // The page's text height: the median line of the cells that hold one line.
@@ -96,7 +83,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
                 try
                 {
                     List<(int X0, int Y0, int X1, int Y1, float Score)> detected;
-                    using (OcrTimings.Time("detect")) detected = m.Detector.Detect(image, r, _lineLimit, cancel);
+                    using (OcrTimings.Time("detect")) detected = detector.Detect(image, r, _lineLimit, cancel);
                     if (detected.Count > 0)
                     {
                         lines.AddRange(detected.Select(b => Clip(image, (b.X0, b.Y0, b.X1, b.Y1), r)));
@@ -113,7 +100,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
             try
             {
                 List<(int X0, int Y0, int X1, int Y1, float Score)> found;
-                using (OcrTimings.Time("detect")) found = m.Detector.Detect(image, r, _areaLimit, cancel);
+                using (OcrTimings.Time("detect")) found = detector.Detect(image, r, _areaLimit, cancel);
                 if (found.Count > SpeckleBoxes)
                 {
                     warnings.Add($"area {r.Width}x{r.Height} px at ({r.X0},{r.Y0}) skipped: {found.Count} specks, no legible text");
@@ -210,7 +197,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     /// </summary>
     public int UprightTurns(GrayImage page, CancellationToken cancel)
     {
-        var m = Shared.Value;
+        var m = _models;
         var all = new OcrRegion(0, 0, page.Width, page.Height, false);
         List<(int X0, int Y0, int X1, int Y1, float Score)> boxes;
         try { boxes = m.Detector.Detect(page, all, _areaLimit, cancel, maxSide: 960); }
