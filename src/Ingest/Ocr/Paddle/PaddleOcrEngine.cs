@@ -69,7 +69,32 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     {
         TextDetector detector;
         using (OcrTimings.Time("models")) detector = _models.Detector;
-        var lines = new List<(int X0, int Y0, int X1, int Y1, bool InCell)>();
+        var cellLines = new List<(int X0, int Y0, int X1, int Y1, bool InCell)>();
+        var areaLines = new List<(int X0, int Y0, int X1, int Y1, bool InCell)>();
+        var cellWarnings = new List<string>();
+        var areaWarnings = new List<string>();
+        // The cells (ink profiles, a few small detections) beside the detection of the areas outside the tables: on a
+        // page read alone (a one-page document) the second core has nothing else to do. Each part keeps its own order,
+        // and the parts are joined in a fixed order, so the lines come out as when they were found one after the other.
+        try
+        {
+            Parallel.Invoke(new ParallelOptions { CancellationToken = cancel },
+                () => AreaLines(detector, image, regions, areaLines, areaWarnings, cancel),
+                () => CellLinesOf(detector, image, regions, cellLines, cellWarnings, cancel));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Fail as the parts did, not wrapped: callers tell cancellation and lack of memory from a page's error.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        warnings.AddRange(cellWarnings);
+        warnings.AddRange(areaWarnings);
+        cellLines.AddRange(areaLines);
+        return cellLines;
+    }
+
+    void CellLinesOf(TextDetector detector, GrayImage image, IReadOnlyList<OcrRegion> regions, List<(int X0, int Y0, int X1, int Y1, bool InCell)> lines, List<string> warnings, CancellationToken cancel)
+    {
         var cellRegions = regions.Where(r => r.IsCell).ToList();
         // The page's text height: the median line of the cells that hold one line.
         int textHeight = Median(cellRegions.Select(r => CellLines.Find(image, r, 0)).Where(l => l.Count == 1).Select(l => l[0].Y1 - l[0].Y0));
@@ -94,6 +119,10 @@ internal sealed class PaddleOcrEngine : IOcrEngine
             }
             lines.AddRange(found.Select(l => Pad(l, r)));
         }
+    }
+
+    void AreaLines(TextDetector detector, GrayImage image, IReadOnlyList<OcrRegion> regions, List<(int X0, int Y0, int X1, int Y1, bool InCell)> lines, List<string> warnings, CancellationToken cancel)
+    {
         foreach (var r in regions.Where(r => !r.IsCell))
         {
             if (InkBox.Of(image, r) is null) continue;
@@ -113,7 +142,6 @@ internal sealed class PaddleOcrEngine : IOcrEngine
                 warnings.Add($"area {r.Width}x{r.Height} px at ({r.X0},{r.Y0}) skipped: {e.Message}");
             }
         }
-        return lines;
     }
 
     /// <summary>
