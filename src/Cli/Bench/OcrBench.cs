@@ -56,15 +56,19 @@ internal static class OcrBench
     static void WholeProcess(BenchReport report, List<ParsedFile> scans, Action<string> log)
     {
         var s = report.Add("Scanned documents end to end: `jixiao extract FILE --json`, whole process (PP-OCR)",
-            "file", "pages", "wall", "s/page wall", "cpu", "s/page cpu", "peak", "target");
+            "file", "pages", "wall", "s/page wall", "cpu", "s/page cpu", "peak", "load at start", $"≤ {TargetSecondsPerPage.ToString("0", CultureInfo.InvariantCulture)} s/page wall, ≤ 1 GB");
         log($"ocr: {scans.Count} scanned files as whole `jixiao extract` processes");
         foreach (var f in scans.OrderBy(f => f.Pages).ThenBy(f => f.Path, StringComparer.Ordinal))
         {
+            // The 1-minute load as the run starts: on a shared machine a slow row is read against it.
+            var load = Figures.LoadAverage().Split(' ')[0];
             var run = SelfCommand.Run("extract", f.Path, "--json");
+            double perPage = run.Wall.TotalSeconds / Math.Max(1, f.Pages);
+            bool met = run.ExitCode == 0 && perPage <= TargetSecondsPerPage && run.PeakWorkingSet > 0 && run.PeakWorkingSet <= 1L << 30;
             s.Row(Path.GetFileName(f.Path), f.Pages.ToString(CultureInfo.InvariantCulture), Figures.Sec(run.Wall), PerPage(run.Wall, f.Pages),
                 run.Cpu is { } c ? Figures.Sec(c) : "n/a", run.Cpu is { } pc ? PerPage(pc, f.Pages) : "n/a",
-                run.PeakWorkingSet > 0 ? Figures.Mb(run.PeakWorkingSet) : "n/a",
-                $"≤ {TargetSecondsPerPage.ToString("0", CultureInfo.InvariantCulture)} s/page wall, ≤ 1 GB" + (run.ExitCode != 0 ? $" (exit {run.ExitCode})" : ""));
+                run.PeakWorkingSet > 0 ? Figures.Mb(run.PeakWorkingSet) : "n/a", load,
+                run.ExitCode != 0 ? $"no (exit {run.ExitCode})" : met ? "met" : "no");
         }
         s.Note("render (pdftoppm) + page clean-up + rules + PP-OCR + layout + extract + JSON, with the runtime's start and the model load; " +
                "the pages of a document are read in parallel, one per core, and the lines of a page on all cores.");
