@@ -34,6 +34,7 @@ internal static class OcrTimings
     {
         if (!On) return;
         var parts = Steps.Select((s, i) => $"{s} {Interlocked.Exchange(ref Ticks[i], 0) * 1000 / Stopwatch.Frequency} ms");
-        Console.Error.WriteLine("timing: ocr  " + string.Join(", ", parts));
+        Console.Error.WriteLine("timing: ocr  " + string.Join(", ", parts) +
+            FormattableString.Invariant($"; gc pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms (gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})"));
     }
 }
