@@ -86,6 +86,44 @@ public class UnseenLayoutTests
         Assert.Equal(("群众满意率", "≥", 95.0), (form.Indicators[0].Level3, form.Indicators[0].TargetParsed?.Comparator, form.Indicators[0].TargetParsed?.Number));
     }
 
+    [Fact]
+    public void A_row_whose_describing_cells_say_it_does_not_apply_is_no_indicator_whatever_its_name()
+    {
+        // `不满足 | 无 | 不适用 | 不适用 | 定性`: the filer's own words for "not applicable". A statement with value 无
+        // whose description says something (不直接产生经济效益) stays an indicator.
+        var form = One(Doc("2026年项目支出绩效目标表",
+            R(C("项目名称"), C("接待中心运行专项", 1, 6)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值"), C("指标值内容"), C("评（扣）分标准"), C("指标值类型")),
+            R(C("效益指标"), C("经济效益指标"), C("不满足"), C("无"), C("不适用"), C("不适用"), C("定性")),
+            R(C("效益指标"), C("生态效益指标"), C("不合适"), C("无"), C("不适用"), C("不适用"), C("定性")),
+            R(C("效益指标"), C("经济效益指标"), C("不直接产生经济效益"), C("无"), C("不直接产生经济效益"), C("无"), C("定性")),
+            R(C("产出指标"), C("数量指标"), C("接待任务"), C("完成"), C("保证接待任务及时完成"), C("完成得分"), C("定性"))));
+        Assert.Equal(new[] { "不直接产生经济效益", "接待任务" }, form.Indicators.Select(i => i.Level3));
+    }
+
+    [Fact]
+    public void A_year_named_only_in_the_annual_goal_is_the_form_year()
+    {
+        // Title, table and fields name no year; the 年度目标 plans an event for 2022 (spec: "else from the text").
+        var form = One(Doc("二级项目支出绩效目标申报表",
+            R(C("项目名称："), C("诗文朗诵大赛", 1, 3)),
+            R(C("年度目标："), C("结合读书月主题活动，拟开展 2022 年诗文朗诵大赛活动。", 1, 3)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("目标值")),
+            R(C("产出"), C("数量"), C("参赛人数"), C("≥100人"))));
+        Assert.Equal(2022, form.Year);
+    }
+
+    [Fact]
+    public void An_annual_goal_naming_several_years_gives_no_year()
+    {
+        var form = One(Doc("二级项目支出绩效目标申报表",
+            R(C("项目名称："), C("诗文朗诵大赛", 1, 3)),
+            R(C("年度目标："), C("延续2021年的做法，拟开展2022年诗文朗诵大赛活动。", 1, 3)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("目标值")),
+            R(C("产出"), C("数量"), C("参赛人数"), C("≥100人"))));
+        Assert.Null(form.Year);
+    }
+
     static Form One(SourceDocument src) => Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();
 
     static SourceDocument Doc(string title, params TableRow[] rows)
