@@ -66,6 +66,9 @@ public class RealGoldTests(ITestOutputHelper output)
         ["guangzhou_2026_target_p12"] = 0.98, // [1.000] last page of the book: project names with their own years (2025年-2026年), not the form's
         ["xian_xinfang_target_p41"] = 0.98, // [1.000] several indicators joined by ； in one row, kept as written
         ["changsha_xinfang_target_p24_25"] = 0.98, // [0.955] cut inside two projects; n/a rows worded 不满足/不合适 (SaysItDoesNotApply)
+        ["changsha_culture_funds_scan"] = 1.00, // [1.000] negative: scanned, rotated money allocation list (项目/科目/金额, 合计), no form
+        ["xian_xinfang_special_blank_p43"] = 1.00, // [0.000] negative: 专项资金总体绩效目标表 published blank (HasFacts); 实施期总目标/年度总目标 labels were read as goal text
+        ["xian_health_eval_report_p164_166"] = 1.00, // [1.000] negative: 绩效评价报告 in prose
     };
 
     public static TheoryData<string> Stems()

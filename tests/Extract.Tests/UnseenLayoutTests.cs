@@ -124,6 +124,33 @@ public class UnseenLayoutTests
         Assert.Null(form.Year);
     }
 
+    [Fact]
+    public void A_template_published_blank_is_no_form()
+    {
+        // Title, labels, side-by-side goal labels and an indicator grid holding only its printed level names: nothing filed.
+        var src = Doc("专项资金总体绩效目标表",
+            R(C("项目名称"), C("", 1, 3)),
+            R(C("主管部门"), C(""), C("实施期限"), C("")),
+            R(C("总体目标", 2), C("实施期总目标"), C("年度总目标", 1, 2)),
+            R(C(""), C("", 1, 2)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("成本指标"), C("经济成本"), C(""), C("")),
+            R(C("产出指标"), C("数量指标"), C(""), C("")));
+        Assert.Empty(Extractor.Extract(src, RulesOnlyOracle.Instance).Forms);
+    }
+
+    [Fact]
+    public void Side_by_side_goal_labels_spelled_with_zong_are_labels_not_goal_text()
+    {
+        var form = One(Doc("专项资金总体绩效目标表",
+            R(C("项目名称"), C("信访业务", 1, 3)),
+            R(C("总体目标", 2), C("实施期总目标"), C("年度总目标", 1, 2)),
+            R(C("三年内化解积案"), C("年内化解积案", 1, 2)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("化解积案数"), C("≥10件"))));
+        Assert.Equal(new[] { ("长期目标", "三年内化解积案"), ("年度目标", "年内化解积案") }, form.Goals.Select(g => (g.Label, g.Text)));
+    }
+
     static Form One(SourceDocument src) => Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();
 
     static SourceDocument Doc(string title, params TableRow[] rows)

@@ -42,6 +42,15 @@ internal sealed class FormDraft
     /// <summary>Product of the probabilities of the model's decisions for this form (1 when the rules decided all).</summary>
     public double ModelCertainty { get; set; } = 1;
 
+    /// <summary>
+    /// True when the form holds a fact: a value, a name, a goal or an indicator row. A template published blank
+    /// (title, labels and an indicator grid with only its printed level names) has content but no fact: nothing
+    /// was filed, so it is no form (as a 绩效 title with nothing under it).
+    /// </summary>
+    public bool HasFacts =>
+        Form.Fields.Count > 0 || Form.Budget.Count > 0 || Form.Goals.Count > 0 || Form.Indicators.Count > 0 || Form.Projects.Count > 0 ||
+        IndicatorTables.Any(t => t.Rows.Count > 0) || Form.Project is not null || Form.Department is not null;
+
     public bool HasContent =>
         Form.Fields.Count > 0 || Form.Budget.Count > 0 || Form.Goals.Count > 0 || Form.Indicators.Count > 0 ||
         IndicatorTables.Count > 0 || Form.Project is not null || Form.Department is not null;
