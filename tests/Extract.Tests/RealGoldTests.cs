@@ -69,6 +69,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["changsha_culture_funds_scan"] = 1.00, // [1.000] negative: scanned, rotated money allocation list (项目/科目/金额, 合计), no form
         ["xian_xinfang_special_blank_p43"] = 1.00, // [0.000] negative: 专项资金总体绩效目标表 published blank (HasFacts); 实施期总目标/年度总目标 labels were read as goal text
         ["xian_health_eval_report_p164_166"] = 1.00, // [1.000] negative: 绩效评价报告 in prose
+        ["guangzhou_eco_target_p139_140"] = 0.98, // [1.000] a 资金使用单位 subtotal row between projects (not a form), projects over a page break
     };
 
     public static TheoryData<string> Stems()
