@@ -70,6 +70,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["xian_xinfang_special_blank_p43"] = 1.00, // [0.000] negative: 专项资金总体绩效目标表 published blank (HasFacts); 实施期总目标/年度总目标 labels were read as goal text
         ["xian_health_eval_report_p164_166"] = 1.00, // [1.000] negative: 绩效评价报告 in prose
         ["guangzhou_eco_target_p139_140"] = 0.98, // [1.000] a 资金使用单位 subtotal row between projects (not a form), projects over a page break
+        ["beijing_zwfw_explanation_scan_p6_8"] = 1.00, // [1.000] negative: scanned budget prose with a pie chart and amounts
     };
 
     public static TheoryData<string> Stems()
