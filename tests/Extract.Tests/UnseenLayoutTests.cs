@@ -135,6 +135,23 @@ public class UnseenLayoutTests
         Assert.Equal(new[] { ("长期目标", "三年内化解积案"), ("年度目标", "年内化解积案") }, form.Goals.Select(g => (g.Label, g.Text)));
     }
 
+    [Fact]
+    public void A_money_table_under_no_form_name_is_no_form()
+    {
+        // A report's prize table (年份 | 类别 | 数量 | 金额（万元）): money, but no title, project, department, goal or
+        // indicator to hang it on.
+        var src = new SourceDocument("report.html", "html");
+        src.Blocks.Add(new Paragraph("（2）获奖选手、专家教练团队及选送单位奖补"));
+        var table = new Table();
+        table.Rows.AddRange(new[] {
+            R(C("年份"), C("类别"), C("数量（人/个）"), C("金额（万元）")),
+            R(C("", 2), C("2022年世赛特别赛选手奖金"), C("5"), C("114")),
+            R(C("2022年世赛特别赛教练团队奖金"), C("35"), C("72")),
+            R(C("合计", 1, 2), C("40"), C("186")) });
+        src.Blocks.Add(table);
+        Assert.Empty(Extractor.Extract(src, RulesOnlyOracle.Instance).Forms);
+    }
+
     static Form One(SourceDocument src) => Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();
 
     static SourceDocument Doc(string title, params TableRow[] rows)

@@ -51,6 +51,15 @@ internal sealed class FormDraft
         Form.Fields.Count > 0 || Form.Budget.Count > 0 || Form.Goals.Count > 0 || Form.Indicators.Count > 0 || Form.Projects.Count > 0 ||
         IndicatorTables.Any(t => t.Rows.Count > 0) || Form.Project is not null || Form.Department is not null;
 
+    /// <summary>
+    /// True when the draft is a form: it holds a fact, and either something names it (title, project, department)
+    /// or it has goals or indicators. Money alone under no name (a 项目 | 金额 list in a report, a prize table) is a
+    /// money table outside any form: its facts would belong to no form.
+    /// </summary>
+    public bool IsForm =>
+        HasFacts && (Form.Title is not null || Form.Project is not null || Form.Department is not null ||
+                     Form.Goals.Count > 0 || Form.Indicators.Count > 0 || IndicatorTables.Any(t => t.Rows.Count > 0) || Form.Projects.Count > 0);
+
     public bool HasContent =>
         Form.Fields.Count > 0 || Form.Budget.Count > 0 || Form.Goals.Count > 0 || Form.Indicators.Count > 0 ||
         IndicatorTables.Count > 0 || Form.Project is not null || Form.Department is not null;
