@@ -296,7 +296,8 @@ internal static partial class IndicatorReader
     /// <summary>
     /// A row that says of itself that it does not apply: its value is empty or a not-applicable word, and the
     /// describing cells right of the indicator name (columns with no slot: 指标值内容, 评（扣）分标准, 指标解释) read
-    /// nothing but not-applicable words, 不适用 among them (`不满足 | 无 | 不适用 | 不适用 | 定性`). The name is then the
+    /// nothing but not-applicable words, 不适用 among them (`不满足 | 无 | 不适用 | 不适用 | 定性`; a value type such as 定性
+    /// in a column with no slot says nothing either way). The name is then the
     /// filer's own wording of "not applicable", whatever it is; a statement such as `不直接产生经济效益` keeps its row,
     /// because its describing cells say something.
     /// </summary>
@@ -307,7 +308,7 @@ internal static partial class IndicatorReader
         int nameCol = roles.Where(p => p.Value is "level3").Select(p => p.Key).DefaultIfEmpty(-1).Max();
         if (nameCol < 0) return false;
         var describing = row.Cells.Where(c => c.Col > nameCol && !c.IsEmpty && !c.Covered && (!roles.TryGetValue(c.Col, out var role) || role is null or "ignore"))
-                                  .Select(c => TextNorm.Label(c.Raw)).ToList();
+                                  .Select(c => TextNorm.Label(c.Raw)).Where(d => !IsValueType(d)).ToList();
         return describing.Count > 0 && describing.All(d => Array.IndexOf(na, d) >= 0) && describing.Contains(na[0]);
     }
 
