@@ -64,15 +64,22 @@ public class UnseenLayoutTests
         Assert.Equal("8", form.Indicators.Single().Weight);
     }
 
-    [Fact]
-    public void A_year_inside_a_cited_document_is_not_the_form_year()
+    /// <summary>
+    /// A 申报表 whose title and table name no year: a year inside a cited document is not the form's; the one year its
+    /// 年度目标 names is (spec: "else from the text"); a goal naming several years gives none.
+    /// </summary>
+    [Theory]
+    [InlineData("政策依据：", "根据《2022年度深圳市生活垃圾分类工作评估细则》（深分指办〔2022〕7号）", null)]
+    [InlineData("年度目标：", "结合读书月主题活动，拟开展 2022 年诗文朗诵大赛活动。", 2022)]
+    [InlineData("年度目标：", "延续2021年的做法，拟开展2022年诗文朗诵大赛活动。", null)]
+    public void Year_of_a_form_whose_title_names_none(string label, string text, int? year)
     {
         var form = One(Doc("二级项目支出绩效目标申报表",
             R(C("项目名称："), C("垃圾分类设备运营服务", 1, 3)),
-            R(C("政策依据："), C("根据《2022年度深圳市生活垃圾分类工作评估细则》（深分指办〔2022〕7号）", 1, 3)),
+            R(C(label), C(text, 1, 3)),
             R(C("一级指标"), C("二级指标"), C("三级指标"), C("目标值")),
             R(C("产出"), C("数量"), C("设备数量"), C("352个"))));
-        Assert.Null(form.Year);
+        Assert.Equal(year, form.Year);
     }
 
     [Fact]
@@ -84,6 +91,65 @@ public class UnseenLayoutTests
             R(C("满意度指标"), C("服务对象满意度指标"), C("群众满意率"), C("大于等于95%"))));
         Assert.Equal("窗口服务", form.Project);
         Assert.Equal(("群众满意率", "≥", 95.0), (form.Indicators[0].Level3, form.Indicators[0].TargetParsed?.Comparator, form.Indicators[0].TargetParsed?.Number));
+    }
+
+    [Fact]
+    public void A_row_whose_describing_cells_say_it_does_not_apply_is_no_indicator_whatever_its_name()
+    {
+        // `不满足 | 无 | 不适用 | 不适用 | 定性`: the filer's own words for "not applicable". A statement with value 无
+        // whose description says something (不直接产生经济效益) stays an indicator.
+        var form = One(Doc("2026年项目支出绩效目标表",
+            R(C("项目名称"), C("接待中心运行专项", 1, 6)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值"), C("指标值内容"), C("评（扣）分标准"), C("指标值类型")),
+            R(C("效益指标"), C("经济效益指标"), C("不满足"), C("无"), C("不适用"), C("不适用"), C("定性")),
+            R(C("效益指标"), C("生态效益指标"), C("不合适"), C("无"), C("不适用"), C("不适用"), C("定性")),
+            R(C("效益指标"), C("经济效益指标"), C("不直接产生经济效益"), C("无"), C("不直接产生经济效益"), C("无"), C("定性")),
+            R(C("产出指标"), C("数量指标"), C("接待任务"), C("完成"), C("保证接待任务及时完成"), C("完成得分"), C("定性"))));
+        Assert.Equal(new[] { "不直接产生经济效益", "接待任务" }, form.Indicators.Select(i => i.Level3));
+    }
+
+    [Fact]
+    public void A_template_published_blank_is_no_form()
+    {
+        // Title, labels, side-by-side goal labels and an indicator grid holding only its printed level names: nothing filed.
+        var src = Doc("专项资金总体绩效目标表",
+            R(C("项目名称"), C("", 1, 3)),
+            R(C("主管部门"), C(""), C("实施期限"), C("")),
+            R(C("总体目标", 2), C("实施期总目标"), C("年度总目标", 1, 2)),
+            R(C(""), C("", 1, 2)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("成本指标"), C("经济成本"), C(""), C("")),
+            R(C("产出指标"), C("数量指标"), C(""), C("")));
+        Assert.Empty(Extractor.Extract(src, RulesOnlyOracle.Instance).Forms);
+    }
+
+    [Fact]
+    public void Side_by_side_goal_labels_spelled_with_zong_are_labels_not_goal_text()
+    {
+        var form = One(Doc("专项资金总体绩效目标表",
+            R(C("项目名称"), C("信访业务", 1, 3)),
+            R(C("总体目标", 2), C("实施期总目标"), C("年度总目标", 1, 2)),
+            R(C("三年内化解积案"), C("年内化解积案", 1, 2)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("指标值")),
+            R(C("产出指标"), C("数量指标"), C("化解积案数"), C("≥10件"))));
+        Assert.Equal(new[] { ("长期目标", "三年内化解积案"), ("年度目标", "年内化解积案") }, form.Goals.Select(g => (g.Label, g.Text)));
+    }
+
+    [Fact]
+    public void A_money_table_under_no_form_name_is_no_form()
+    {
+        // A report's prize table (年份 | 类别 | 数量 | 金额（万元）): money, but no title, project, department, goal or
+        // indicator to hang it on.
+        var src = new SourceDocument("report.html", "html");
+        src.Blocks.Add(new Paragraph("（2）获奖选手、专家教练团队及选送单位奖补"));
+        var table = new Table();
+        table.Rows.AddRange(new[] {
+            R(C("年份"), C("类别"), C("数量（人/个）"), C("金额（万元）")),
+            R(C("", 2), C("2022年世赛特别赛选手奖金"), C("5"), C("114")),
+            R(C("2022年世赛特别赛教练团队奖金"), C("35"), C("72")),
+            R(C("合计", 1, 2), C("40"), C("186")) });
+        src.Blocks.Add(table);
+        Assert.Empty(Extractor.Extract(src, RulesOnlyOracle.Instance).Forms);
     }
 
     static Form One(SourceDocument src) => Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();

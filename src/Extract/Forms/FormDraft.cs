@@ -42,6 +42,24 @@ internal sealed class FormDraft
     /// <summary>Product of the probabilities of the model's decisions for this form (1 when the rules decided all).</summary>
     public double ModelCertainty { get; set; } = 1;
 
+    /// <summary>
+    /// True when the form holds a fact: a value, a name, a goal or an indicator row. A template published blank
+    /// (title, labels and an indicator grid with only its printed level names) has content but no fact: nothing
+    /// was filed, so it is no form (as a 绩效 title with nothing under it).
+    /// </summary>
+    public bool HasFacts =>
+        Form.Fields.Count > 0 || Form.Budget.Count > 0 || Form.Goals.Count > 0 || Form.Indicators.Count > 0 || Form.Projects.Count > 0 ||
+        IndicatorTables.Any(t => t.Rows.Count > 0) || Form.Project is not null || Form.Department is not null;
+
+    /// <summary>
+    /// True when the draft is a form: it holds a fact, and either something names it (title, project, department)
+    /// or it has goals or indicators. Money alone under no name (a 项目 | 金额 list in a report, a prize table) is a
+    /// money table outside any form: its facts would belong to no form.
+    /// </summary>
+    public bool IsForm =>
+        HasFacts && (Form.Title is not null || Form.Project is not null || Form.Department is not null ||
+                     Form.Goals.Count > 0 || Form.Indicators.Count > 0 || IndicatorTables.Any(t => t.Rows.Count > 0) || Form.Projects.Count > 0);
+
     public bool HasContent =>
         Form.Fields.Count > 0 || Form.Budget.Count > 0 || Form.Goals.Count > 0 || Form.Indicators.Count > 0 ||
         IndicatorTables.Count > 0 || Form.Project is not null || Form.Department is not null;

@@ -14,6 +14,7 @@ internal static class FormFinisher
         if (form.Year is null && draft.DateYears.Count > 0 && draft.DateYears.All(y => y == draft.DateYears[0])) form.Year = draft.DateYears[0];
         if (form.Year is null && draft.TextYears.Count > 0) form.Year = draft.TextYears[0];
         form.Year ??= documentYear;
+        form.Year ??= YearOfAnnualGoal(form);
         // Rules first (the title, then what the form holds); the model only where neither decides.
         form.Kind = TitleRules.KindFromTitle(form.Title) ?? KindFromContent(draft) ?? KindFromModel(draft, oracle) ?? FormKind.Other;
         if (form.Title is not null) form.Title = form.Title.Trim();
@@ -99,6 +100,18 @@ internal static class FormFinisher
     /// An OCR form is worth what its words are: the parser's mean word confidence (0..100) scales it, so a
     /// clean scan ranks above one read through a seal; 0.7 when the parser gave none; 1 for a text layer.
     /// </summary>
+    /// <summary>
+    /// Last resort for the year (spec: "else from the text"): the one year the form's 年度目标 names of itself
+    /// (`拟开展 2022 年…大赛活动`), cited documents removed. A goal that names several years says nothing certain.
+    /// After the book and the file name, because a goal's text more often cites another year than the form's own.
+    /// </summary>
+    static int? YearOfAnnualGoal(Form form)
+    {
+        var years = form.Goals.Where(g => g.Label == GoalLabel.Annual)
+                              .SelectMany(g => TitleRules.OwnYearsOf(g.Text)).Distinct().ToList();
+        return years.Count == 1 ? years[0] : null;
+    }
+
     static double OcrFactor(bool fromOcr, double? ocrConfidence) =>
         !fromOcr ? 1 : ocrConfidence is double c ? Math.Clamp(c / 100, 0.1, 0.8) : 0.7;
 }

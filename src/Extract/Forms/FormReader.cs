@@ -29,7 +29,7 @@ internal sealed partial class FormReader
             if (line.IsParagraph) OnParagraph(line.Paragraph!, i > 0 ? _lines[i - 1] : null);
             else i = OnRow(i);
         }
-        return _forms.Where(f => f.HasContent).ToList();
+        return _forms.Where(f => f.IsForm).ToList();
     }
 
     void OnParagraph(string text, Line? previous)

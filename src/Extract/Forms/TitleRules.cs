@@ -79,6 +79,10 @@ internal static partial class TitleRules
     /// </summary>
     public static int? OwnYearOf(string? text) => text is null ? null : YearOf(WithoutCitations(text));
 
+    /// <summary>Every year the text states about itself (`2022年`), cited documents removed.</summary>
+    public static IEnumerable<int> OwnYearsOf(string text) =>
+        YearRegex().Matches(TextNorm.Label(WithoutCitations(text))).Select(m => int.Parse(m.Groups[1].Value));
+
     public static string WithoutCitations(string text) => Citation().Replace(text, "");
 
     // A cited document: its title in 《…》, or the clause that ends in its number (`关于做好2018年度…的通知（市财预〔2018〕8号）`),

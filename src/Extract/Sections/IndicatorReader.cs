@@ -163,7 +163,7 @@ internal static partial class IndicatorReader
             values.Remove("money");
             FillDown(values, carried, hasLevel3);
             if (!values.TryGetValue(hasLevel3 ? "level3" : "level2", out var name) || name.Length == 0) continue;
-            if (IsNotApplicable(name, values)) continue;
+            if (IsNotApplicable(name, values) || SaysItDoesNotApply(row, roles, values)) continue;
             var ind = Build(values, hasLevel3);
             ind.Source = row.Cells.FirstOrDefault(c => !c.IsEmpty)?.Ref;
             var ir = new IndicatorRow { Indicator = ind };
@@ -291,6 +291,25 @@ internal static partial class IndicatorReader
         // level it does not apply to.
         bool named = TextNorm.Label(name).StartsWith(na[0]);
         return (NA(name) || named) && (!values.TryGetValue("target", out var t) || NA(t));
+    }
+
+    /// <summary>
+    /// A row that says of itself that it does not apply: its value is empty or a not-applicable word, and the
+    /// describing cells right of the indicator name (columns with no slot: 指标值内容, 评（扣）分标准, 指标解释) read
+    /// nothing but not-applicable words, 不适用 among them (`不满足 | 无 | 不适用 | 不适用 | 定性`; a value type such as 定性
+    /// in a column with no slot says nothing either way). The name is then the
+    /// filer's own wording of "not applicable", whatever it is; a statement such as `不直接产生经济效益` keeps its row,
+    /// because its describing cells say something.
+    /// </summary>
+    static bool SaysItDoesNotApply(Line row, Dictionary<int, string?> roles, Dictionary<string, string> values)
+    {
+        var na = Vocab.Instance.NotApplicable;
+        if (values.TryGetValue("target", out var t) && Array.IndexOf(na, TextNorm.Label(t)) < 0) return false;
+        int nameCol = roles.Where(p => p.Value is "level3").Select(p => p.Key).DefaultIfEmpty(-1).Max();
+        if (nameCol < 0) return false;
+        var describing = row.Cells.Where(c => c.Col > nameCol && !c.IsEmpty && !c.Covered && (!roles.TryGetValue(c.Col, out var role) || role is null or "ignore"))
+                                  .Select(c => TextNorm.Label(c.Raw)).Where(d => !IsValueType(d)).ToList();
+        return describing.Count > 0 && describing.All(d => Array.IndexOf(na, d) >= 0) && describing.Contains(na[0]);
     }
 
     static bool IsSubHeader(Line row)
