@@ -22,7 +22,7 @@ internal static class StartupBench
         var median = Median(extract.Select(v => v.Wall));
         s.Note($"#20 target (whole process): the one-file extract takes {PeerBench.Times(median, Target)} of the 200 ms target (at most 1.00x), " +
                $"{PeerBench.Times(median, Median(version.Select(v => v.Wall)))} the runtime's own start (`--version`).");
-        s.Note($"{Environment.ProcessPath}: publish with scripts/publish (ReadyToRun) for the figure a user gets; `dotnet jixiao.dll` and a Debug build start slower.");
+        s.Note($"{Environment.ProcessPath}: publish with scripts/publish (self-contained composite ReadyToRun, tiered compilation off) for the figure a user gets; `dotnet jixiao.dll`, a framework-dependent ReadyToRun build and a Debug build start slower.");
         s.Note("JIXIAO_TIMINGS=1 jixiao extract FILE --json prints the phases (runtime start, command line, read, extract, JSON) of one run.");
     }
 
