@@ -22,4 +22,10 @@ internal static class PhaseClock
         _lastWall = wall;
         _lastCpu = cpu;
     }
+
+    /// <summary>A line of detail under the last phase (an import's stage times).</summary>
+    public static void Note(string text)
+    {
+        if (On) Console.Error.WriteLine("timing:   " + text);
+    }
 }

@@ -79,14 +79,19 @@ internal sealed class Importer
         });
         var pool = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
+            var waited = Stopwatch.StartNew();
             await foreach (var item in paths.Reader.ReadAllAsync().ConfigureAwait(false))
             {
+                summary.Stages.AddWorkerIdle(waited.Elapsed);
                 if (cancel.IsCancellationRequested) break;
                 _options.Started?.Invoke(item.Path);
                 var work = Process(item, known, summary.Stages, cancel);
                 Interlocked.Add(ref _queuedBytes, -(item.Content?.Length ?? 0));
                 if (work is null) break;
+                waited.Restart();
                 await results.Writer.WriteAsync(work).ConfigureAwait(false);
+                summary.Stages.AddWorkerBlocked(waited.Elapsed);
+                waited.Restart();
             }
         })).ToArray();
         _ = Task.WhenAll(pool.Append(feeder)).ContinueWith(t => results.Writer.Complete(t.Exception), TaskScheduler.Default);
@@ -188,6 +193,7 @@ internal sealed class Importer
         var batch = new List<ImportItem>(_options.BatchSize);
         var unchanged = new List<string>();
         var batchStarted = Stopwatch.StartNew();
+        var idle = new Stopwatch();
         void Flush()
         {
             if (unchanged.Count > 0 && _options.Claims is { } claims)
@@ -205,13 +211,15 @@ internal sealed class Importer
         while (true)
         {
             bool more;
+            idle.Restart();
             var wait = reader.WaitToReadAsync().AsTask();
             if (batch.Count > 0)
             {
                 var left = _options.BatchInterval - batchStarted.Elapsed;
-                if (left <= TimeSpan.Zero || !wait.Wait(left)) { Flush(); }
+                if (left <= TimeSpan.Zero || !wait.Wait(left)) { idle.Stop(); Flush(); idle.Start(); }
             }
             more = wait.GetAwaiter().GetResult();
+            summary.Stages.AddWriterIdle(idle.Elapsed);
             if (!more) break;
             while (reader.TryRead(out var w))
             {
