@@ -109,9 +109,7 @@ internal static class ImportBench
         }
         foreach (var r in runs)
         {
-            var st = r.Summary.Stages;
-            s.Note($"{r.Workers} worker(s), time per stage (summed over workers; write = the one writer thread): hash {Figures.Sec(st.Hash)}, " +
-                   $"read {Figures.Sec(st.Read)}, extract {Figures.Sec(st.Extract)}, write {Figures.Sec(st.Write)} ({st.Write / r.Elapsed:P0} of the wall time)");
+            s.Note($"{r.Workers} worker(s), time per stage (workers summed; the writer is one thread): {r.Summary.Stages.Describe(r.Elapsed)}");
         }
         s.Note($"machine: {Environment.ProcessorCount} logical cores; workers = Importer.Options.Workers (`jixiao import --workers N`); one writer thread in every run. " +
             "cpu/wall = cores the process actually got on average: with other work on the machine, it caps the speed-up.");

@@ -44,6 +44,8 @@ internal sealed class StageTimes
     public TimeSpan WorkerBlocked => TimeSpan.FromTicks(Interlocked.Read(ref _workerBlocked));
     /// <summary>The writer waiting for the next extracted document (the workers behind).</summary>
     public TimeSpan WriterIdle => TimeSpan.FromTicks(Interlocked.Read(ref _writerIdle));
+    /// <summary>The end of the import: the writer still writing after the workers' last document, alone on one core.</summary>
+    public TimeSpan WriterAlone { get; set; }
     public void AddHash(TimeSpan t) => Interlocked.Add(ref _hash, t.Ticks);
     public void AddRead(TimeSpan t) => Interlocked.Add(ref _read, t.Ticks);
     public void AddExtract(TimeSpan t) => Interlocked.Add(ref _extract, t.Ticks);
@@ -57,6 +59,6 @@ internal sealed class StageTimes
     {
         static string S(TimeSpan t) => t.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " s";
         return $"workers: hash {S(Hash)}, read {S(Read)}, extract {S(Extract)}, waiting for files {S(WorkerIdle)}, for the writer {S(WorkerBlocked)}; " +
-               $"writer: write {S(Write)} ({(Write / wall).ToString("P0", System.Globalization.CultureInfo.InvariantCulture)} of the wall time), waiting for documents {S(WriterIdle)}";
+               $"writer: write {S(Write)} ({(Write / wall).ToString("P0", System.Globalization.CultureInfo.InvariantCulture)} of the wall time), waiting for documents {S(WriterIdle)}, writing alone after the last document {S(WriterAlone)}";
     }
 }

@@ -75,7 +75,11 @@ internal sealed class Importer
                 }
             }
             catch (OperationCanceledException) { }
-            finally { paths.Writer.Complete(); }
+            finally
+            {
+                paths.Writer.Complete();
+                Volatile.Write(ref _allStarted, true);
+            }
         });
         var pool = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
@@ -94,13 +98,22 @@ internal sealed class Importer
                 waited.Restart();
             }
         })).ToArray();
-        _ = Task.WhenAll(pool.Append(feeder)).ContinueWith(t => results.Writer.Complete(t.Exception), TaskScheduler.Default);
+        var lastExtracted = TimeSpan.Zero;
+        _ = Task.WhenAll(pool.Append(feeder)).ContinueWith(t =>
+        {
+            lastExtracted = sw.Elapsed;
+            results.Writer.Complete(t.Exception);
+        }, TaskScheduler.Default);
 
         WriteAll(results.Reader, summary, onProgress);
+        summary.Stages.WriterAlone = sw.Elapsed - lastExtracted;
         summary.Cancelled = cancel.IsCancellationRequested;
         summary.Elapsed = sw.Elapsed;
         return summary;
     }
+
+    /// <summary>Every file is handed to the workers: what is still to come is the few they hold (see WriteAll).</summary>
+    bool _allStarted;
 
     /// <summary>Bytes of zip entries read but not yet parsed, and the most the feeder lets wait.</summary>
     long _queuedBytes;
@@ -215,7 +228,10 @@ internal sealed class Importer
             var wait = reader.WaitToReadAsync().AsTask();
             if (batch.Count > 0)
             {
-                var left = _options.BatchInterval - batchStarted.Elapsed;
+                // Once every file is with the workers, a waiting batch is written at once: nothing is left for the
+                // write to overlap with but those last few files, and a full interval's batch written after them
+                // was the end of every import, on one core.
+                var left = Volatile.Read(ref _allStarted) ? TimeSpan.Zero : _options.BatchInterval - batchStarted.Elapsed;
                 if (left <= TimeSpan.Zero || !wait.Wait(left)) { idle.Stop(); Flush(); idle.Start(); }
             }
             more = wait.GetAwaiter().GetResult();
