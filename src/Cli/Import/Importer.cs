@@ -207,6 +207,7 @@ internal sealed class Importer
         var unchanged = new List<string>();
         var batchStarted = Stopwatch.StartNew();
         var idle = new Stopwatch();
+        bool flushedForEnd = false;
         void Flush()
         {
             if (unchanged.Count > 0 && _options.Claims is { } claims)
@@ -228,10 +229,14 @@ internal sealed class Importer
             var wait = reader.WaitToReadAsync().AsTask();
             if (batch.Count > 0)
             {
-                // Once every file is with the workers, a waiting batch is written at once: nothing is left for the
-                // write to overlap with but those last few files, and a full interval's batch written after them
-                // was the end of every import, on one core.
-                var left = Volatile.Read(ref _allStarted) ? TimeSpan.Zero : _options.BatchInterval - batchStarted.Elapsed;
+                // Once every file is with the workers, the waiting batch is written at once, while they read the last
+                // few files: a full interval's batch written after them was the end of every import, on one core.
+                // Only once: those last files then go in one final commit (each commit rewrites the index pages it
+                // touches, so many small ones at the end cost more than they save; a 250 ms interval throughout
+                // made the writer's time and the wall time grow).
+                bool endGame = !flushedForEnd && Volatile.Read(ref _allStarted);
+                if (endGame) flushedForEnd = true;
+                var left = endGame ? TimeSpan.Zero : _options.BatchInterval - batchStarted.Elapsed;
                 if (left <= TimeSpan.Zero || !wait.Wait(left)) { idle.Stop(); Flush(); idle.Start(); }
             }
             more = wait.GetAwaiter().GetResult();
