@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace Jixiao.Ingest;
 
 /// <summary>
@@ -24,47 +26,87 @@ public static class PerFileLimit
         if (timeout <= TimeSpan.Zero) return new(default, $"gave up: no time left of the per-file time limit for the {what}");
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         stop.CancelAfter(timeout);
-        var overMemory = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var job = new Job<T>(stop);
         void StopForMemory()
         {
-            overMemory.TrySetResult();
+            job.StopForMemory();
             try { stop.Cancel(); }
             catch (ObjectDisposedException) { }
         }
-        var task = RunOnOwnThread(() =>
+        FileThreads.Run(() =>
         {
-            using var watch = maxMemoryBytes > 0 ? ParseMemoryGuard.Start(maxMemoryBytes, StopForMemory) : null;
-            return work(stop.Token);
+            try
+            {
+                using var watch = maxMemoryBytes > 0 ? ParseMemoryGuard.Start(maxMemoryBytes, StopForMemory) : null;
+                job.Succeed(work(stop.Token));
+            }
+            catch (Exception e) { job.Fail(e); }
         });
-        using var stopWaiting = new CancellationTokenSource();
-        var limit = Task.Delay(timeout + AbandonGrace, stopWaiting.Token);
-        var first = Task.WhenAny(task, limit, overMemory.Task).GetAwaiter().GetResult();
-        stopWaiting.Cancel();
-        if (first != task || overMemory.Task.IsCompleted)
+        if (!job.Wait(timeout + AbandonGrace) || job.OverMemory)
         {
-            task.ContinueWith(t => { _ = t.Exception; stop.Dispose(); }, TaskScheduler.Default);
-            return new(default, overMemory.Task.IsCompleted
+            job.Abandon();
+            return new(default, job.OverMemory
                 ? $"stopped: took over {maxMemoryBytes / (1024 * 1024)} MB of memory (per-file memory limit)"
                 : $"gave up after {timeout.TotalSeconds:0} s (per-file time limit; the {what} did not stop)");
         }
         stop.Dispose();
-        return new(task.GetAwaiter().GetResult(), null);
+        return new(job.Result(), null);
     }
 
     /// <summary>
-    /// A dedicated background thread rather than the thread pool: callers block on the result, and parallel
-    /// imports would otherwise starve the pool; abandoned work must not keep the process alive either.
-    /// The large stack is for deeply nested documents.
+    /// One run's outcome as its file thread hands it over, and the caller's wait for it: ended (a result or an
+    /// exception) or stopped for memory, whichever comes first. A run given up on (abandoned) disposes its
+    /// token source itself when it ends, as nobody else is left to.
     /// </summary>
-    static Task<T> RunOnOwnThread<T>(Func<T> work)
+    sealed class Job<T>(CancellationTokenSource stop)
     {
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        // Little spinning: the caller waits a whole parse, and on a busy machine a spinning waiter takes the core
+        // the parse needs.
+        readonly ManualResetEventSlim _signal = new(false, spinCount: 1);
+        T? _result;
+        ExceptionDispatchInfo? _error;
+        int _state; // 0 running, 1 ended, 2 abandoned
+        volatile bool _overMemory;
+
+        public bool OverMemory => _overMemory;
+
+        public void Succeed(T result)
         {
-            try { done.SetResult(work()); }
-            catch (Exception e) { done.SetException(e); }
-        }, 16 * 1024 * 1024) { IsBackground = true, Name = "jixiao-file" };
-        thread.Start();
-        return done.Task;
+            _result = result;
+            End();
+        }
+
+        public void Fail(Exception e)
+        {
+            _error = ExceptionDispatchInfo.Capture(e);
+            End();
+        }
+
+        void End()
+        {
+            if (Interlocked.CompareExchange(ref _state, 1, 0) == 2) stop.Dispose();
+            _signal.Set();
+        }
+
+        public void StopForMemory()
+        {
+            _overMemory = true;
+            _signal.Set();
+        }
+
+        /// <summary>True when the run ended (result or exception) within <paramref name="limit"/>, or was stopped for memory.</summary>
+        public bool Wait(TimeSpan limit) => _signal.Wait(limit) && (Volatile.Read(ref _state) == 1 || _overMemory);
+
+        public void Abandon()
+        {
+            if (Interlocked.CompareExchange(ref _state, 2, 0) == 1) stop.Dispose();
+        }
+
+        /// <summary>The run's result, or its exception rethrown as it was thrown.</summary>
+        public T Result()
+        {
+            _error?.Throw();
+            return _result!;
+        }
     }
 }

@@ -18,6 +18,31 @@ public sealed class LimitTests(ITestOutputHelper output)
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(6), sw.Elapsed.ToString());
     }
 
+    [ThreadStatic] static int _runsOnThisThread;
+
+    [Fact]
+    public void File_threads_are_kept_between_files_and_one_given_up_on_does_not_hold_up_the_next()
+    {
+        // Runs one after the other get a thread back that ran an earlier one (a thread per file would count 1 each
+        // time). Not every time: the caller can be answered before the thread is back among the idle ones.
+        var runsOnThread = Enumerable.Range(0, 20)
+            .Select(_ => PerFileLimit.Run(_ => ++_runsOnThisThread, TimeSpan.FromSeconds(30), 0, "reader").Result).ToList();
+        Assert.Contains(runsOnThread, n => n > 1);
+        Assert.Equal(0, _runsOnThisThread); // never on the caller's thread
+
+        // A run that outlives its limit keeps its thread busy; the next run gets another and answers.
+        using var release = new ManualResetEventSlim();
+        var stuck = PerFileLimit.Run(_ => { release.Wait(); return 0; }, TimeSpan.FromMilliseconds(200), 0, "reader");
+        Assert.Equal("gave up after 0 s (per-file time limit; the reader did not stop)", stuck.Stopped);
+        var next = PerFileLimit.Run(_ => "read", TimeSpan.FromSeconds(30), 0, "reader");
+        Assert.Equal(("read", (string?)null), (next.Result, next.Stopped));
+        release.Set();
+
+        // An exception of the work comes back as itself, and its thread is kept too.
+        var e = Assert.Throws<InvalidDataException>(() => PerFileLimit.Run<int>(_ => throw new InvalidDataException("bad table"), TimeSpan.FromSeconds(30), 0, "reader"));
+        Assert.Equal("bad table", e.Message);
+    }
+
     [Fact]
     public void A_huge_shared_string_and_a_20_MB_cell_import_within_the_limits_stored_cut_and_flagged()
     {

@@ -37,34 +37,60 @@ internal static class ImportBench
     }
 
     /// <summary>`jixiao import FOLDER` as a user runs it: a child process on a fresh archive, timed from outside.</summary>
-    public sealed record ProcessRun(int Workers, int Files, TimeSpan Elapsed, TimeSpan? Cpu, int ExitCode, string LastLines);
+    public sealed record ProcessRun(int Workers, string Command, int Files, TimeSpan Elapsed, TimeSpan? Cpu, int ExitCode, string LastLines, IReadOnlyList<string> Timings);
 
+    /// <summary>#20: `jixiao import FOLDER`, whole process, on 1,000 distinct text and .docx documents, with 2 workers.</summary>
+    public const double TargetDocsPerSecond = 200;
+
+    /// <summary>
+    /// Runs the command exactly as a user types it, `jixiao import FOLDER`, from a fresh folder of its own (the
+    /// default archive, jixiao.db, is created there); `--workers N` is added only for a count other than the
+    /// command's default (all cores). JIXIAO_TIMINGS=1 makes the child print where its time went (start-up,
+    /// walk, archive open, import with its stage times, counts, close); those lines are kept for the report.
+    /// </summary>
     public static ProcessRun AsCommand(string folder, int files, int workers, string scratch)
     {
-        var db = System.IO.Path.Combine(scratch, $"import-command-{workers}-{Guid.NewGuid():N}.db");
-        var run = SelfCommand.Run("import", folder, "--db", db, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var home = System.IO.Path.Combine(scratch, $"import-command-{workers}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(home);
+        var args = new List<string> { "import", folder };
+        if (workers != Environment.ProcessorCount) args.AddRange(new[] { "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var run = SelfCommand.Run(psi =>
+        {
+            psi.WorkingDirectory = home;
+            psi.Environment["JIXIAO_TIMINGS"] = "1";
+        }, args.ToArray());
         var last = string.Join(" | ", run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(2));
-        TryDelete(db);
-        return new ProcessRun(workers, files, run.Wall, run.Cpu, run.ExitCode, last);
+        var timings = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("timing:", StringComparison.Ordinal))
+            .Select(l => l["timing:".Length..].Trim()).ToList();
+        try { Directory.Delete(home, recursive: true); } catch (IOException) { }
+        return new ProcessRun(workers, "jixiao " + string.Join(' ', args.Select((a, i) => i == 1 ? "FOLDER" : a)), files, run.Wall, run.Cpu, run.ExitCode, last, timings);
     }
 
     public static void ReportCommand(BenchReport report, IReadOnlyList<ProcessRun> runs, IReadOnlyList<Run> inProcess)
     {
         if (runs.Count == 0) return;
-        var s = report.Add("Import as a command (`jixiao import FOLDER --workers N` in a child process, fresh archive, whole process)",
-            "workers", "docs", "wall", "cpu", "docs/s", "in-process docs/s", "command/in-process");
+        var s = report.Add("Import as a command (`jixiao import FOLDER` in a child process, fresh archive, whole process)",
+            "command", "workers", "docs", "wall", "cpu", "docs/s", "docs per cpu-s", "in-process docs/s", "command/in-process", "target/command");
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
         foreach (var r in runs)
         {
             var same = inProcess.FirstOrDefault(i => i.Workers == r.Workers);
             double rate = r.Files / r.Elapsed.TotalSeconds;
             double? inRate = same is null ? null : same.Files / same.Elapsed.TotalSeconds;
-            s.Row(r.Workers.ToString(), r.Files.ToString(), Figures.Sec(r.Elapsed), r.Cpu is { } c ? Figures.Sec(c) : "-", Figures.Num(rate),
-                inRate is { } ir ? Figures.Num(ir) : "-", inRate is { } ir2 ? (rate / ir2).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "-");
+            s.Row(r.Command, r.Workers.ToString(), r.Files.ToString(), Figures.Sec(r.Elapsed), r.Cpu is { } c ? Figures.Sec(c) : "-", Figures.Num(rate),
+                r.Cpu is { } c2 ? Figures.Num(r.Files / c2.TotalSeconds) : "-",
+                inRate is { } ir ? Figures.Num(ir) : "-", inRate is { } ir2 ? (rate / ir2).ToString("0.00", inv) : "-",
+                (rate / TargetDocsPerSecond).ToString("0.00", inv) + "x");
         }
         foreach (var r in runs)
+        {
             s.Note($"{r.Workers} worker(s): exit {r.ExitCode}; it printed: {r.LastLines}");
-        s.Note("the command pays what the in-process run does not: .NET start-up and JIT of every stage, walking the folder and reading the files cold.");
-        s.Note("#20 target: at least 200 docs/s as a command with 2 workers on 1,000 distinct text and .docx documents (bench --import-formats text,docx --min-docs 1000).");
+            foreach (var t in r.Timings) s.Note($"{r.Workers} worker(s), JIXIAO_TIMINGS: {t}");
+        }
+        s.Note("the command pays what the in-process run does not: .NET start-up and the JIT of every stage (the in-process run follows the parse phase, warm), walking the folder, reading the files cold, counting the archive for its summary.");
+        s.Note($"#20 target: at least {TargetDocsPerSecond:0} docs/s as `jixiao import FOLDER` with 2 workers on 1,000 distinct text and .docx documents " +
+               "(bench --import-formats text,docx --min-docs 1000); target/command = the measured rate / the target (1.00x or more: met). " +
+               "docs per cpu-s x the cores the machine can give is the rate without other load.");
     }
 
     public static void ReportScaling(BenchReport report, IReadOnlyList<Run> runs)
@@ -83,9 +109,7 @@ internal static class ImportBench
         }
         foreach (var r in runs)
         {
-            var st = r.Summary.Stages;
-            s.Note($"{r.Workers} worker(s), time per stage (summed over workers; write = the one writer thread): hash {Figures.Sec(st.Hash)}, " +
-                   $"read {Figures.Sec(st.Read)}, extract {Figures.Sec(st.Extract)}, write {Figures.Sec(st.Write)} ({st.Write / r.Elapsed:P0} of the wall time)");
+            s.Note($"{r.Workers} worker(s), time per stage (workers summed; the writer is one thread): {r.Summary.Stages.Describe(r.Elapsed)}");
         }
         s.Note($"machine: {Environment.ProcessorCount} logical cores; workers = Importer.Options.Workers (`jixiao import --workers N`); one writer thread in every run. " +
             "cpu/wall = cores the process actually got on average: with other work on the machine, it caps the speed-up.");

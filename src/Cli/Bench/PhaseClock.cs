@@ -29,4 +29,10 @@ internal static class PhaseClock
         _lastMethods = methods;
         _lastJit = jit;
     }
+
+    /// <summary>A line of detail under the last phase (an import's stage times).</summary>
+    public static void Note(string text)
+    {
+        if (On) Console.Error.WriteLine("timing:   " + text);
+    }
 }

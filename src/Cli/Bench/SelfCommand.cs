@@ -17,13 +17,19 @@ internal static class SelfCommand
     /// <summary>One run of this `jixiao` as a child, timed from outside: wall clock, the child's CPU, its output.</summary>
     public sealed record TimedRun(TimeSpan Wall, TimeSpan? Cpu, int ExitCode, string Stdout)
     {
+        public string Stderr { get; init; } = "";
+
         /// <summary>The child's peak working set, read while it ran (0 where the platform does not tell).</summary>
         public long PeakWorkingSet { get; init; }
     }
 
-    public static TimedRun Run(params string[] args)
+    public static TimedRun Run(params string[] args) => Run(null, args);
+
+    /// <param name="setup">Changes to the child's start (its working folder, its environment) before it starts.</param>
+    public static TimedRun Run(Action<ProcessStartInfo>? setup, params string[] args)
     {
         var psi = Start(args);
+        setup?.Invoke(psi);
         var cpu0 = CpuTime.Children();
         var sw = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
@@ -36,6 +42,6 @@ internal static class SelfCommand
             catch (InvalidOperationException) { }
         p.WaitForExit();
         var wall = sw.Elapsed;
-        return new TimedRun(wall, CpuTime.Children() - cpu0, p.ExitCode, stdout.Result) { PeakWorkingSet = peak };
+        return new TimedRun(wall, CpuTime.Children() - cpu0, p.ExitCode, stdout.Result) { PeakWorkingSet = peak, Stderr = stderr.Result };
     }
 }

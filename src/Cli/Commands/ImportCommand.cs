@@ -28,6 +28,7 @@ internal static class ImportCommand
         cmd.SetAction(pr =>
         {
             var walk = FileWalker.Expand(pr.GetValue(inputs)!);
+            Bench.PhaseClock.Mark("walk");
             var db = pr.GetValue(GlobalOptions.Db) ?? Archive.DefaultPath;
             if (!Shard.TryResolve(pr.GetValue(shard), Environment.GetEnvironmentVariable, out var share, out var shardError))
             {
@@ -81,6 +82,7 @@ internal static class ImportCommand
         {
             using var archive = ArchiveOpener.OpenForWriting(db);
             if (archive is null) return ExitCodes.Failed;
+            Bench.PhaseClock.Mark("open");
             using var progress = new ProgressLine(SourceItem.Estimate(walk.Files)).Start();
             // PostgreSQL: the files are divided with every other importer of the same archive through its claims.
             using var claims = archive is PgArchive pg
@@ -92,7 +94,10 @@ internal static class ImportCommand
             });
             var summary = importer.Run(walk.Files, s => progress.Update(s.Seen, s.Failed.Count), cancel.Token);
             progress.Finish();
+            Bench.PhaseClock.Mark("import");
+            Bench.PhaseClock.Note(summary.Stages.Describe(summary.Elapsed));
             var counts = archive.Counts();
+            Bench.PhaseClock.Mark("counts");
             ImportReport.Write(Console.Out, summary, archive.Location, counts, listNoForms);
             return summary.Cancelled ? ExitCodes.Interrupted : summary.AnyFailed ? ExitCodes.Failed : ExitCodes.Ok;
         }

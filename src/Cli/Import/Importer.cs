@@ -75,27 +75,45 @@ internal sealed class Importer
                 }
             }
             catch (OperationCanceledException) { }
-            finally { paths.Writer.Complete(); }
+            finally
+            {
+                paths.Writer.Complete();
+                Volatile.Write(ref _allStarted, true);
+            }
         });
         var pool = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
+            var waited = Stopwatch.StartNew();
             await foreach (var item in paths.Reader.ReadAllAsync().ConfigureAwait(false))
             {
+                summary.Stages.AddWorkerIdle(waited.Elapsed);
                 if (cancel.IsCancellationRequested) break;
                 _options.Started?.Invoke(item.Path);
                 var work = Process(item, known, summary.Stages, cancel);
                 Interlocked.Add(ref _queuedBytes, -(item.Content?.Length ?? 0));
                 if (work is null) break;
+                waited.Restart();
                 await results.Writer.WriteAsync(work).ConfigureAwait(false);
+                summary.Stages.AddWorkerBlocked(waited.Elapsed);
+                waited.Restart();
             }
         })).ToArray();
-        _ = Task.WhenAll(pool.Append(feeder)).ContinueWith(t => results.Writer.Complete(t.Exception), TaskScheduler.Default);
+        var lastExtracted = TimeSpan.Zero;
+        _ = Task.WhenAll(pool.Append(feeder)).ContinueWith(t =>
+        {
+            lastExtracted = sw.Elapsed;
+            results.Writer.Complete(t.Exception);
+        }, TaskScheduler.Default);
 
         WriteAll(results.Reader, summary, onProgress);
+        summary.Stages.WriterAlone = sw.Elapsed - lastExtracted;
         summary.Cancelled = cancel.IsCancellationRequested;
         summary.Elapsed = sw.Elapsed;
         return summary;
     }
+
+    /// <summary>Every file is handed to the workers: what is still to come is the few they hold (see WriteAll).</summary>
+    bool _allStarted;
 
     /// <summary>Bytes of zip entries read but not yet parsed, and the most the feeder lets wait.</summary>
     long _queuedBytes;
@@ -188,6 +206,8 @@ internal sealed class Importer
         var batch = new List<ImportItem>(_options.BatchSize);
         var unchanged = new List<string>();
         var batchStarted = Stopwatch.StartNew();
+        var idle = new Stopwatch();
+        bool flushedForEnd = false;
         void Flush()
         {
             if (unchanged.Count > 0 && _options.Claims is { } claims)
@@ -205,13 +225,22 @@ internal sealed class Importer
         while (true)
         {
             bool more;
+            idle.Restart();
             var wait = reader.WaitToReadAsync().AsTask();
             if (batch.Count > 0)
             {
-                var left = _options.BatchInterval - batchStarted.Elapsed;
-                if (left <= TimeSpan.Zero || !wait.Wait(left)) { Flush(); }
+                // Once every file is with the workers, the waiting batch is written at once, while they read the last
+                // few files: a full interval's batch written after them was the end of every import, on one core.
+                // Only once: those last files then go in one final commit (each commit rewrites the index pages it
+                // touches, so many small ones at the end cost more than they save; a 250 ms interval throughout
+                // made the writer's time and the wall time grow).
+                bool endGame = !flushedForEnd && Volatile.Read(ref _allStarted);
+                if (endGame) flushedForEnd = true;
+                var left = endGame ? TimeSpan.Zero : _options.BatchInterval - batchStarted.Elapsed;
+                if (left <= TimeSpan.Zero || !wait.Wait(left)) { idle.Stop(); Flush(); idle.Start(); }
             }
             more = wait.GetAwaiter().GetResult();
+            summary.Stages.AddWriterIdle(idle.Elapsed);
             if (!more) break;
             while (reader.TryRead(out var w))
             {

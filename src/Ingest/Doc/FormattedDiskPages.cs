@@ -18,11 +18,15 @@ internal sealed class FormattedDiskPages
     /// <summary>The bytes the runs' grpprl offsets point into: the WordDocument stream, or the Word 6 translations.</summary>
     readonly byte[] _wordDocument;
     readonly Run[] _runs;
+    /// <summary>No two runs overlap (every sound file): one lookup's answer then holds over the whole run or gap it fell in.</summary>
+    readonly bool _disjoint;
 
     FormattedDiskPages(byte[] wordDocument, Run[] runs)
     {
         _wordDocument = wordDocument;
         _runs = runs;
+        _disjoint = true;
+        for (int i = 1; i < runs.Length && _disjoint; i++) _disjoint = runs[i - 1].FcEnd <= runs[i].FcStart;
     }
 
     public static FormattedDiskPages Papx(byte[] wordDocument, ReadOnlySpan<byte> plcBte, bool word6 = false) =>
@@ -65,6 +69,17 @@ internal sealed class FormattedDiskPages
         int found = FindRun(fc);
         if (found < 0 || _runs[found].GrpprlOffset < 2) return 0;
         return BinaryPrimitives.ReadUInt16LittleEndian(_wordDocument.AsSpan(_runs[found].GrpprlOffset - 2));
+    }
+
+    /// <summary>
+    /// <see cref="IstdAt(long)"/>, and the FC range around <paramref name="fc"/> where the answer is the same: the run
+    /// or the gap between runs that holds it; empty when runs overlap (a damaged file: asked again per position).
+    /// </summary>
+    public int IstdAt(long fc, out long sameFrom, out long sameTo)
+    {
+        GrpprlAt(fc, out sameFrom, out sameTo);
+        if (!_disjoint) sameTo = sameFrom;
+        return IstdAt(fc);
     }
 
     int FindRun(long fc)

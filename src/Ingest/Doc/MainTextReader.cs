@@ -195,10 +195,15 @@ internal sealed class MainTextReader
                 else if (w.Current == Sprm.CFVanish) vanish = w.Operand[0];
             }
         }
-        bool styleHidden = _doc.Styles.IsHidden(_papx.IstdAt(fc));
+        bool styleHidden = _doc.Styles.IsHidden(_papx.IstdAt(fc, out long styleFrom, out long styleTo));
         bool hidden = vanish switch { 0 => false, 1 => true, 0x81 => !styleHidden, _ => styleHidden };
-        // The answer depends on the paragraph as well when the run defers to the style: no caching then.
-        if (vanish is not (0 or 1)) _runEnd = _runStart;
+        // The answer depends on the paragraph's style as well when the run defers to it (most runs): it holds
+        // where both the run and the paragraph's style do. Asking per character made this lookup most of the parse.
+        if (vanish is not (0 or 1))
+        {
+            _runStart = Math.Max(_runStart, styleFrom);
+            _runEnd = Math.Min(_runEnd, styleTo);
+        }
         _runHidden = deleted || hidden;
         return _runHidden;
     }

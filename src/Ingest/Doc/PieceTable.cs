@@ -122,16 +122,23 @@ internal sealed class PieceTable
     /// <summary>Index of the piece holding <paramref name="cp"/>, or -1.</summary>
     public int PieceAt(int cp)
     {
+        // The reader asks for every character in turn: the piece of the last answer holds it nearly always.
+        // Pieces are contiguous (checked when read), so the piece holding cp is unique and the shortcut exact.
+        int last = _lastPiece;
+        if ((uint)last < (uint)_pieces.Length && cp >= _pieces[last].CpStart && cp < _pieces[last].CpEnd) return last;
         int lo = 0, hi = _pieces.Length - 1;
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
             if (cp < _pieces[mid].CpStart) hi = mid - 1;
             else if (cp >= _pieces[mid].CpEnd) lo = mid + 1;
-            else return mid;
+            else return _lastPiece = mid;
         }
         return -1;
     }
+
+    /// <summary>The piece <see cref="PieceAt"/> found last (any value is checked before use).</summary>
+    int _lastPiece;
 
     /// <summary>The stream offset (FC) of character <paramref name="cp"/>, or -1.</summary>
     public long FcOf(int cp)
