@@ -114,6 +114,20 @@ internal static class CellLines
         int left = x0, right = x1;
         for (int x = left - 1; x >= lo && x >= left - step; x--) if (Faint(x)) left = x;
         for (int x = right; x < hi && x < right + step; x++) if (Faint(x)) right = x + 1;
-        return (x0 - left >= step ? left : x0, right - x1 >= step ? right : x1);
+        return (DetachedLead(x0 - left >= step ? left : x0, Math.Max(step, (bottom - top) / 3)), right - x1 >= step ? right : x1);
+
+        // A faint comparator set apart from the number it qualifies (=100%, ≥90% at 150 dpi: the sign's bars never reach
+        // the dark level and stand a third of a digit's height before it): faint columns starting within half the
+        // line's height to the left, as wide as a glyph. A speck or the grey rim of a stroke is narrower.
+        int DetachedLead(int from, int glyph)
+        {
+            int gapLimit = Math.Max(3, (bottom - top) / 2), x = from - 1;
+            while (x >= lo && x >= from - step && Faint(x)) x--;   // the number's own grey rim
+            while (x >= lo && x >= from - gapLimit && !Faint(x)) x--;
+            if (x < lo || x < from - gapLimit) return from;
+            int end = x, edge = x;
+            for (; x >= lo && edge - x <= 2; x--) if (Faint(x)) edge = x;
+            return end - edge + 1 >= glyph ? edge : from;
+        }
     }
 }

@@ -54,6 +54,24 @@ public class ScanCleaningTests
     }
 
     [Fact]
+    public void ALineIsWidenedOverAFaintComparatorSetApartFromItsNumber()
+    {
+        // Digits 18 px high from x 60 with a one-pixel grey rim; a faint = (two grey bars 12 px wide) 6 px before them.
+        var img = Blank(200, 40);
+        Fill(img, 60, 10, 120, 28, 20);
+        Fill(img, 59, 10, 60, 28, 170);
+        Fill(img, 41, 15, 53, 17, 170);
+        Fill(img, 41, 21, 53, 23, 170);
+        var cell = new OcrRegion(0, 0, 200, 40, IsCell: true);
+        Assert.Equal((41, 120), CellLines.Widened(img, cell, 60, 10, 120, 28));
+        // A grey speck as far before the number is no glyph: the box stays.
+        var speck = Blank(200, 40);
+        Fill(speck, 60, 10, 120, 28, 20);
+        Fill(speck, 50, 18, 52, 20, 170);
+        Assert.Equal((60, 120), CellLines.Widened(speck, cell, 60, 10, 120, 28));
+    }
+
+    [Fact]
     public void ABandMuchShorterThanThePagesTextIsNoLine()
     {
         // The remains of a lifted seal in an empty value cell: 10 px of ink on a page whose text is 30 px high.
