@@ -93,8 +93,10 @@ public class ScannedPdfTests
     {
         Assert.Equal("LPR+150BPs、", PaddleOcrEngine.WithoutSpecks("LPR+150BPs、", CellWrap.Below));
         Assert.Equal("LPR+150BPs", PaddleOcrEngine.WithoutSpecks("LPR+150BPs、"));             // the cell's last line: a speck
-        Assert.Equal("≥95%", PaddleOcrEngine.WithoutSpecks("≥95%、", CellWrap.Below));          // too short to be a list's line
+        Assert.Equal("≥95%", PaddleOcrEngine.WithoutSpecks("≥95%、", CellWrap.Below));          // after a number: a speck
+        Assert.Equal("步提升空间；", PaddleOcrEngine.WithoutSpecks("步提升空间；", CellWrap.Below));
         Assert.Equal("支持农村金融组织，", PaddleOcrEngine.WithoutSpecks(".支持农村金融组织，", CellWrap.Below));
+        Assert.Equal("有进一步提升空间；", PaddleOcrEngine.WithoutSpecks("有进一步提升空间；", CellWrap.Below | CellWrap.Above));
         Assert.Equal("施。", PaddleOcrEngine.WithoutSpecks("施。", CellWrap.Above));            // a wrapped sentence's last line
         Assert.Equal("95%", PaddleOcrEngine.WithoutSpecks("95%。", CellWrap.Below));            // a first line: the 。 is a speck
     }

@@ -201,14 +201,14 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     /// inside it; a cell value neither starts nor ends with such a mark, except a sentence's full stop
     /// (。 is a ring no speck makes, and a goal's sentences end with it). A 。 alone is the end of a sentence
     /// wrapped onto a line of its own, and so is the 。 of any line that continues the line above it in the cell
-    /// (施。 ending …整改措⏎施。). A line the cell's text goes on below may end with the 、 or ， of a list it wraps
-    /// (LPR+150BPs、⏎脱贫地区…): kept after a line's worth of text.
+    /// (施。 ending …整改措⏎施。). A line the cell's text goes on below may end with the 、，or ； of a list it wraps
+    /// (LPR+150BPs、⏎脱贫地区…, …步提升空间；⏎后续…): kept after a few characters ending in a word, not after a number.
     /// </summary>
     internal static string WithoutSpecks(string text, CellWrap wrap = CellWrap.None)
     {
         var kept = text.Replace("·", "").Trim(SpeckMarks);
         var listed = text.TrimEnd(' ', '·');
-        if (wrap.HasFlag(CellWrap.Below) && kept.Length >= SentenceChars && (listed.EndsWith('、') || listed.EndsWith('，')) && listed.TrimEnd('、', '，').EndsWith(kept)) kept += listed[^1];
+        if (wrap.HasFlag(CellWrap.Below) && kept.Length >= ListLineChars && char.IsLetter(kept[^1]) && listed[^1] is '、' or '，' or '；' && listed.TrimEnd('、', '，', '；').EndsWith(kept)) kept += listed[^1];
         // A quote that starts or ends a name (“三公”经费变动率) has its partner inside the text; a speck's has none.
         var inner = text.Replace("·", "").Trim(SpeckMarks.Except("“‘”’").ToArray());
         if (inner.Length > kept.Length && Paired(inner)) kept = inner;
@@ -232,6 +232,9 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     }
 
     static CellWrap CellWraps(bool above, bool below) => (above ? CellWrap.Above : CellWrap.None) | (below ? CellWrap.Below : CellWrap.None);
+
+    /// <summary>A wrapped line this long, ending in a word, may end with its list's 、，；.</summary>
+    const int ListLineChars = 4;
 
     /// <summary>A line this long before its full stop is a sentence.</summary>
     const int SentenceChars = 6;
