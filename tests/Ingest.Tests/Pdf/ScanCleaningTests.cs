@@ -54,7 +54,7 @@ public class ScanCleaningTests
     }
 
     [Fact]
-    public void ALineIsWidenedOverAFaintComparatorSetApartFromItsNumber()
+    public void ALineIsWidenedOverAFaintComparatorOrFullStopSetApartFromIt()
     {
         // Digits 18 px high from x 60 with a one-pixel grey rim; a faint = (two grey bars 12 px wide) 6 px before them.
         var img = Blank(200, 40);
@@ -69,6 +69,12 @@ public class ScanCleaningTests
         Fill(speck, 60, 10, 120, 28, 20);
         Fill(speck, 50, 18, 52, 20, 170);
         Assert.Equal((60, 120), CellLines.Widened(speck, cell, 60, 10, 120, 28));
+        // A faint 。 (a grey ring 7 px wide) set 6 px after the last character, low in the line.
+        var stop = Blank(200, 40);
+        Fill(stop, 60, 10, 120, 28, 20);
+        Fill(stop, 126, 21, 133, 28, 170);
+        Fill(stop, 128, 23, 131, 26, 255);
+        Assert.Equal((60, 133), CellLines.Widened(stop, cell, 60, 10, 120, 28));
     }
 
     [Fact]
