@@ -139,24 +139,22 @@ internal static class SealFilter
         int aw = x1 - x0, ah = y1 - y0;
         var thin = new bool[Math.Max(0, aw * ah)];
         if (aw <= 0 || ah <= 0) return thin;
-        for (int y = y0; y < y1; y++)
-            for (int x = x0; x < x1;)
-            {
-                if (px[y * w + x] >= Paper) { x++; continue; }
-                int end = x;
-                while (end < x1 && px[y * w + end] < Paper) end++;
-                if (end - x <= ThinRun) for (int k = x; k < end; k++) thin[(y - y0) * aw + (k - x0)] = true;
-                x = end;
-            }
-        for (int x = x0; x < x1; x++)
-            for (int y = y0; y < y1;)
-            {
-                if (px[y * w + x] >= Paper) { y++; continue; }
-                int end = y;
-                while (end < y1 && px[end * w + x] < Paper) end++;
-                if (end - y <= ThinRun) for (int k = y; k < end; k++) thin[(k - y0) * aw + (x - x0)] = true;
-                y = end;
-            }
+        // The same run rule along rows and along columns: (line, position) → offset in the area.
+        void Runs(int lines, int length, Func<int, int, int> at)
+        {
+            for (int line = 0; line < lines; line++)
+                for (int p = 0; p < length;)
+                {
+                    if (!Ink(at(line, p))) { p++; continue; }
+                    int end = p;
+                    while (end < length && Ink(at(line, end))) end++;
+                    if (end - p <= ThinRun) for (int k = p; k < end; k++) thin[at(line, k)] = true;
+                    p = end;
+                }
+        }
+        bool Ink(int a) => px[(y0 + a / aw) * w + x0 + a % aw] < Paper;
+        Runs(ah, aw, (y, x) => y * aw + x);
+        Runs(aw, ah, (x, y) => y * aw + x);
         return thin;
     }
 
