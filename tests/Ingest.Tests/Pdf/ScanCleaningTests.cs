@@ -53,28 +53,18 @@ public class ScanCleaningTests
         Assert.Equal((50, 120), CellLines.Widened(rim, cell, 50, 5, 120, 35));
     }
 
-    [Fact]
-    public void ALineIsWidenedOverAFaintComparatorOrFullStopSetApartFromIt()
+    /// <summary>Digits 18 px high from x 60 to 120 (with a one-pixel grey rim) and faint marks (x0, y0, x1, y1) beside them.</summary>
+    [Theory]
+    [InlineData(41, 120, new[] { 41, 15, 53, 17, 41, 21, 53, 23 })]  // a faint = (two grey bars 12 px wide) 6 px before the number
+    [InlineData(60, 120, new[] { 50, 18, 52, 20 })]                  // a grey speck as far: no glyph, the box stays
+    [InlineData(60, 133, new[] { 126, 21, 133, 28 })]                // a faint 。 set 6 px after the last character, low in the line
+    public void ALineIsWidenedOverAFaintComparatorOrFullStopSetApartFromIt(int left, int right, int[] marks)
     {
-        // Digits 18 px high from x 60 with a one-pixel grey rim; a faint = (two grey bars 12 px wide) 6 px before them.
         var img = Blank(200, 40);
         Fill(img, 60, 10, 120, 28, 20);
         Fill(img, 59, 10, 60, 28, 170);
-        Fill(img, 41, 15, 53, 17, 170);
-        Fill(img, 41, 21, 53, 23, 170);
-        var cell = new OcrRegion(0, 0, 200, 40, IsCell: true);
-        Assert.Equal((41, 120), CellLines.Widened(img, cell, 60, 10, 120, 28));
-        // A grey speck as far before the number is no glyph: the box stays.
-        var speck = Blank(200, 40);
-        Fill(speck, 60, 10, 120, 28, 20);
-        Fill(speck, 50, 18, 52, 20, 170);
-        Assert.Equal((60, 120), CellLines.Widened(speck, cell, 60, 10, 120, 28));
-        // A faint 。 (a grey ring 7 px wide) set 6 px after the last character, low in the line.
-        var stop = Blank(200, 40);
-        Fill(stop, 60, 10, 120, 28, 20);
-        Fill(stop, 126, 21, 133, 28, 170);
-        Fill(stop, 128, 23, 131, 26, 255);
-        Assert.Equal((60, 133), CellLines.Widened(stop, cell, 60, 10, 120, 28));
+        for (int m = 0; m < marks.Length; m += 4) Fill(img, marks[m], marks[m + 1], marks[m + 2], marks[m + 3], 170);
+        Assert.Equal((left, right), CellLines.Widened(img, new OcrRegion(0, 0, 200, 40, IsCell: true), 60, 10, 120, 28));
     }
 
     [Fact]
