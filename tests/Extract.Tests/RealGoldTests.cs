@@ -28,7 +28,7 @@ public class RealGoldTests(ITestOutputHelper output)
         ["guangzhou_2026_dept_target"] = 0.98, // 部门整体 申报表: grouped money blocks, 年度重点工作任务 not extracted
         ["beijing_2026_target_p13"] = 0.98, // 项目名称 with its 21-char code, 其中：财政资金/其他资金, 性质/值/单位 split target
         ["beijing_dept_target_p18"] = 0.98, // 部门整体: money block on its side, hierarchy run together in one 绩效指标 cell
-        ["changsha_transfer_scan_p5"] = 0.80, // scanned, OCR: a gray seal over 专项名称 (lifted before reading); values under its star still misread
+        ["changsha_transfer_scan_p5"] = 0.98, // scanned, OCR: a gray seal over 专项名称 (lifted before reading, thin print under it kept)
         ["shenzhen8_sheet2"] = 0.98, // 二级 cells merged over two indicator rows, bare level names, 不适用 rows
         ["central_football"] = 0.98, // whole project-library workbook: 申报表, 执行监控表 (其他), 自评表; 8 non-绩效 sheets
         ["shenzhen_flat_export"] = 0.98, // flat export: one row per indicator, project fields repeated on each row

@@ -48,6 +48,8 @@ internal static class OcrReview
             if (repair is not null) ind.FlagForReview(repair);
             ind.Score = OcrValueRepair.Number(ind.Score, out repair);
             if (repair is not null) ind.FlagForReview(repair);
+            ind.Deviation = OcrValueRepair.Text(ind.Deviation, out repair);
+            if (repair is not null) ind.FlagForReview(repair);
             if (ind.Source is { } at && Grid(at.Block) is { } grid && RowConfidence(grid, at.Row) is double c)
                 Trust(c, ind.Confidence, v => ind.Confidence = v, ind.FlagForReview);
         }

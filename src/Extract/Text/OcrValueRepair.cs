@@ -28,8 +28,33 @@ internal static partial class OcrValueRepair
         // Plausibility's, which flags the same misreading where no repair applies (7 or 3 for a comparator).
         if (Plausibility.MisreadComparator(v) is ('2', >= 50))
             v = "≥" + TextNorm.Label(v)[1..];
+        v = WithoutSpecksInValue(v);
         if (v != value) repair = $"repaired: {value}→{v}";
         return v;
+    }
+
+    /// <summary>
+    /// Specks read as marks where a value's shape leaves no room for one: between a word and its number (已于.2025年),
+    /// between a number and its unit (1-次), before the value (o4次) or after its last word or percent sign (圆满完成+.?,
+    /// 0次…), and a letter inside a number where a speck touched a 0 (1Q0%). A range (1-2次), a fraction (.5) and a
+    /// sentence's 。 keep their marks.
+    /// </summary>
+    static string WithoutSpecksInValue(string v)
+    {
+        v = SpeckBeforeNumber().Replace(v, "");
+        v = SpeckBeforeUnit().Replace(v, "");
+        v = LetterInNumber().Replace(v, "0");
+        v = LeadingSpeck().Replace(v, "");
+        return TrailingSpeck().Replace(v, "");
+    }
+
+    /// <summary>A value of nothing but marks (a speck read in an empty cell: +, ., ·): no value.</summary>
+    public static string? Text(string? value, out string? repair)
+    {
+        repair = null;
+        if (string.IsNullOrWhiteSpace(value) || value.Any(char.IsLetterOrDigit)) return value;
+        repair = $"repaired: {value}→(none)";
+        return null;
     }
 
     /// <summary>
@@ -60,7 +85,9 @@ internal static partial class OcrValueRepair
     public static string Money(string value, out string? repair)
     {
         repair = null;
-        string v = ColonPoint().Replace(value, "$1.$2");
+        // Spaces the recogniser put inside a number or before a speck after it (120. 00 *).
+        string v = SpaceInNumber().Replace(value.Trim(), "");
+        v = ColonPoint().Replace(v, "$1.$2");
         v = DoublePoint().Replace(v, "$1.$2");
         if (!v.EndsWith('%')) v = v.TrimEnd(TrailingSpecks);
         if (LetterDigits().IsMatch(v)) v = LetterZero().Replace(v, "0");
@@ -95,6 +122,24 @@ internal static partial class OcrValueRepair
 
     [GeneratedRegex(@"(\d)\s*(?:°/o|o/o|0/0|%o|°/0|o/0)$")]
     private static partial Regex BrokenPercent();
+
+    [GeneratedRegex(@"(?<=[\d.])\s+(?=[\d.]|[-—*+.·'`]+$)")]
+    private static partial Regex SpaceInNumber();
+
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff])[.·'`](?=\d)")]
+    private static partial Regex SpeckBeforeNumber();
+
+    [GeneratedRegex(@"(?<=\d)[-—*+·'`]+(?=[\u4e00-\u9fff%])")]
+    private static partial Regex SpeckBeforeUnit();
+
+    [GeneratedRegex(@"(?<=\d)[OoQ](?=\d)")]
+    private static partial Regex LetterInNumber();
+
+    [GeneratedRegex(@"^[o°·'`,，、*+]+\s*(?=[≥≤<>=＝\d])")]
+    private static partial Regex LeadingSpeck();
+
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff%])\s*[-—+*·'`?？~.…][-—+*·'`?？~.…\s]*$")]
+    private static partial Regex TrailingSpeck();
 
     [GeneratedRegex(@"(\d)[:：](\d{1,2})$")]
     private static partial Regex ColonPoint();

@@ -30,6 +30,8 @@ internal static class SealFilter
     const int Margin = 30;
     /// <summary>A straight run of ink this long (pixels, about 2 cm) is a table rule: longer than any chord of a seal's rim.</summary>
     const int RuleRun = 150;
+    /// <summary>The widest run of ink (pixels at 200 dpi) across a thin printed stroke; a seal's strokes are twice as wide.</summary>
+    const int ThinRun = 4;
 
     /// <summary>Whitens the seal layer in place; returns the number of pixels lifted.</summary>
     public static int Lift(GrayImage img)
@@ -114,14 +116,46 @@ internal static class SealFilter
 
     static int LiftArea(byte[] px, int w, int h, bool[] near, int x0, int y0, int x1, int y1, int dark)
     {
+        x0 = Math.Max(0, x0); y0 = Math.Max(0, y0); x1 = Math.Min(w, x1); y1 = Math.Min(h, y1);
+        var thin = ThinStrokes(px, w, x0, y0, x1, y1);
         int lifted = 0;
-        for (int y = Math.Max(0, y0); y < Math.Min(h, y1); y++)
-            for (int x = Math.Max(0, x0); x < Math.Min(w, x1); x++)
+        for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
             {
                 int i = y * w + x;
-                if (px[i] < SealHalo && !near[i]) { px[i] = 255; lifted++; }
+                if (px[i] < SealHalo && !near[i] && !thin[(y - y0) * (x1 - x0) + (x - x0)]) { px[i] = 255; lifted++; }
             }
-        return lifted + Despeckle(px, w, h, Math.Max(0, x0), Math.Max(0, y0), Math.Min(w, x1), Math.Min(h, y1), dark);
+        return lifted + Despeckle(px, w, h, x0, y0, x1, y1, dark);
+    }
+
+    /// <summary>
+    /// Ink of a thin stroke: paper within <see cref="ThinRun"/> pixels on both sides, along the row or the column. A
+    /// serif face prints its horizontal strokes thin and as light as seal ink (the bars of 主 and 政 have no dark
+    /// core), while a seal's rim, star and lettering are solid and several times as wide, so across any of them the
+    /// run of ink is long. Where a thin stroke crosses seal ink the two together are dark and kept as a core.
+    /// </summary>
+    static bool[] ThinStrokes(byte[] px, int w, int x0, int y0, int x1, int y1)
+    {
+        int aw = x1 - x0, ah = y1 - y0;
+        var thin = new bool[Math.Max(0, aw * ah)];
+        if (aw <= 0 || ah <= 0) return thin;
+        // The same run rule along rows and along columns: (line, position) → offset in the area.
+        void Runs(int lines, int length, Func<int, int, int> at)
+        {
+            for (int line = 0; line < lines; line++)
+                for (int p = 0; p < length;)
+                {
+                    if (!Ink(at(line, p))) { p++; continue; }
+                    int end = p;
+                    while (end < length && Ink(at(line, end))) end++;
+                    if (end - p <= ThinRun) for (int k = p; k < end; k++) thin[at(line, k)] = true;
+                    p = end;
+                }
+        }
+        bool Ink(int a) => px[(y0 + a / aw) * w + x0 + a % aw] < Paper;
+        Runs(ah, aw, (y, x) => y * aw + x);
+        Runs(aw, ah, (x, y) => y * aw + x);
+        return thin;
     }
 
     /// <summary>A seal's darkest dots survive the lift as specks; in the seal's area a blob smaller than a stroke's dot goes.</summary>
@@ -139,7 +173,9 @@ internal static class SealFilter
                 seen[s] = true;
                 stack.Push(y * w + x);
                 blob.Clear();
-                while (stack.Count > 0 && blob.Count <= Blot)
+                // The whole piece is flooded even past Blot pixels: left half-seen, its rest would start a blob of its
+                // own, smaller and maybe without the piece's dark core, and go as a speck (the light bar of a glyph).
+                while (stack.Count > 0)
                 {
                     int i = stack.Pop(), cx = i % w, cy = i / w;
                     blob.Add(i);
@@ -156,7 +192,7 @@ internal static class SealFilter
                 }
                 // A speck, or a bigger blob never as dark as print's cores (the seal's own darkest strokes).
                 int darkest = blob.Min(i => px[i]);
-                if (stack.Count > 0 || blob.Count > Blot || (blob.Count > Speck && darkest < dark - Margin)) { stack.Clear(); continue; }
+                if (blob.Count > Blot || (blob.Count > Speck && darkest < dark - Margin)) continue;
                 foreach (int i in blob) px[i] = 255;
                 lifted += blob.Count;
             }

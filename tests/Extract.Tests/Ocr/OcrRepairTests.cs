@@ -20,6 +20,41 @@ public class OcrRepairTests
     }
 
     [Theory]
+    [InlineData("已于.2025年2月完成", "已于2025年2月完成")]   // a speck between a word and its number
+    [InlineData("≤1-次", "≤1次")]                             // between a number and its unit
+    [InlineData("1Q0%", "100%")]                              // a speck on a 0
+    [InlineData("o4次", "4次")]                               // before the value
+    [InlineData("圆满完成+.?", "圆满完成")]                   // after its last word
+    [InlineData("0次…", "0次")]
+    [InlineData("o 4次", "4次")]                              // the same, set apart by a space
+    [InlineData("圆满完成 +.?", "圆满完成")]
+    public void SpecksReadAsMarksInsideAValueAreRepaired(string read, string repaired)
+    {
+        Assert.Equal(repaired, OcrValueRepair.Target(read, out var reason));
+        Assert.Equal($"repaired: {read}→{repaired}", reason);
+    }
+
+    [Theory]
+    [InlineData("1-2次")]     // a range
+    [InlineData("≤0.5%")]
+    [InlineData("按时完成。")]
+    [InlineData("2025年12月")]
+    public void MarksAValueMayHaveAreKept(string read)
+    {
+        Assert.Equal(read, OcrValueRepair.Target(read, out var reason));
+        Assert.Null(reason);
+    }
+
+    [Fact]
+    public void ASpeckAloneInATextCellIsNoValue()
+    {
+        Assert.Null(OcrValueRepair.Text("+", out var reason));
+        Assert.Equal("repaired: +→(none)", reason);
+        Assert.Equal("政策原因", OcrValueRepair.Text("政策原因", out reason));
+        Assert.Null(reason);
+    }
+
+    [Theory]
     [InlineData("200%")]     // a rate over 100% that does not read as ≥ + a rate: left alone
     [InlineData("≥95%")]
     [InlineData("118家")]
@@ -42,6 +77,7 @@ public class OcrRepairTests
     [Theory]
     [InlineData("120..00", "120.00")]     // the point read twice
     [InlineData("120.00*", "120.00")]     // a speck after the number
+    [InlineData("120. 00 *", "120.00")]   // and spaces the recogniser put inside
     public void MoneyWithASpeckMarkIsRepaired(string read, string repaired)
     {
         Assert.Equal(repaired, OcrValueRepair.Money(read, out var reason));

@@ -53,6 +53,20 @@ public class ScanCleaningTests
         Assert.Equal((50, 120), CellLines.Widened(rim, cell, 50, 5, 120, 35));
     }
 
+    /// <summary>Digits 18 px high from x 60 to 120 (with a one-pixel grey rim) and faint marks (x0, y0, x1, y1) beside them.</summary>
+    [Theory]
+    [InlineData(41, 120, new[] { 41, 15, 53, 17, 41, 21, 53, 23 })]  // a faint = (two grey bars 12 px wide) 6 px before the number
+    [InlineData(60, 120, new[] { 50, 18, 52, 20 })]                  // a grey speck as far: no glyph, the box stays
+    [InlineData(60, 133, new[] { 126, 21, 133, 28 })]                // a faint 。 set 6 px after the last character, low in the line
+    public void ALineIsWidenedOverAFaintComparatorOrFullStopSetApartFromIt(int left, int right, int[] marks)
+    {
+        var img = Blank(200, 40);
+        Fill(img, 60, 10, 120, 28, 20);
+        Fill(img, 59, 10, 60, 28, 170);
+        for (int m = 0; m < marks.Length; m += 4) Fill(img, marks[m], marks[m + 1], marks[m + 2], marks[m + 3], 170);
+        Assert.Equal((left, right), CellLines.Widened(img, new OcrRegion(0, 0, 200, 40, IsCell: true), 60, 10, 120, 28));
+    }
+
     [Fact]
     public void ABandMuchShorterThanThePagesTextIsNoLine()
     {

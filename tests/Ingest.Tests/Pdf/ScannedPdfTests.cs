@@ -141,6 +141,19 @@ public class ScannedPdfTests
         Assert.Equal("顺利开展", PaddleOcrEngine.WithoutSpecks("“顺利开展"));   // a quote with no partner is a speck
     }
 
+    [Fact]
+    public void AWrappedLineKeepsItsListCommaOrFullStop()
+    {
+        Assert.Equal("LPR+150BPs、", PaddleOcrEngine.WithoutSpecks("LPR+150BPs、", CellWrap.Below));
+        Assert.Equal("LPR+150BPs", PaddleOcrEngine.WithoutSpecks("LPR+150BPs、"));             // the cell's last line: a speck
+        Assert.Equal("≥95%", PaddleOcrEngine.WithoutSpecks("≥95%、", CellWrap.Below));          // after a number: a speck
+        Assert.Equal("步提升空间；", PaddleOcrEngine.WithoutSpecks("步提升空间；", CellWrap.Below));
+        Assert.Equal("支持农村金融组织，", PaddleOcrEngine.WithoutSpecks(".支持农村金融组织，", CellWrap.Below));
+        Assert.Equal("有进一步提升空间；", PaddleOcrEngine.WithoutSpecks("有进一步提升空间；", CellWrap.Below | CellWrap.Above));
+        Assert.Equal("施。", PaddleOcrEngine.WithoutSpecks("施。", CellWrap.Above));            // a wrapped sentence's last line
+        Assert.Equal("95%", PaddleOcrEngine.WithoutSpecks("95%。", CellWrap.Below));            // a first line: the 。 is a speck
+    }
+
     internal static GrayImage RenderPage(string pdf)
     {
         var prefix = Path.Combine(Path.GetTempPath(), "jixiao-test-" + Guid.NewGuid().ToString("N"));

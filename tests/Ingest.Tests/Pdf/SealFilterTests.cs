@@ -46,6 +46,20 @@ public class SealFilterTests
     }
 
     [Fact]
+    public void AThinLightStrokeUnderTheSealIsKept()
+    {
+        // A serif face's 十 inside the seal's ring: a black stem crossed by a bar 2 px tall and as light as seal ink.
+        var page = Page(seal: true);
+        for (int y = 250; y < 252; y++)
+            for (int x = 320; x < 370; x++) page.Pixels[y * W + x] = 150;
+        for (int y = 236; y < 266; y++)
+            for (int x = 343; x < 347; x++) page.Pixels[y * W + x] = 30;
+        Assert.True(SealFilter.Lift(page) > 0);
+        Assert.Equal(150, page[325, 250]);      // the bar stays, far from the stem's dark core
+        Assert.Equal(255, page[400, 300 + 30]); // the seal's solid centre goes
+    }
+
+    [Fact]
     public void APageWithoutASealIsLeftAlone()
     {
         var page = Page(seal: false);

@@ -65,12 +65,12 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     }
 
     /// <summary>The text lines to recognise: found by ink profile inside cells (by the detector where lines touch), detected elsewhere.</summary>
-    internal List<(int X0, int Y0, int X1, int Y1, bool InCell)> Lines(GrayImage image, IReadOnlyList<OcrRegion> regions, List<string> warnings, CancellationToken cancel)
+    internal List<(int X0, int Y0, int X1, int Y1, bool InCell, CellWrap Wrap)> Lines(GrayImage image, IReadOnlyList<OcrRegion> regions, List<string> warnings, CancellationToken cancel)
     {
         TextDetector detector;
         using (OcrTimings.Time("models")) detector = _models.Detector;
-        var cellLines = new List<(int X0, int Y0, int X1, int Y1, bool InCell)>();
-        var areaLines = new List<(int X0, int Y0, int X1, int Y1, bool InCell)>();
+        var cellLines = new List<(int X0, int Y0, int X1, int Y1, bool InCell, CellWrap Wrap)>();
+        var areaLines = new List<(int X0, int Y0, int X1, int Y1, bool InCell, CellWrap Wrap)>();
         var cellWarnings = new List<string>();
         var areaWarnings = new List<string>();
         // The cells (ink profiles, a few small detections) beside the detection of the areas outside the tables: on a
@@ -93,7 +93,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         return cellLines;
     }
 
-    void CellLinesOf(TextDetector detector, GrayImage image, IReadOnlyList<OcrRegion> regions, List<(int X0, int Y0, int X1, int Y1, bool InCell)> lines, List<string> warnings, CancellationToken cancel)
+    void CellLinesOf(TextDetector detector, GrayImage image, IReadOnlyList<OcrRegion> regions, List<(int X0, int Y0, int X1, int Y1, bool InCell, CellWrap Wrap)> lines, List<string> warnings, CancellationToken cancel)
     {
         var cellRegions = regions.Where(r => r.IsCell).ToList();
         // The page's text height: the median line of the cells that hold one line.
@@ -111,17 +111,18 @@ internal sealed class PaddleOcrEngine : IOcrEngine
                     using (OcrTimings.Time("detect")) detected = detector.Detect(image, r, _lineLimit, cancel);
                     if (detected.Count > 0)
                     {
-                        lines.AddRange(detected.Select(b => Clip(image, (b.X0, b.Y0, b.X1, b.Y1), r)));
+                        int firstTop = detected.Min(b => b.Y0), lastTop = detected.Max(b => b.Y0);
+                        lines.AddRange(detected.Select(b => Clip(image, (b.X0, b.Y0, b.X1, b.Y1), r) with { Item6 = CellWraps(b.Y0 > firstTop, b.Y0 < lastTop) }));
                         continue;
                     }
                 }
                 catch (TimeoutException) { warnings.Add($"cell at ({r.X0},{r.Y0}): line detection timed out, read by ink profile"); }
             }
-            lines.AddRange(found.Select(l => Pad(l, r)));
+            lines.AddRange(found.Select((l, k) => Pad(l, r) with { Item6 = CellWraps(k > 0, k < found.Count - 1) }));
         }
     }
 
-    void AreaLines(TextDetector detector, GrayImage image, IReadOnlyList<OcrRegion> regions, List<(int X0, int Y0, int X1, int Y1, bool InCell)> lines, List<string> warnings, CancellationToken cancel)
+    void AreaLines(TextDetector detector, GrayImage image, IReadOnlyList<OcrRegion> regions, List<(int X0, int Y0, int X1, int Y1, bool InCell, CellWrap Wrap)> lines, List<string> warnings, CancellationToken cancel)
     {
         foreach (var r in regions.Where(r => !r.IsCell))
         {
@@ -135,7 +136,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
                     warnings.Add($"area {r.Width}x{r.Height} px at ({r.X0},{r.Y0}) skipped: {found.Count} specks, no legible text");
                     continue;
                 }
-                lines.AddRange(found.Select(b => (b.X0, b.Y0, b.X1, b.Y1, false)));
+                lines.AddRange(found.Select(b => (b.X0, b.Y0, b.X1, b.Y1, false, CellWrap.None)));
             }
             catch (TimeoutException e)
             {
@@ -153,7 +154,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         readonly PaddleOcrEngine _engine;
         readonly TextRecognizer _rec;
         readonly GrayImage _image;
-        readonly List<(int X0, int Y0, int X1, int Y1, bool InCell)> _lines;
+        readonly List<(int X0, int Y0, int X1, int Y1, bool InCell, CellWrap Wrap)> _lines;
         readonly CancellationToken _cancel;
         readonly int[] _padTo;
         readonly OcrWord?[] _read;
@@ -161,7 +162,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         int _timedOut;
         string? _timeout;
 
-        public Recognition(PaddleOcrEngine engine, TextRecognizer rec, GrayImage image, List<(int X0, int Y0, int X1, int Y1, bool InCell)> lines, CancellationToken cancel)
+        public Recognition(PaddleOcrEngine engine, TextRecognizer rec, GrayImage image, List<(int X0, int Y0, int X1, int Y1, bool InCell, CellWrap Wrap)> lines, CancellationToken cancel)
         {
             (_engine, _rec, _image, _lines, _cancel) = (engine, rec, image, lines, cancel);
             _read = new OcrWord?[lines.Count];
@@ -201,7 +202,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
                     _timeout = e.Message;
                     return;
                 }
-                if (l.InCell) text = WithoutSpecks(text);
+                if (l.InCell) text = WithoutSpecks(text, l.Wrap);
                 if (text.Length == 0 || conf < (l.InCell ? CellFloor : AreaFloor)) return;
                 _read[i] = new OcrWord(text, l.X0, l.Y0, l.X1 - l.X0, l.Y1 - l.Y0, Math.Round(conf * 100, 1));
             });
@@ -259,17 +260,21 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     /// Specks near a cell's text come back as dots and commas at the ends of the line and as middle dots
     /// inside it; a cell value neither starts nor ends with such a mark, except a sentence's full stop
     /// (。 is a ring no speck makes, and a goal's sentences end with it). A 。 alone is the end of a sentence
-    /// wrapped onto a line of its own.
+    /// wrapped onto a line of its own, and so is the 。 of any line that continues the line above it in the cell
+    /// (施。 ending …整改措⏎施。). A line the cell's text goes on below may end with the 、，or ； of a list it wraps
+    /// (LPR+150BPs、⏎脱贫地区…, …步提升空间；⏎后续…): kept after a few characters ending in a word, not after a number.
     /// </summary>
-    internal static string WithoutSpecks(string text)
+    internal static string WithoutSpecks(string text, CellWrap wrap = CellWrap.None)
     {
         var kept = text.Replace("·", "").Trim(SpeckMarks);
+        var listed = text.TrimEnd(' ', '·');
+        if (wrap.HasFlag(CellWrap.Below) && kept.Length >= ListLineChars && char.IsLetter(kept[^1]) && listed[^1] is '、' or '，' or '；' && listed.TrimEnd('、', '，', '；').EndsWith(kept)) kept += listed[^1];
         // A quote that starts or ends a name (“三公”经费变动率) has its partner inside the text; a speck's has none.
         var inner = text.Replace("·", "").Trim(SpeckMarks.Except("“‘”’").ToArray());
         if (inner.Length > kept.Length && Paired(inner)) kept = inner;
         var end = text.TrimEnd(' ', '·');
         if (kept.Length == 0) return end.Trim(' ', '·') == "。" ? "。" : "";
-        return end.EndsWith('。') && kept.Length >= SentenceChars && !kept.EndsWith('。') ? kept + "。" : kept;
+        return end.EndsWith('。') && (kept.Length >= SentenceChars || wrap.HasFlag(CellWrap.Above)) && !kept.EndsWith('。') ? kept + "。" : kept;
     }
 
     /// <summary>Every quote mark of the text has its partner: “ before ”, ‘ before ’.</summary>
@@ -286,23 +291,28 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         return open == 0 && single == 0;
     }
 
+    static CellWrap CellWraps(bool above, bool below) => (above ? CellWrap.Above : CellWrap.None) | (below ? CellWrap.Below : CellWrap.None);
+
+    /// <summary>A wrapped line this long, ending in a word, may end with its list's 、，；.</summary>
+    const int ListLineChars = 4;
+
     /// <summary>A line this long before its full stop is a sentence.</summary>
     const int SentenceChars = 6;
 
     /// <summary>A detected line inside a cell, kept inside the cell and widened over faint ink at its ends.</summary>
-    static (int, int, int, int, bool) Clip(GrayImage image, (int X0, int Y0, int X1, int Y1) b, OcrRegion r)
+    static (int, int, int, int, bool, CellWrap) Clip(GrayImage image, (int X0, int Y0, int X1, int Y1) b, OcrRegion r)
     {
         int y0 = Math.Max(b.Y0, r.Y0), y1 = Math.Min(b.Y1, r.Y1);
         var (x0, x1) = CellLines.Widened(image, r, Math.Max(b.X0, r.X0), y0, Math.Min(b.X1, r.X1), y1);
-        return (x0, y0, x1, y1, true);
+        return (x0, y0, x1, y1, true, CellWrap.None);
     }
 
     /// <summary>The ink of a one-line cell with a margin like a detected box has, kept inside the cell.</summary>
-    static (int, int, int, int, bool) Pad((int X0, int Y0, int X1, int Y1) ink, OcrRegion r)
+    static (int, int, int, int, bool, CellWrap) Pad((int X0, int Y0, int X1, int Y1) ink, OcrRegion r)
     {
         int h = ink.Y1 - ink.Y0;
         int pv = Math.Max(2, h / 4), ph = Math.Max(3, h / 3);
-        return (Math.Max(r.X0, ink.X0 - ph), Math.Max(r.Y0, ink.Y0 - pv), Math.Min(r.X1, ink.X1 + ph), Math.Min(r.Y1, ink.Y1 + pv), true);
+        return (Math.Max(r.X0, ink.X0 - ph), Math.Max(r.Y0, ink.Y0 - pv), Math.Min(r.X1, ink.X1 + ph), Math.Min(r.Y1, ink.Y1 + pv), true, CellWrap.None);
     }
 
     static int Median(IEnumerable<int> values)
@@ -311,3 +321,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         return list.Count == 0 ? 0 : list[list.Count / 2];
     }
 }
+
+/// <summary>Where a line of a cell stands among the cell's lines: the cell's text goes on above it, below it, or both.</summary>
+[Flags]
+internal enum CellWrap { None = 0, Above = 1, Below = 2 }
