@@ -21,6 +21,15 @@ internal static class EvalCrossValidation
     public static int Run(string[] dirs, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
+        // Checked before any document is read: a document without its family would be scored by models
+        // trained on its own template, so the run stops instead of printing a flattering LOTO.
+        var problems = TemplateFamilies.Load(dirs).Problems(TrainCorpus.GoldFiles(dirs).Select(TrainCorpus.Stem));
+        if (problems.Count > 0)
+        {
+            Console.Error.WriteLine($"jixiao eval --cv: {problems.Count} gold documents without exactly one template family (list each in corpus/templates.tsv with the documents of its book, template or publisher layout):");
+            foreach (var p in problems) Console.Error.WriteLine("  " + p);
+            return 2;
+        }
         var corpus = TrainCorpus.Load(dirs);
         if (corpus.Entries.Count == 0) { Console.Error.WriteLine("jixiao eval --cv: no readable gold documents"); return 1; }
         output.WriteLine($"{corpus.Entries.Count} gold documents in {corpus.Entries.Select(e => e.Family).Distinct().Count()} template families (read in {clock.Elapsed.TotalSeconds:0.0} s)");
