@@ -1,7 +1,7 @@
 namespace Jixiao.Extract;
 
 /// <summary>
-/// OCR misreads a glyph or two of the labels it sees (`年度资金吕笑` for 年度资金总额, `士年结转资金` for
+/// OCR misreads a glyph or two of the labels it sees (`年度资金吕额` for 年度资金总额, `士年结转资金` for
 /// 上年结转资金). Labels come from small closed vocabularies, so an OCR'd label the one label matcher places near a
 /// known label (<see cref="LabelPolicy.OcrLabel"/>) is read as that label. Values are never touched.
 /// </summary>
