@@ -9,7 +9,7 @@ namespace Jixiao.Extract;
 /// length may take, and whether a tie between meanings goes to the label that only adds characters to the written
 /// one (<see cref="LostCharactersWin"/>). One policy per kind of reading; the matching itself is <see cref="LabelMatcher"/>.
 /// </summary>
-internal sealed record LabelPolicy(string Name, Func<string, string> Key, int MinEditLength, int LengthPerEdit, bool LostCharactersWin)
+internal sealed record LabelPolicy(Func<string, string> Key, int MinEditLength, int LengthPerEdit, bool LostCharactersWin)
 {
     /// <summary>Edits a key of <paramref name="length"/> may differ by: none under the floor, then one per
     /// <see cref="LengthPerEdit"/> characters, at least one.</summary>
@@ -17,17 +17,17 @@ internal sealed record LabelPolicy(string Name, Func<string, string> Key, int Mi
 
     /// <summary>Indicator-table column labels: the loose key, one edit from four characters on (column labels are
     /// few and far apart: 指标名称 / 指标分值 already differ by two).</summary>
-    public static LabelPolicy ColumnLabel { get; } = new("column", LooseKey, 4, int.MaxValue, LostCharactersWin: false);
+    public static LabelPolicy ColumnLabel { get; } = new(LooseKey, 4, int.MaxValue, LostCharactersWin: false);
 
     /// <summary>Header-area labels (fields, project-list columns, section words): the loose key, one edit only from
     /// five characters on — among four-character header labels one character is often the whole difference
     /// (部门名称 / 项目名称, 项目名字 is a label of its own).</summary>
-    public static LabelPolicy HeaderLabel { get; } = new("header", LooseKey, 5, int.MaxValue, LostCharactersWin: false);
+    public static LabelPolicy HeaderLabel { get; } = new(LooseKey, 5, int.MaxValue, LostCharactersWin: false);
 
     /// <summary>Labels read by OCR: specks and rule stubs removed (dots, bars, stray brackets), then one misread
     /// glyph per four characters, from three characters on (`年度资金吕笑` → 年度资金总额). A tie goes to the label
     /// that holds every glyph read: OCR loses faint glyphs far more often than it invents a right-looking one.</summary>
-    public static LabelPolicy OcrLabel { get; } = new("ocr", WithoutOcrNoise, 3, 4, LostCharactersWin: true);
+    public static LabelPolicy OcrLabel { get; } = new(WithoutOcrNoise, 3, 4, LostCharactersWin: true);
 
     /// <summary>
     /// A label without a bracketed aside at its start or end (a unit, a numbering mark: `指标权重(%)`, `项目资金（万元）`),
