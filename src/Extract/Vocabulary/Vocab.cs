@@ -220,9 +220,9 @@ internal sealed class Vocab
 
     /// <summary>
     /// The role of a header label no spelling in the vocabulary matches exactly: the one label matcher with the
-    /// column policy (<see cref="LabelPolicy.ColumnLabel"/>: brackets with their content, punctuation and spaces
-    /// removed, one edit from four characters on); a leading `指标` is dropped when the rest is a label
-    /// (`指标权重(%)` → 权重).
+    /// column policy (<see cref="LabelPolicy.ColumnLabel"/>: a bracketed aside at either end, punctuation and spaces
+    /// removed, one edit from four characters on, a tie between roles is no role); a leading `指标` is dropped when
+    /// the rest is a label exactly (`指标权重(%)` → 权重). Cached by the matcher: unknown labels repeat.
     /// </summary>
     public string? ColumnRoleLoose(string label)
     {
