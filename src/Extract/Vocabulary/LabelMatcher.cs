@@ -131,7 +131,7 @@ internal sealed class LabelMatcher
         foreach (var e in _editable)
         {
             if (Math.Abs(e.Key.Length - key.Length) > best) continue;
-            int d = Distance(key, e.Key);
+            int d = EditDistance.Between(key, e.Key);
             if (d > best) continue;
             if (d < best) { best = d; nearest.Clear(); }
             nearest.Add(e);
@@ -157,21 +157,5 @@ internal sealed class LabelMatcher
         foreach (var ch in label)
             if (i < written.Length && written[i] == ch) i++;
         return i == written.Length;
-    }
-
-    /// <summary>Levenshtein distance (insert, remove, change one character).</summary>
-    internal static int Distance(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) prev[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
     }
 }
