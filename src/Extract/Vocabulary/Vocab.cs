@@ -248,11 +248,16 @@ internal sealed class Vocab
         (_projectListRoles ??= LabelMatcher.OfMeanings(ProjectListColumns.Select(p => (p.Key, (IEnumerable<string>)p.Value)), LabelPolicy.HeaderLabel))
             .MeaningOf(label);
 
+    /// <summary>The spec's goal label (or "" for a block label) for a goal label written loosely
+    /// (<see cref="LabelPolicy.HeaderLabel"/>).</summary>
+    public string? GoalLabelLoose(string label) =>
+        (_goalLabels ??= new LabelMatcher(GoalLabels.Select(g => (g.Key, g.Value)), LabelPolicy.HeaderLabel)).MeaningOf(label);
+
     /// <summary>Indicator-table column labels by role (<see cref="Columns"/> order, the `groups` list aside).</summary>
     LabelMatcher ColumnLabels => _columnLabels ??= LabelMatcher.OfMeanings(
         Columns.Where(c => c.Key != "groups").Select(c => (c.Key, (IEnumerable<string>)c.Value)), LabelPolicy.ColumnLabel);
 
-    LabelMatcher? _columnLabels, _fieldGroups, _projectListRoles;
+    LabelMatcher? _columnLabels, _fieldGroups, _projectListRoles, _goalLabels;
 
     /// <summary>label → its first role in <see cref="Columns"/> order (the linear search it replaces was a hot spot:
     /// every header and data cell of every indicator row asks).</summary>
