@@ -52,3 +52,40 @@ public class LooseHeaderLabelTests
         Assert.Equal(("建设数", "10个"), (f.Indicators.Single().Level3, f.Indicators.Single().Target));
     }
 }
+
+/// <summary>
+/// Issue 17 on scans: an OCR'd form's department label that lost or misread a glyph (`省管部门` for 省级主管部门, as
+/// the Changsha transfer scan reads it) still gives the department — matched as OCR reads before the value is
+/// assigned. In typed text a four-character label allows no edit, so the same table gives none.
+/// </summary>
+public class OcrHeaderLabelTests
+{
+    static SourceDocument TransferForm(bool ocr)
+    {
+        var doc = new SourceDocument("transfer.pdf", "pdf") { NeedsReview = ocr };
+        doc.Blocks.Add(new Paragraph("2024年度中央对地方转移支付区域绩效目标表"));
+        var t = new Table();
+        void Row(params TableCell[] cells) { var r = new TableRow(); r.Cells.AddRange(cells); t.Rows.Add(r); }
+        Row(new TableCell("专项资金名称"), new TableCell("普惠金融发展专项资金", colSpan: 3));
+        Row(new TableCell("中央主管部门"), new TableCell("财政部"), new TableCell("省管部门"), new TableCell("湖南省财政厅"));
+        Row(new TableCell("一级指标"), new TableCell("二级指标"), new TableCell("三级指标"), new TableCell("指标值"));
+        Row(new TableCell("产出指标"), new TableCell("数量指标"), new TableCell("奖补地区数"), new TableCell("≥10个"));
+        doc.Blocks.Add(t);
+        return doc;
+    }
+
+    [Fact]
+    public void An_ocr_read_department_label_gives_the_department()
+    {
+        var f = Assert.Single(Extractor.Extract(TransferForm(ocr: true)).Forms);
+        Assert.Equal(("普惠金融发展专项资金", "湖南省财政厅"), (f.Project, f.Department));
+        Assert.True(f.NeedsReview);
+    }
+
+    [Fact]
+    public void A_typed_four_character_label_is_not_read_as_a_misreading()
+    {
+        var f = Assert.Single(Extractor.Extract(TransferForm(ocr: false)).Forms);
+        Assert.Null(f.Department);
+    }
+}

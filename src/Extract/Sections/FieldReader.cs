@@ -119,11 +119,13 @@ internal static class FieldReader
                 return;
             }
         }
-        // A label the vocabulary does not spell exactly (`项 目 名 称`, `（项目名称）`, one OCR-wrong character in a
-        // longer label) still names the project or department when the one loose matcher says so.
+        // A label the vocabulary does not spell exactly (`项 目 名 称`, `（项目名称）`, one wrong character in a
+        // longer label) still names the project or department when the one loose matcher says so. On an OCR'd form
+        // a shorter label may have lost or misread a glyph too (`省管部门` for 省级主管部门): it is matched as OCR
+        // reads before the department is given, not only renamed once the form is finished.
         bool exact = Array.IndexOf(v.ProjectLabels, key) >= 0 || Array.IndexOf(v.DepartmentLabels, key) >= 0 ||
                      Array.IndexOf(v.DepartmentAndFieldLabels, key) >= 0 || Array.IndexOf(v.KnownFieldLabels, key) >= 0;
-        var looseGroup = exact ? null : v.FieldGroupLoose(key);
+        var looseGroup = exact ? null : v.FieldGroupLoose(key) ?? (draft.FromOcr ? v.FieldGroupAsRead(key) : null);
         if (Array.IndexOf(v.ProjectLabels, key) >= 0 || looseGroup == "project")
         {
             form.Project ??= value;

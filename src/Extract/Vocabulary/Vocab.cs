@@ -239,8 +239,15 @@ internal sealed class Vocab
     /// punctuation, brackets, a unit, spaces or one wrong character belongs to (<see cref="LabelPolicy.HeaderLabel"/>).
     /// </summary>
     public string? FieldGroupLoose(string label) =>
-        (_fieldGroups ??= LabelMatcher.OfMeanings(new (string, IEnumerable<string>)[] { ("project", ProjectLabels), ("department", DepartmentLabels),
-            ("departmentAndField", DepartmentAndFieldLabels), ("known", KnownFieldLabels) }, LabelPolicy.HeaderLabel)).MeaningOf(label);
+        (_fieldGroups ??= LabelMatcher.OfMeanings(FieldGroups, LabelPolicy.HeaderLabel)).MeaningOf(label);
+
+    /// <summary>The header-field group of a label read by OCR (<see cref="LabelPolicy.OcrLabel"/>: specks removed,
+    /// a lost or misread glyph per four characters, a tie goes to the label holding every glyph read).</summary>
+    public string? FieldGroupAsRead(string label) =>
+        (_fieldGroupsAsRead ??= LabelMatcher.OfMeanings(FieldGroups, LabelPolicy.OcrLabel)).MeaningOf(label);
+
+    (string, IEnumerable<string>)[] FieldGroups => new (string, IEnumerable<string>)[] { ("project", ProjectLabels),
+        ("department", DepartmentLabels), ("departmentAndField", DepartmentAndFieldLabels), ("known", KnownFieldLabels) };
 
     /// <summary>The column of a department form's project list (项目名称 / 项目总预算 / 本年度预算 …) for a label written
     /// loosely (<see cref="LabelPolicy.HeaderLabel"/>).</summary>
@@ -257,7 +264,7 @@ internal sealed class Vocab
     LabelMatcher ColumnLabels => _columnLabels ??= LabelMatcher.OfMeanings(
         Columns.Where(c => c.Key != "groups").Select(c => (c.Key, (IEnumerable<string>)c.Value)), LabelPolicy.ColumnLabel);
 
-    LabelMatcher? _columnLabels, _fieldGroups, _projectListRoles, _goalLabels;
+    LabelMatcher? _columnLabels, _fieldGroups, _fieldGroupsAsRead, _projectListRoles, _goalLabels;
 
     /// <summary>label → its first role in <see cref="Columns"/> order (the linear search it replaces was a hot spot:
     /// every header and data cell of every indicator row asks).</summary>
