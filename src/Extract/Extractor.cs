@@ -17,7 +17,7 @@ public static class Extractor
         var doc = new ExtractedDocument { File = source.File, Format = source.Format };
         if (source.NeedsReview) OcrReview.Prepare(source);
         var lines = LineStream.From(source);
-        var drafts = new FormReader(lines, oracle).Read();
+        var drafts = new FormReader(lines, oracle, fromOcr: source.NeedsReview).Read();
         var documentYear = DocumentYear(lines, source.File);
         var bookOwner = BookOwner(lines, source.File);
         var written = new HashSet<string>(StringComparer.Ordinal);

@@ -34,28 +34,10 @@ public static class Fuzzy
     static int Count(Dictionary<string, int> d) => d.Values.Sum();
 
     /// <summary>Levenshtein distance between two whole strings.</summary>
-    public static int EditDistance(string a, string b) => Distance(a, b, freeStart: false);
+    public static int EditDistance(string a, string b) => Extract.EditDistance.Between(a, b);
 
     /// <summary>Smallest edit distance between <paramref name="query"/> and any substring of <paramref name="text"/>.</summary>
-    public static int SubstringDistance(string query, string text) => Distance(query, text, freeStart: true);
-
-    static int Distance(string q, string t, bool freeStart)
-    {
-        var prev = new int[t.Length + 1];
-        var cur = new int[t.Length + 1];
-        for (int j = 0; j <= t.Length; j++) prev[j] = freeStart ? 0 : j;
-        for (int i = 1; i <= q.Length; i++)
-        {
-            cur[0] = i;
-            for (int j = 1; j <= t.Length; j++)
-            {
-                int sub = prev[j - 1] + (q[i - 1] == t[j - 1] ? 0 : 1);
-                cur[j] = Math.Min(sub, Math.Min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            (prev, cur) = (cur, prev);
-        }
-        return freeStart ? prev.Min() : prev[t.Length];
-    }
+    public static int SubstringDistance(string query, string text) => Extract.EditDistance.ToNearestSubstring(query, text);
 
     /// <summary>
     /// How well <paramref name="name"/> answers a search for <paramref name="query"/> when no name contains it:

@@ -18,19 +18,6 @@ internal static class CommandSuggestion
     public static IReadOnlyList<string> For(string typed, Command root) =>
         For(typed, root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
 
-    /// <summary>Optimal string alignment distance (Levenshtein plus transposition of neighbours).</summary>
-    public static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        return d[a.Length, b.Length];
-    }
+    /// <summary>Optimal string alignment distance (Levenshtein plus transposition of neighbours: `reoprt`).</summary>
+    public static int Distance(string a, string b) => Extract.EditDistance.Between(a, b, swapsCountOnce: true);
 }

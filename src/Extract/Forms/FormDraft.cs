@@ -5,6 +5,9 @@ internal sealed class FormDraft
 {
     public Form Form { get; } = new();
 
+    /// <summary>The form was read by OCR: its labels may have lost or misread a glyph (<see cref="LabelPolicy.OcrLabel"/>).</summary>
+    public bool FromOcr { get; init; }
+
     /// <summary>Indicator tables in order, each with its scope hint (长期/年度/null).</summary>
     public List<IndicatorTable> IndicatorTables { get; } = new();
 

@@ -18,8 +18,11 @@ internal sealed partial class FormReader
     bool _betweenForms;
 
     readonly IRoleOracle _oracle;
+    readonly bool _fromOcr;
 
-    public FormReader(List<Line> lines, IRoleOracle? oracle = null) => (_lines, _oracle) = (lines, oracle ?? RulesOnlyOracle.Instance);
+    /// <param name="fromOcr">The lines were read by OCR: labels are then also matched as OCR misreads them.</param>
+    public FormReader(List<Line> lines, IRoleOracle? oracle = null, bool fromOcr = false) =>
+        (_lines, _oracle, _fromOcr) = (lines, oracle ?? RulesOnlyOracle.Instance, fromOcr);
 
     public List<FormDraft> Read()
     {
@@ -79,7 +82,7 @@ internal sealed partial class FormReader
             _current.Form.Title ??= title;
             return;
         }
-        _current = new FormDraft();
+        _current = new FormDraft { FromOcr = _fromOcr };
         _betweenForms = false;
         _current.Form.Title = title;
         _current.Form.Unit = _pendingUnit;
@@ -151,7 +154,7 @@ internal sealed partial class FormReader
             current.TableTextYears.AddRange(current.TextYears);
             return current;
         }
-        var next = new FormDraft();
+        var next = new FormDraft { FromOcr = current.FromOcr };
         next.Form.Title = current.Form.Title;
         next.Form.Unit = current.Form.Unit;
         next.UnitInherited = current.Form.Unit is not null;

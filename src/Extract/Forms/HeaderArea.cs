@@ -69,12 +69,7 @@ internal static class HeaderArea
     {
         var first = line.Filled.FirstOrDefault();
         if (first is null) return false;
-        var v = Vocab.Instance;
-        var label = first.Label;
-        var bare = TextNorm.WithoutParenthesis(label);
-        return Array.IndexOf(v.ProjectLabels, label) >= 0 || Array.IndexOf(v.ProjectLabels, bare) >= 0
-               || Array.IndexOf(v.DepartmentLabels, label) >= 0 || Array.IndexOf(v.DepartmentAndFieldLabels, bare) >= 0
-               || Array.IndexOf(v.KnownFieldLabels, bare) >= 0 || GoalReader.IsGoal(line)
+        return FieldReader.IsVocabularyLabel(first.Label) || GoalReader.IsGoal(line)
                || IndicatorReader.IsHeader(line) || PackedIndicatorReader.IsHeader(line);
     }
 

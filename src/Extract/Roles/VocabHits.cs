@@ -36,8 +36,8 @@ internal static class VocabHits
         into[o++] = Has(v.DepartmentLabels, label, bare);
         into[o++] = Has(v.DepartmentAndFieldLabels, label, bare);
         into[o++] = Has(v.KnownFieldLabels, label, bare);
-        into[o++] = FieldReader.IsLabel(label) ? 1 : 0;
-        into[o++] = GoalReader.Canonical(label) is not null ? 1 : 0;
+        into[o++] = FieldReader.IsLabel(label, loose: false) ? 1 : 0;
+        into[o++] = GoalReader.Canonical(label, loose: false) is not null ? 1 : 0;
         into[o++] = Has(v.BudgetBlockLabels, label, bare);
         into[o++] = BudgetReader.IsValueColumn(label) ? 1 : 0;
         into[o++] = Has(v.BudgetItems, label, bare);

@@ -49,14 +49,28 @@ internal static class FieldReader
     static bool EndsWithColon(Cell c) => c.Raw.TrimEnd().EndsWith('：') || c.Raw.TrimEnd().EndsWith(':');
 
     /// <summary>A label by what is written: a trailing colon, or a label of the vocabulary.</summary>
-    static bool WrittenLabel(Cell c)
+    static bool WrittenLabel(Cell c) => EndsWithColon(c) ? c.Label.Length <= 30 : IsVocabularyLabel(c.Label);
+
+    /// <summary>
+    /// A header-field label of the vocabulary (project, department, department-and-field, known field): as listed,
+    /// without its bracketed parts, or — through the one label matcher's header policy — written with stray
+    /// brackets, spaces or one wrong character in a label of five characters or more, so every reader that asks
+    /// "is this a label" answers alike for `项目名称 ]` or `实施单位名祢`. Without <paramref name="loose"/>, spellings
+    /// as listed only (the role model's cell features, trained on exact hits).
+    /// </summary>
+    internal static bool IsVocabularyLabel(string label, bool loose = true)
     {
-        if (EndsWithColon(c)) return c.Label.Length <= 30;
+        if (label.Length == 0) return false;
         var v = Vocab.Instance;
-        var bare = TextNorm.WithoutParenthesis(c.Label);
-        return Array.IndexOf(v.KnownFieldLabels, bare) >= 0 || Array.IndexOf(v.ProjectLabels, c.Label) >= 0 ||
-               Array.IndexOf(v.DepartmentLabels, c.Label) >= 0 || Array.IndexOf(v.DepartmentAndFieldLabels, bare) >= 0;
+        var bare = TextNorm.WithoutParenthesis(label);
+        return Array.IndexOf(v.KnownFieldLabels, bare) >= 0 || Array.IndexOf(v.ProjectLabels, label) >= 0 ||
+               Array.IndexOf(v.ProjectLabels, bare) >= 0 || Array.IndexOf(v.DepartmentLabels, label) >= 0 ||
+               Array.IndexOf(v.DepartmentAndFieldLabels, bare) >= 0 || loose && LooseGroup(label) is not null;
     }
+
+    /// <summary>The header-field group of a loosely written label; a form title is never one, however near.</summary>
+    static string? LooseGroup(string label) =>
+        Vocab.Instance.FieldGroupLoose(label) is { } group && !TitleRules.IsTitle(label) ? group : null;
 
     /// <summary>Below the header area (after the indicator table began): only labels the vocabulary or a colon vouch for.</summary>
     static void ReadKnownLabels(FormDraft draft, Line line)
@@ -105,11 +119,13 @@ internal static class FieldReader
                 return;
             }
         }
-        // A label the vocabulary does not spell exactly (`项 目 名 称`, `（项目名称）`, one OCR-wrong character in a
-        // longer label) still names the project or department when the one loose matcher says so.
+        // A label the vocabulary does not spell exactly (`项 目 名 称`, `（项目名称）`, one wrong character in a
+        // longer label) still names the project or department when the one loose matcher says so. On an OCR'd form
+        // a shorter label may have lost or misread a glyph too (`省管部门` for 省级主管部门): it is matched as OCR
+        // reads before the department is given, not only renamed once the form is finished.
         bool exact = Array.IndexOf(v.ProjectLabels, key) >= 0 || Array.IndexOf(v.DepartmentLabels, key) >= 0 ||
                      Array.IndexOf(v.DepartmentAndFieldLabels, key) >= 0 || Array.IndexOf(v.KnownFieldLabels, key) >= 0;
-        var looseGroup = exact ? null : v.FieldGroupLoose(key);
+        var looseGroup = exact ? null : v.FieldGroupLoose(key) ?? (draft.FromOcr ? v.FieldGroupAsRead(key) : null);
         if (Array.IndexOf(v.ProjectLabels, key) >= 0 || looseGroup == "project")
         {
             form.Project ??= value;
@@ -132,18 +148,14 @@ internal static class FieldReader
         form.Fields.TryAdd(label, value);
     }
 
-    /// <summary>Is this text a field label (known, or shaped like one)?</summary>
-    public static bool IsLabel(string label)
+    /// <summary>Is this text a field label (known, or shaped like one)? <paramref name="loose"/>: as <see cref="IsVocabularyLabel"/>.</summary>
+    public static bool IsLabel(string label, bool loose = true)
     {
         if (label.Length == 0 || label.Length > 20) return false;
-        var v = Vocab.Instance;
-        var bare = TextNorm.WithoutParenthesis(label);
-        if (Array.IndexOf(v.KnownFieldLabels, bare) >= 0 || Array.IndexOf(v.ProjectLabels, label) >= 0 ||
-            Array.IndexOf(v.DepartmentLabels, label) >= 0 || Array.IndexOf(v.DepartmentAndFieldLabels, bare) >= 0)
-            return true;
+        if (IsVocabularyLabel(label, loose)) return true;
         if (TextNorm.IsNumber(label)) return false;
         // Unknown spellings: short, no digits, ends like a label does.
-        return label.Length <= 12 && !label.Any(char.IsDigit) && v.LabelEndings.Any(label.EndsWith);
+        return label.Length <= 12 && !label.Any(char.IsDigit) && Vocab.Instance.LabelEndings.Any(label.EndsWith);
     }
 
     /// <summary>Known labels never serve as another label's value (a row of labels is a header).</summary>
@@ -151,6 +163,7 @@ internal static class FieldReader
     {
         var v = Vocab.Instance;
         return Array.IndexOf(v.KnownFieldLabels, label) >= 0 || Array.IndexOf(v.ProjectLabels, label) >= 0 ||
-               Array.IndexOf(v.DepartmentAndFieldLabels, label) >= 0;
+               Array.IndexOf(v.DepartmentAndFieldLabels, label) >= 0 ||
+               LooseGroup(label) is "known" or "project" or "departmentAndField";
     }
 }

@@ -15,12 +15,16 @@ internal static class GoalReader
 
     public static bool IsGoal(Line line) => Canonical(line.Filled.FirstOrDefault()?.Label) is not null;
 
-    /// <summary>The spec's goal label for a written one, "" for a block label without its own text, null if none.</summary>
-    public static string? Canonical(string? label)
+    /// <summary>The spec's goal label for a written one, "" for a block label without its own text, null if none.
+    /// A goal label written with stray brackets, spaces or one wrong character is matched by the header policy — unless
+    /// the text is a form title (`项目绩效目标表` is one character from 项目绩效目标). Without <paramref name="loose"/>,
+    /// spellings as listed only (the role model's cell features, trained on exact hits).</summary>
+    public static string? Canonical(string? label, bool loose = true)
     {
         if (string.IsNullOrEmpty(label)) return null;
         var bare = TextNorm.WithoutParenthesis(label);
-        return Vocab.Instance.GoalLabels.TryGetValue(bare, out var c) ? c : null;
+        return Vocab.Instance.GoalLabels.TryGetValue(bare, out var c) ? c
+            : loose && Vocab.Instance.GoalLabelLoose(label) is { } near && !TitleRules.IsTitle(label) ? near : null;
     }
 
     public static int Read(FormDraft draft, List<Line> lines, int i)

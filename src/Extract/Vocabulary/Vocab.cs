@@ -219,95 +219,52 @@ internal sealed class Vocab
     }
 
     /// <summary>
-    /// The role of a header label no spelling in the vocabulary matches exactly: compared again after removing
-    /// brackets with their content, punctuation and a leading `指标` (`指标权重(%)` → 权重), then allowing one edit
-    /// against labels of four or more characters when exactly one role is that close. Cached: unknown labels repeat.
+    /// The role of a header label no spelling in the vocabulary matches exactly: the one label matcher with the
+    /// column policy (<see cref="LabelPolicy.ColumnLabel"/>: a bracketed aside at either end, punctuation and spaces
+    /// removed, one edit from four characters on, a tie between roles is no role); a leading `指标` is dropped when
+    /// the rest is a label exactly (`指标权重(%)` → 权重). Cached by the matcher: unknown labels repeat.
     /// </summary>
     public string? ColumnRoleLoose(string label)
     {
-        if (label.Length == 0) return null;
-        return _loose.GetOrAdd(label, l =>
-        {
-            var key = LooseKey(l);
-            if (key.Length == 0) return null;
-            var index = _roleOf ??= BuildRoleIndex();
-            if (key.StartsWith(IndicatorWord) && key.Length > IndicatorWord.Length + 1 && !index.ContainsKey(key) &&
-                index.TryGetValue(key[IndicatorWord.Length..], out var role)) return role;
-            return LooseMatch(key, index, MinEditLength);
-        });
+        var match = ColumnLabels.Match(label);
+        if (match is { Edits: 0 }) return match.Value.Meaning;
+        var key = LabelPolicy.LooseKey(label);
+        if (key.StartsWith(IndicatorWord) && key.Length > IndicatorWord.Length + 1 &&
+            ColumnLabels.Match(key[IndicatorWord.Length..]) is { Edits: 0 } rest) return rest.Meaning;
+        return match?.Meaning;
     }
 
     /// <summary>
     /// Which header-field group (project / department / departmentAndField / known) a label written with stray
-    /// punctuation, brackets, a unit, spaces or one wrong character belongs to — the same matching as
-    /// <see cref="ColumnRoleLoose"/>, but an edit is allowed only from five characters on: among four-character
-    /// field labels one character is often the whole difference (部门名称 / 项目名称).
+    /// punctuation, brackets, a unit, spaces or one wrong character belongs to (<see cref="LabelPolicy.HeaderLabel"/>).
     /// </summary>
     public string? FieldGroupLoose(string label) =>
-        LooseOrNull(_looseField, label, () => _fieldGroupOf ??= LooseIndex(new[] { ("project", ProjectLabels), ("department", DepartmentLabels),
-            ("departmentAndField", DepartmentAndFieldLabels), ("known", KnownFieldLabels) }));
+        (_fieldGroups ??= LabelMatcher.OfMeanings(FieldGroups, LabelPolicy.HeaderLabel)).MeaningOf(label);
+
+    /// <summary>The header-field group of a label read by OCR (<see cref="LabelPolicy.OcrLabel"/>: specks removed,
+    /// a lost or misread glyph per four characters, a tie goes to the label holding every glyph read).</summary>
+    public string? FieldGroupAsRead(string label) =>
+        (_fieldGroupsAsRead ??= LabelMatcher.OfMeanings(FieldGroups, LabelPolicy.OcrLabel)).MeaningOf(label);
+
+    (string, IEnumerable<string>)[] FieldGroups => new (string, IEnumerable<string>)[] { ("project", ProjectLabels),
+        ("department", DepartmentLabels), ("departmentAndField", DepartmentAndFieldLabels), ("known", KnownFieldLabels) };
 
     /// <summary>The column of a department form's project list (项目名称 / 项目总预算 / 本年度预算 …) for a label written
-    /// loosely; the same matching and five-character edit floor as <see cref="FieldGroupLoose"/>.</summary>
+    /// loosely (<see cref="LabelPolicy.HeaderLabel"/>).</summary>
     public string? ProjectListRoleLoose(string label) =>
-        LooseOrNull(_looseProjectList, label, () => _projectListRoleOf ??= LooseIndex(ProjectListColumns.Select(p => (p.Key, p.Value))));
+        (_projectListRoles ??= LabelMatcher.OfMeanings(ProjectListColumns.Select(p => (p.Key, (IEnumerable<string>)p.Value)), LabelPolicy.HeaderLabel))
+            .MeaningOf(label);
 
-    static string? LooseOrNull(System.Collections.Concurrent.ConcurrentDictionary<string, string?> cache, string label, Func<Dictionary<string, string>> index)
-    {
-        if (label.Length == 0) return null;
-        return cache.GetOrAdd(label, l =>
-        {
-            var key = LooseKey(l);
-            return key.Length == 0 ? null : LooseMatch(key, index(), MinEditLength + 1);
-        });
-    }
+    /// <summary>The spec's goal label (or "" for a block label) for a goal label written loosely
+    /// (<see cref="LabelPolicy.HeaderLabel"/>).</summary>
+    public string? GoalLabelLoose(string label) =>
+        (_goalLabels ??= new LabelMatcher(GoalLabels.Select(g => (g.Key, g.Value)), LabelPolicy.HeaderLabel)).MeaningOf(label);
 
-    /// <summary>Shortest label that may differ by one edit: shorter labels are too easily another word.</summary>
-    const int MinEditLength = 4;
+    /// <summary>Indicator-table column labels by role (<see cref="Columns"/> order, the `groups` list aside).</summary>
+    LabelMatcher ColumnLabels => _columnLabels ??= LabelMatcher.OfMeanings(
+        Columns.Where(c => c.Key != "groups").Select(c => (c.Key, (IEnumerable<string>)c.Value)), LabelPolicy.ColumnLabel);
 
-    /// <summary>The one loose matcher: exact on the loose key, else the single meaning whose labels (both at least
-    /// <paramref name="minEditLength"/> long) are one edit away.</summary>
-    static string? LooseMatch(string key, Dictionary<string, string> index, int minEditLength)
-    {
-        if (index.TryGetValue(key, out var meaning)) return meaning;
-        if (key.Length < minEditLength) return null;
-        var near = index.Where(p => p.Key.Length >= minEditLength && Math.Abs(p.Key.Length - key.Length) <= 1 && EditDistanceAtMostOne(p.Key, key))
-            .Select(p => p.Value).Distinct().ToList();
-        return near.Count == 1 ? near[0] : null;
-    }
-
-    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _loose = new();
-    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _looseField = new();
-    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _looseProjectList = new();
-    Dictionary<string, string>? _fieldGroupOf, _projectListRoleOf;
-
-    /// <summary>Loose key → meaning, first meaning winning (the order of the vocabulary's groups).</summary>
-    static Dictionary<string, string> LooseIndex(IEnumerable<(string Meaning, string[] Names)> groups)
-    {
-        var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (meaning, names) in groups)
-            foreach (var n in names) index.TryAdd(LooseKey(n), meaning);
-        return index;
-    }
-
-    /// <summary>A label without brackets-with-content, punctuation, symbols and spaces; a label that is all
-    /// bracketed (`（项目名称）`) keeps its content.</summary>
-    static string LooseKey(string label)
-    {
-        var bare = System.Text.RegularExpressions.Regex.Replace(label, @"[（(【\[][^）)】\]]*[）)】\]]", "");
-        if (bare.Trim().Length == 0) bare = label;
-        return new string(bare.Where(ch => !char.IsPunctuation(ch) && !char.IsSymbol(ch) && !char.IsWhiteSpace(ch)).ToArray());
-    }
-
-    static bool EditDistanceAtMostOne(string a, string b)
-    {
-        if (a == b) return true;
-        if (a.Length > b.Length) (a, b) = (b, a);
-        int i = 0;
-        while (i < a.Length && a[i] == b[i]) i++;
-        if (a.Length == b.Length) return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1));
-        return a.Length + 1 == b.Length && a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
-    }
+    LabelMatcher? _columnLabels, _fieldGroups, _fieldGroupsAsRead, _projectListRoles, _goalLabels;
 
     /// <summary>label → its first role in <see cref="Columns"/> order (the linear search it replaces was a hot spot:
     /// every header and data cell of every indicator row asks).</summary>
