@@ -48,6 +48,8 @@ public class LooseHeaderLabelTests
 
         var f = Assert.Single(Extractor.Extract(doc).Forms);
         Assert.Equal(("甲项目", "测试局"), (f.Project, f.Department));
+        Assert.Equal("乙单位", f.Fields.GetValueOrDefault("项目实施单住"));
+        Assert.Equal("张三", f.Fields.GetValueOrDefault("项目负责人"));
         Assert.Equal(new[] { ("年度目标", "完成建设任务。") }, f.Goals.Select(g => (g.Label, g.Text)));
         Assert.Equal(("建设数", "10个"), (f.Indicators.Single().Level3, f.Indicators.Single().Target));
     }

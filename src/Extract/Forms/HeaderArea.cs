@@ -27,16 +27,36 @@ internal static class HeaderArea
     /// <summary>
     /// A row of column names (`项目编码 | 项目名称 | 申请单位 | 一级预算单位 | 项目总金额 …`): three or more cells, every one
     /// shaped like a label, two side by side that the vocabulary or a label ending knows. It heads a flat list, one
-    /// record per row below: neither it nor its records are header pairs.
+    /// record per row below: neither it nor its records are header pairs. A row that reads as written label → value
+    /// pairs is none, even when a value happens to end like a label (`项目实施单位 | 乙单位 | 项目负责人 | 张三`).
     /// </summary>
     public static bool IsListHeader(Line line)
     {
         var cells = line.Cells.Where(c => !c.Covered).ToList();
         var filled = cells.Where(c => !c.IsEmpty).ToList();
         if (filled.Count < 3 || !filled.All(c => HeaderLabel.IsShaped(c.Label) || FieldReader.IsLabel(c.Label) || HeaderLabel.IsSectionWord(c.Label))) return false;
+        if (ReadsAsWrittenPairs(cells)) return false;
         for (int k = 0; k + 1 < cells.Count; k++)
             if (FieldReader.IsLabel(cells[k].Label) && FieldReader.IsLabel(cells[k + 1].Label)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// Label, value, label, value…: every label position (first, third …) holds a label the vocabulary or a colon
+    /// vouches for, and no value position holds one. Column names of a list stand side by side instead
+    /// (`项目编码 | 项目名称 | 申请单位 …`), so a written label sits at a value position there.
+    /// </summary>
+    static bool ReadsAsWrittenPairs(List<Cell> cells)
+    {
+        if (cells.Count < 2) return false;
+        for (int k = 0; k < cells.Count; k++)
+        {
+            var cell = cells[k];
+            bool labelPosition = k % 2 == 0;
+            if (labelPosition && !FieldReader.WrittenLabel(cell) && !(cell.IsEmpty && k == cells.Count - 1)) return false;
+            if (!labelPosition && !cell.IsEmpty && (FieldReader.WrittenLabel(cell) || HeaderLabel.IsSectionWord(cell.Label))) return false;
+        }
+        return true;
     }
 
     /// <summary>What the header area needs to know of a table, worked out once per table.</summary>

@@ -49,7 +49,7 @@ internal static class FieldReader
     static bool EndsWithColon(Cell c) => c.Raw.TrimEnd().EndsWith('：') || c.Raw.TrimEnd().EndsWith(':');
 
     /// <summary>A label by what is written: a trailing colon, or a label of the vocabulary.</summary>
-    static bool WrittenLabel(Cell c) => EndsWithColon(c) ? c.Label.Length <= 30 : IsVocabularyLabel(c.Label);
+    internal static bool WrittenLabel(Cell c) => EndsWithColon(c) ? c.Label.Length <= 30 : IsVocabularyLabel(c.Label);
 
     /// <summary>
     /// A header-field label of the vocabulary (project, department, department-and-field, known field): as listed,
