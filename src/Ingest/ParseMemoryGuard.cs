@@ -90,6 +90,15 @@ internal sealed class ParseMemoryGuard
         /// compared on its short life, not on a sum the older parses had longer to build.</summary>
         internal double Rate => _ticks > 0 ? _recent / _ticks : 0;
 
+        /// <summary>Forgets the rate of an earlier listening window: between windows nothing is counted, so a rate
+        /// kept from then would be frozen, not recent (a parse abandoned at its time limit kept a high one and, as
+        /// "fastest", let a hoarder beside it grow unjudged).</summary>
+        internal void Forget()
+        {
+            _recent = _ticks = 0;
+            _seen = Interlocked.Read(ref Allocated);
+        }
+
         internal void Age()
         {
             long now = Interlocked.Read(ref Allocated);
@@ -177,8 +186,10 @@ internal sealed class ParseMemoryGuard
             long heap = GC.GetTotalMemory(false);
             Lower(watches, heap);
             // Listen while some parse has grown the heap past half its limit (garbage included: cheap to read).
+            bool wasListening = _listeningSince != DateTime.MaxValue;
             Listen(watches.Any(w => heap - w.StartHeap > w.Limit / 2));
             if (_listeningSince == DateTime.MaxValue) return;
+            if (!wasListening) foreach (var w in watches) w.Forget();
             // Aged on every tick of counting, judged or not, so that each counted tick weighs once in the average.
             foreach (var w in watches) w.Age();
             if (DateTime.UtcNow - _listeningSince < MinListening) return;
