@@ -14,14 +14,11 @@ namespace Jixiao.Ingest;
 /// <item>Who is filling it: each parse runs on its own thread (DocumentReader), and the runtime's GC
 /// AllocationTick event (one per ~100 KB allocated) carries the OS thread id. Listening costs about 15 µs
 /// per event, so the guard only listens while some parse has grown the heap past half its limit.</item>
-/// <item>Whom to stop: the parse allocating fastest lately (its average rate, recent ticks weighing more, with
-/// a half-life of a second), once it is over its limit. Not one tick's allocation: on a loaded box a thread
-/// waits for a core for tens to hundreds of milliseconds, so in one 100 ms tick a stalled hoarder can allocate
-/// less than a steady parser beside it, and the parser would be stopped for the hoarder's memory (seen at load
-/// 25-35). With parses in parallel the growth is shared and which one holds it cannot be seen; the one
-/// filling the heap now is the best guess. It can be wrong: a parse churning garbage faster than the hoarder
-/// beside it would be stopped instead (its file fails with the memory reason; `import --retry-failed` reads it
-/// again).</item>
+/// <item>Whom to stop: the parse allocating fastest lately (a decaying sum over the last second or so), once
+/// it is over its limit. With parses in parallel the growth is shared and which one holds it cannot be
+/// seen; the one filling the heap now is the best guess. It can be wrong: a parse churning garbage faster
+/// than the hoarder beside it would be stopped instead (its file fails with the memory reason;
+/// `import --retry-failed` reads it again).</item>
 /// </list>
 /// Stopping cancels the parse's token and DocumentReader stops waiting at once (a one-line error). A
 /// parser that honours the token unwinds and frees its memory; one that does not runs on, abandoned, until its
@@ -40,10 +37,6 @@ internal sealed class ParseMemoryGuard
 
     /// <summary>How long allocations are counted before anyone is judged (events arrive with some delay).</summary>
     static readonly TimeSpan MinListening = TimeSpan.FromMilliseconds(300);
-
-    /// <summary>What a tick's allocation still weighs a tick later: half after a second (see the class summary
-    /// for why not one tick).</summary>
-    static readonly double Decay = Math.Pow(0.5, Period / TimeSpan.FromSeconds(1));
 
     static readonly Lazy<ParseMemoryGuard> Shared = new(() => new ParseMemoryGuard());
 
@@ -69,9 +62,8 @@ internal sealed class ParseMemoryGuard
         /// 500 MB of garbage was never over a 64 MB limit).</summary>
         internal long StartHeap;
         internal long Allocated;
-        /// <summary>Allocation lately: decays by <see cref="Decay"/> every tick, plus what was allocated since the
-        /// last tick; <see cref="_ticks"/> is the same sum of ones, so their ratio is an average per tick.</summary>
-        double _recent, _ticks;
+        /// <summary>Allocation lately: halves every tick, plus what was allocated since the last tick.</summary>
+        internal double Recent;
         long _seen;
         readonly Action _stop;
         int _stopped;
@@ -86,24 +78,10 @@ internal sealed class ParseMemoryGuard
 
         internal bool Stopped => Volatile.Read(ref _stopped) == 1;
 
-        /// <summary>Bytes allocated per tick lately. An average, not a sum: a parse that started a moment ago is
-        /// compared on its short life, not on a sum the older parses had longer to build.</summary>
-        internal double Rate => _ticks > 0 ? _recent / _ticks : 0;
-
-        /// <summary>Forgets the rate of an earlier listening window: between windows nothing is counted, so a rate
-        /// kept from then would be frozen, not recent (a parse abandoned at its time limit kept a high one and, as
-        /// "fastest", let a hoarder beside it grow unjudged).</summary>
-        internal void Forget()
-        {
-            _recent = _ticks = 0;
-            _seen = Interlocked.Read(ref Allocated);
-        }
-
         internal void Age()
         {
             long now = Interlocked.Read(ref Allocated);
-            _recent = _recent * Decay + (now - _seen);
-            _ticks = _ticks * Decay + 1;
+            Recent = Recent / 2 + (now - _seen);
             _seen = now;
         }
 
@@ -186,13 +164,9 @@ internal sealed class ParseMemoryGuard
             long heap = GC.GetTotalMemory(false);
             Lower(watches, heap);
             // Listen while some parse has grown the heap past half its limit (garbage included: cheap to read).
-            bool wasListening = _listeningSince != DateTime.MaxValue;
             Listen(watches.Any(w => heap - w.StartHeap > w.Limit / 2));
-            if (_listeningSince == DateTime.MaxValue) return;
-            if (!wasListening) foreach (var w in watches) w.Forget();
-            // Aged on every tick of counting, judged or not, so that each counted tick weighs once in the average.
-            foreach (var w in watches) w.Age();
             if (DateTime.UtcNow - _listeningSince < MinListening) return;
+            foreach (var w in watches) w.Age();
             if (Culprit(watches, heap) is null) return;
             // Over on paper; the heap figure includes garbage not yet collected. Look again after a full GC.
             if (DateTime.UtcNow - _lastConfirm < ConfirmInterval) return;
@@ -231,8 +205,8 @@ internal sealed class ParseMemoryGuard
     static Watch? Culprit(List<Watch> watches, long heap)
     {
         if (watches.Count == 0 || watches.Any(w => w.Stopped)) return null;
-        var fastest = watches.MaxBy(w => w.Rate)!;
-        return fastest.Rate > 0 && heap - fastest.StartHeap > fastest.Limit ? fastest : null;
+        var fastest = watches.MaxBy(w => w.Recent)!;
+        return fastest.Recent > 0 && heap - fastest.StartHeap > fastest.Limit ? fastest : null;
     }
 
     /// <summary>The OS id of the calling thread, as the runtime's events report it (EventWrittenEventArgs.OSThreadId).</summary>
