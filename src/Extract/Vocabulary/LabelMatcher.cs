@@ -9,7 +9,7 @@ namespace Jixiao.Extract;
 /// length may take, and whether a tie between meanings goes to the label that only adds characters to the written
 /// one (<see cref="LostCharactersWin"/>). One policy per kind of reading; the matching itself is <see cref="LabelMatcher"/>.
 /// </summary>
-internal sealed record LabelPolicy(Func<string, string> Key, int MinEditLength, int LengthPerEdit, bool LostCharactersWin)
+internal sealed partial record LabelPolicy(Func<string, string> Key, int MinEditLength, int LengthPerEdit, bool LostCharactersWin)
 {
     /// <summary>Edits a key of <paramref name="length"/> may differ by: none under the floor, then one per
     /// <see cref="LengthPerEdit"/> characters, at least one.</summary>
@@ -49,8 +49,11 @@ internal sealed record LabelPolicy(Func<string, string> Key, int MinEditLength, 
     const string OcrNoise = "·.,，。:：;；|'\"“”‘’「」『』[]【】 \t";
 
     const string Bracketed = @"[（(【\[][^（(【\[）)】\]]*[）)】\]]";
-    static Regex? _aside;
-    static Regex Aside() => _aside ??= new Regex($@"^(?:\s*{Bracketed})+|(?:{Bracketed}[\s:：]*)+$", RegexOptions.Compiled);
+
+    // A constant pattern, so generated at build time: a run-time Compiled regex is emitted on first use, which every
+    // one-file `extract` paid at start-up.
+    [GeneratedRegex($@"^(?:\s*{Bracketed})+|(?:{Bracketed}[\s:：]*)+$")]
+    private static partial Regex Aside();
 }
 
 /// <summary>A vocabulary label a written one was matched to: its spelling, what it means, how many edits away.</summary>
