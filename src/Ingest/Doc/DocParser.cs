@@ -20,7 +20,8 @@ internal sealed class DocParser : IDocumentParser
         var wordDocument = compound.ReadStream("WordDocument")
             ?? throw new UnreadableDocumentException("no WordDocument stream (not a Word document)");
         var fib = Fib.Read(wordDocument);
-        var table = compound.ReadStream(fib.TableStreamName)
+        // Word 6/95 keep their tables in the WordDocument stream itself: it is read once.
+        var table = (fib.IsWord6 ? wordDocument : compound.ReadStream(fib.TableStreamName))
             ?? throw new UnreadableDocumentException($"damaged .doc: {fib.TableStreamName} stream is missing");
         cancel.ThrowIfCancellationRequested();
 
@@ -82,7 +83,9 @@ internal sealed class DocParser : IDocumentParser
 
     static byte[] ReadAll(Stream stream)
     {
-        if (stream is MemoryStream m && m.Position == 0) return m.ToArray();
+        // The file is only read: a memory stream's own buffer (the sniffer's copy of the file) serves as it is.
+        if (stream is MemoryStream m && m.Position == 0)
+            return m.TryGetBuffer(out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length ? whole.Array : m.ToArray();
         if (stream.CanSeek && stream.Length - stream.Position <= int.MaxValue)
         {
             var buffer = new byte[stream.Length - stream.Position];

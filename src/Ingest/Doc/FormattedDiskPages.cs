@@ -109,24 +109,41 @@ internal sealed class FormattedDiskPages
             if (page + PageSize > wordDocument.Length || !seen.Add(pn)) continue;
             ReadPage(wordDocument, (int)page, paragraphs, word6, runs);
         }
-        runs.Sort((a, b) => a.FcStart.CompareTo(b.FcStart));
+        // Pages come in FC order in every sound file: sorting is then only needed for a damaged or odd one.
+        if (!StrictlyIncreasing(runs)) runs.Sort((a, b) => a.FcStart.CompareTo(b.FcStart));
         return word6 ? Translated(wordDocument, runs) : new FormattedDiskPages(wordDocument, runs.ToArray());
     }
 
-    /// <summary>Word 6 runs with their grpprls translated to Word 97 sprms, each after its 2-byte istd.</summary>
+    static bool StrictlyIncreasing(List<Run> runs)
+    {
+        for (int i = 1; i < runs.Count; i++)
+            if (runs[i].FcStart <= runs[i - 1].FcStart) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Word 6 runs with their grpprls translated to Word 97 sprms, each after its 2-byte istd. Runs of one page
+    /// mostly share a PAPX: each distinct one is translated once.
+    /// </summary>
     static FormattedDiskPages Translated(byte[] wordDocument, List<Run> runs)
     {
         var buffer = new List<byte>();
         var translated = new Run[runs.Count];
+        var done = new Dictionary<(int Offset, int Length), (int Offset, int Length)>();
         for (int i = 0; i < runs.Count; i++)
         {
             var r = runs[i];
-            int istd = r.GrpprlOffset >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(wordDocument.AsSpan(r.GrpprlOffset - 2)) : 0;
-            var grpprl = Word6Sprm.ToWord97(wordDocument.AsSpan(r.GrpprlOffset, r.GrpprlLength));
-            buffer.Add((byte)istd);
-            buffer.Add((byte)(istd >> 8));
-            translated[i] = r with { GrpprlOffset = buffer.Count, GrpprlLength = grpprl.Length };
-            buffer.AddRange(grpprl);
+            if (!done.TryGetValue((r.GrpprlOffset, r.GrpprlLength), out var t))
+            {
+                int istd = r.GrpprlOffset >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(wordDocument.AsSpan(r.GrpprlOffset - 2)) : 0;
+                buffer.Add((byte)istd);
+                buffer.Add((byte)(istd >> 8));
+                int start = buffer.Count;
+                Word6Sprm.AppendWord97(wordDocument.AsSpan(r.GrpprlOffset, r.GrpprlLength), buffer);
+                t = (start, buffer.Count - start);
+                done.Add((r.GrpprlOffset, r.GrpprlLength), t);
+            }
+            translated[i] = r with { GrpprlOffset = t.Offset, GrpprlLength = t.Length };
         }
         return new FormattedDiskPages(buffer.ToArray(), translated);
     }
