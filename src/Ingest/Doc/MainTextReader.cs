@@ -351,9 +351,9 @@ internal sealed class MainTextReader
         if (grpprl.Length < 6 || BinaryPrimitives.ReadUInt16LittleEndian(grpprl) != Sprm.PHugePapx) return grpprl;
         uint fc = BinaryPrimitives.ReadUInt32LittleEndian(grpprl[2..]);
         var data = _doc.Data;
-        if (fc + 2L > data.Length) return default;
+        if (fc + 2L > data.Count) return default;
         int cb = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan((int)fc));
-        if (fc + 2L + cb > data.Length) return default;
+        if (fc + 2L + cb > data.Count) return default;
         return data.AsSpan((int)fc + 2, cb);
     }
 
