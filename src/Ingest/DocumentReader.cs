@@ -81,6 +81,7 @@ public static class DocumentReader
             format = sniffed.Format;
             seekable.Position = 0;
             if (sniffed.Refusal is { } refusal) return Fail(name, format, refusal, sw);
+            if (sniffed.Content is { } content) seekable = new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true);
             var parser = ParserRegistry.For(format);
             if (parser is null) return Fail(name, format, $"no reader for format '{format}'", sw);
             var result = Parse(parser, seekable, name, format, options, sw, cancel);

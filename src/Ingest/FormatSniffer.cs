@@ -150,7 +150,9 @@ public static class FormatSniffer
         stream.Position = 0;
         var all = new byte[(int)Math.Min(stream.Length, 64L * 1024 * 1024)];
         int n = ReadUpTo(stream, all);
-        return Doc.OleKind.Identify(n == all.Length ? all : all[..n], extension);
+        var sniffed = Doc.OleKind.Identify(n == all.Length ? all : all[..n], extension);
+        // The whole file is in memory now: the reader takes it from here instead of reading it a second time.
+        return n == stream.Length ? sniffed with { Content = all } : sniffed;
     }
 }
 
@@ -159,4 +161,7 @@ public sealed record Sniffed(string Format, string? Refusal = null)
 {
     /// <summary>"truncated" when the container is shorter than its own tables say but still routable.</summary>
     public string? Note { get; init; }
+
+    /// <summary>The whole file, when the sniffer had to read all of it (an OLE2 container's directory can lie anywhere).</summary>
+    internal byte[]? Content { get; init; }
 }

@@ -194,7 +194,12 @@ internal sealed partial class FormReader
 
     internal static string? UnitOf(string text)
     {
-        var m = UnitLine().Match(text.Normalize(System.Text.NormalizationForm.FormKC));
+        var normalized = text.Normalize(System.Text.NormalizationForm.FormKC);
+        // The pattern ends in a money unit, so a text that holds none cannot match: most paragraphs. Asked first
+        // because the pattern's leading "not a letter" choice gives the regex engine no literal to skip ahead
+        // to: it tries the pattern at every position of a paragraph (most of a long .doc's extraction time).
+        if (!Vocab.Instance.MoneyUnits.Any(u => normalized.Contains(u, StringComparison.Ordinal))) return null;
+        var m = UnitLine().Match(normalized);
         return m.Success ? m.Groups[1].Value : null;
     }
 

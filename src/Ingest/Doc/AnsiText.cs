@@ -12,6 +12,12 @@ internal sealed class AnsiText
     readonly Encoding _encoding;
     readonly char[]? _singleByte;
     readonly Func<byte, bool>? _isLead;
+    /// <summary>Double-byte code pages: what one byte alone decodes to (a trail byte of nothing, a stray byte).</summary>
+    readonly char[]? _lone;
+    /// <summary>Double-byte code pages: per lead byte, what it decodes to with each trail byte; a row is filled on first use.</summary>
+    readonly char[]?[] _pairs = new char[]?[256];
+
+    static readonly Dictionary<int, AnsiText> ByCodePage = new();
 
     AnsiText(int codePage)
     {
@@ -30,11 +36,26 @@ internal sealed class AnsiText
             for (int i = 0; i < 256; i++) bytes[i] = (byte)i;
             _singleByte = _encoding.GetChars(bytes);
         }
+        else
+        {
+            _lone = new char[256];
+            Span<char> one = stackalloc char[2];
+            for (int b = 0x80; b < 256; b++)
+                _lone[b] = _encoding.GetChars(new[] { (byte)b }, one) > 0 ? one[0] : '\uFFFD';
+        }
     }
 
     public int CodePage { get; }
 
-    public static AnsiText For(int codePage) => new(codePage);
+    /// <summary>The decoder of a code page, made once per process: its tables are shared by every file in it.</summary>
+    public static AnsiText For(int codePage)
+    {
+        lock (ByCodePage)
+        {
+            if (!ByCodePage.TryGetValue(codePage, out var ansi)) ByCodePage[codePage] = ansi = new AnsiText(codePage);
+            return ansi;
+        }
+    }
 
     /// <summary>Decodes <paramref name="src"/> into <paramref name="dest"/>, one char per byte.</summary>
     public void Decode(ReadOnlySpan<byte> src, Span<char> dest)
@@ -44,20 +65,40 @@ internal sealed class AnsiText
             for (int k = 0; k < src.Length; k++) dest[k] = _singleByte[src[k]];
             return;
         }
-        Span<char> pair = stackalloc char[2];
         for (int k = 0; k < src.Length; k++)
         {
             byte b = src[k];
             if (b < 0x80) { dest[k] = (char)b; continue; }
             if (_isLead!(b) && k + 1 < src.Length)
             {
-                int n = _encoding.GetChars(src.Slice(k, 2), pair);
-                dest[k] = n > 0 ? pair[0] : '\uFFFD';
+                dest[k] = PairRow(b)[src[k + 1]];
                 dest[++k] = '\0';
                 continue;
             }
-            dest[k] = _encoding.GetChars(src.Slice(k, 1), pair) > 0 ? pair[0] : '\uFFFD';
+            dest[k] = _lone![b];
         }
+    }
+
+    /// <summary>
+    /// What <paramref name="lead"/> followed by each trail byte decodes to: the first character of that pair's
+    /// decoding, each pair decoded on its own as the text reader once did per character. Filled once per lead byte
+    /// a process meets; a race only fills a row twice with the same values.
+    /// </summary>
+    char[] PairRow(byte lead)
+    {
+        var row = Volatile.Read(ref _pairs[lead]);
+        if (row is not null) return row;
+        row = new char[256];
+        Span<byte> pair = stackalloc byte[2];
+        Span<char> chars = stackalloc char[2];
+        pair[0] = lead;
+        for (int trail = 0; trail < 256; trail++)
+        {
+            pair[1] = (byte)trail;
+            row[trail] = _encoding.GetChars(pair, chars) > 0 ? chars[0] : '\uFFFD';
+        }
+        Volatile.Write(ref _pairs[lead], row);
+        return row;
     }
 
     /// <summary>

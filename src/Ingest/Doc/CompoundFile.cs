@@ -25,7 +25,7 @@ internal sealed class CompoundFile
     readonly uint[] _fat;
     readonly uint[] _miniFat;
     readonly List<DirectoryEntry> _entries;
-    byte[]? _miniStream;
+    ArraySegment<byte>? _miniStream;
 
     internal sealed record DirectoryEntry(string Name, byte Type, uint Left, uint Right, uint Child, uint StartSector, long Size);
 
@@ -97,7 +97,14 @@ internal sealed class CompoundFile
     }
 
     /// <summary>Reads a stream that is a direct child of the root storage; null when absent.</summary>
-    public byte[]? ReadStream(string name)
+    public byte[]? ReadStream(string name) =>
+        ReadStreamBytes(name) is { } data ? data.Offset == 0 && data.Count == data.Array!.Length ? data.Array : data.ToArray() : null;
+
+    /// <summary>
+    /// <see cref="ReadStream"/> without a copy where none is needed: a stream whose sectors follow each other in
+    /// the file (how Word writes them) is the file's own bytes. Null when absent.
+    /// </summary>
+    public ArraySegment<byte>? ReadStreamBytes(string name)
     {
         var entry = FindTopLevel(name);
         if (entry is null) return null;
@@ -105,10 +112,10 @@ internal sealed class CompoundFile
         if (entry.Size < _miniStreamCutoff)
         {
             _miniStream ??= ReadRootMiniStream();
-            return ReadMiniChain(entry.StartSector, (int)entry.Size, name);
+            return new ArraySegment<byte>(ReadMiniChain(entry.StartSector, (int)entry.Size, name));
         }
         var data = ReadChain(entry.StartSector, entry.Size);
-        if (data.Length < entry.Size) throw Damaged($"stream '{name}' is truncated");
+        if (data.Count < entry.Size) throw Damaged($"stream '{name}' is truncated");
         return data;
     }
 
@@ -144,8 +151,8 @@ internal sealed class CompoundFile
     List<DirectoryEntry> ReadDirectory(uint firstDir)
     {
         var dir = ReadChain(firstDir, -1);
-        var list = new List<DirectoryEntry>(dir.Length / 128);
-        for (int off = 0; off + 128 <= dir.Length; off += 128)
+        var list = new List<DirectoryEntry>(dir.Count / 128);
+        for (int off = 0; off + 128 <= dir.Count; off += 128)
         {
             var e = dir.AsSpan(off, 128);
             int nameLen = Math.Clamp((int)BinaryPrimitives.ReadUInt16LittleEndian(e[64..]), 0, 64);
@@ -163,38 +170,72 @@ internal sealed class CompoundFile
         return list;
     }
 
-    byte[] ReadRootMiniStream()
+    ArraySegment<byte> ReadRootMiniStream()
     {
         var root = _entries[0];
-        if (root.StartSector is EndOfChain or FreeSect) return Array.Empty<byte>();
-        var data = ReadChain(root.StartSector, root.Size);
-        return data;
+        if (root.StartSector is EndOfChain or FreeSect) return ArraySegment<byte>.Empty;
+        return ReadChain(root.StartSector, root.Size);
     }
 
-    /// <summary>Follows a FAT chain; <paramref name="size"/> &lt; 0 reads the whole chain.</summary>
-    byte[] ReadChain(uint start, long size)
+    /// <summary>
+    /// Follows a FAT chain; <paramref name="size"/> &lt; 0 reads the whole chain. The chain is walked (and checked)
+    /// first. Sectors that follow each other in the file and lie wholly inside it are the stream as it is, with no
+    /// copy; others are copied once into an array of the final size. (Growing a buffer sector by sector copied and
+    /// zeroed every stream several times over, most of a .doc parse's memory traffic.)
+    /// </summary>
+    ArraySegment<byte> ReadChain(uint start, long size)
     {
-        var ms = new MemoryStream();
+        var sectors = ChainSectors(start, size);
+        long total = (long)sectors.Count * _sectorSize;
+        int length = (int)(size >= 0 ? Math.Min(size, total) : total);
+        if (length == 0) return ArraySegment<byte>.Empty;
+        long first = ((long)sectors[0] + 1) * _sectorSize;
+        bool consecutive = first + length <= _file.Length;
+        for (int i = 1; i < sectors.Count && consecutive; i++) consecutive = sectors[i] == sectors[i - 1] + 1;
+        if (consecutive) return new ArraySegment<byte>(_file, (int)first, length);
+
+        var data = GC.AllocateUninitializedArray<byte>(length);
+        for (int i = 0, at = 0; at < length; i++, at += _sectorSize)
+        {
+            long off = ((long)sectors[i] + 1) * _sectorSize;
+            int n = Math.Min(_sectorSize, length - at);
+            int inFile = (int)Math.Min(n, _file.Length - off);
+            Buffer.BlockCopy(_file, (int)off, data, at, inFile);
+            // The last sector of a file is sometimes cut short: its missing bytes read as zeros.
+            if (inFile < n) Array.Clear(data, at + inFile, n - inFile);
+        }
+        return new ArraySegment<byte>(data);
+    }
+
+    /// <summary>
+    /// The sectors of a chain, up to <paramref name="size"/> bytes (&lt; 0: all). A chain that comes back to a
+    /// sector it has read loops: a stream of known size would otherwise be filled with its own first sectors
+    /// again and parse "fine" with most of its text missing.
+    /// </summary>
+    List<uint> ChainSectors(uint start, long size)
+    {
+        var sectors = new List<uint>(size >= 0 ? (int)Math.Min(size / _sectorSize + 1, _sectorCount + 1) : 16);
+        // Sectors read so far, one bit each; a sector past the file is never marked (Sector() throws first).
+        var seen = new ulong[(_sectorCount + 64) / 64];
         uint s = start;
         int steps = 0;
-        // A chain that comes back to a sector it has read loops: a stream of known size would otherwise be
-        // filled with its own first sectors again and parse "fine" with most of its text missing.
-        var seen = new HashSet<uint>();
-        while (s <= MaxRegSect && (size < 0 || ms.Length < size))
+        while (s <= MaxRegSect && (size < 0 || (long)sectors.Count * _sectorSize < size))
         {
-            if (++steps > _sectorCount || !seen.Add(s)) throw Damaged($"FAT chain loops (sector {s} comes back)");
-            ms.Write(Sector(s));
+            bool again = s < (uint)seen.Length * 64 && (seen[s >> 6] & (1UL << (int)(s & 63))) != 0;
+            if (++steps > _sectorCount || again) throw Damaged($"FAT chain loops (sector {s} comes back)");
+            CheckSector(s);
+            if (s < (uint)seen.Length * 64) seen[s >> 6] |= 1UL << (int)(s & 63);
+            sectors.Add(s);
             if (s >= _fat.Length) throw Damaged($"sector {s} outside the FAT");
             s = _fat[s];
         }
-        if (size >= 0 && ms.Length > size) ms.SetLength(size);
-        return ms.ToArray();
+        return sectors;
     }
 
     byte[] ReadMiniChain(uint start, int size, string name)
     {
         var result = new byte[size];
-        var mini = _miniStream!;
+        var mini = _miniStream!.Value;
         uint s = start;
         int pos = 0, steps = 0;
         while (pos < size)
@@ -203,8 +244,8 @@ internal sealed class CompoundFile
             if (++steps > _miniFat.Length) throw Damaged("miniFAT chain loops");
             long off = (long)s * _miniSectorSize;
             int n = Math.Min(_miniSectorSize, size - pos);
-            if (off + n > mini.Length) throw Damaged($"mini sector {s} outside the mini stream");
-            Buffer.BlockCopy(mini, (int)off, result, pos, n);
+            if (off + n > mini.Count) throw Damaged($"mini sector {s} outside the mini stream");
+            mini.AsSpan((int)off, n).CopyTo(result.AsSpan(pos));
             pos += n;
             s = _miniFat[s];
         }
@@ -213,8 +254,7 @@ internal sealed class CompoundFile
 
     ReadOnlySpan<byte> Sector(uint id)
     {
-        long off = ((long)id + 1) * _sectorSize;
-        if (id > MaxRegSect || off >= _file.Length) throw Damaged($"sector {id} outside the file");
+        long off = CheckSector(id);
         int len = (int)Math.Min(_sectorSize, _file.Length - off);
         if (len == _sectorSize) return _file.AsSpan((int)off, len);
         // The last sector of a file is sometimes cut short; pad it with zeros.
@@ -223,9 +263,17 @@ internal sealed class CompoundFile
         return padded;
     }
 
-    static uint[] ToUInts(byte[] b)
+    /// <summary>The file offset of sector <paramref name="id"/>; throws when the sector starts past the end of the file.</summary>
+    long CheckSector(uint id)
     {
-        var r = new uint[b.Length / 4];
+        long off = ((long)id + 1) * _sectorSize;
+        if (id > MaxRegSect || off >= _file.Length) throw Damaged($"sector {id} outside the file");
+        return off;
+    }
+
+    static uint[] ToUInts(ArraySegment<byte> b)
+    {
+        var r = new uint[b.Count / 4];
         for (int i = 0; i < r.Length; i++) r[i] = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(i * 4));
         return r;
     }

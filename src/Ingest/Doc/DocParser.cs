@@ -17,15 +17,16 @@ internal sealed class DocParser : IDocumentParser
         var file = ReadAll(stream);
         cancel.ThrowIfCancellationRequested();
         var compound = new CompoundFile(file);
-        var wordDocument = compound.ReadStream("WordDocument")
+        var wordDocument = compound.ReadStreamBytes("WordDocument")
             ?? throw new UnreadableDocumentException("no WordDocument stream (not a Word document)");
         var fib = Fib.Read(wordDocument);
-        var table = compound.ReadStream(fib.TableStreamName)
+        // Word 6/95 keep their tables in the WordDocument stream itself: it is read once.
+        var table = (fib.IsWord6 ? wordDocument : compound.ReadStreamBytes(fib.TableStreamName))
             ?? throw new UnreadableDocumentException($"damaged .doc: {fib.TableStreamName} stream is missing");
         cancel.ThrowIfCancellationRequested();
 
         bool word6 = fib.IsWord6;
-        bool fontsFit = (ulong)fib.FcSttbfFfn + fib.LcbSttbfFfn <= (ulong)table.Length;
+        bool fontsFit = (ulong)fib.FcSttbfFfn + fib.LcbSttbfFfn <= (ulong)table.Count;
         var charsets = new List<int>();
         var fonts = !fontsFit ? Array.Empty<string>()
             : word6 ? SttbfFfn.ReadWord6(table.AsSpan((int)fib.FcSttbfFfn, (int)fib.LcbSttbfFfn), charsets)
@@ -36,9 +37,9 @@ internal sealed class DocParser : IDocumentParser
         var papx = FormattedDiskPages.Papx(wordDocument, Slice(table, fib.FcPlcfBtePapx, fib.LcbPlcfBtePapx, "PlcBtePapx"), word6);
         var chpx = FormattedDiskPages.Chpx(wordDocument, Slice(table, fib.FcPlcfBteChpx, fib.LcbPlcfBteChpx, "PlcBteChpx"), word6);
 
-        var data = compound.ReadStream("Data") ?? Array.Empty<byte>();
+        var data = compound.ReadStreamBytes("Data") ?? ArraySegment<byte>.Empty;
         // The Word 6 style sheet has another layout; only hidden styles would need it.
-        var styles = !word6 && (ulong)fib.FcStshf + fib.LcbStshf <= (ulong)table.Length
+        var styles = !word6 && (ulong)fib.FcStshf + fib.LcbStshf <= (ulong)table.Count
             ? Stsh.Read(table.AsSpan((int)fib.FcStshf, (int)fib.LcbStshf))
             : Stsh.Empty;
 
@@ -53,7 +54,7 @@ internal sealed class DocParser : IDocumentParser
         return doc;
     }
 
-    static PieceTable Word97Pieces(Fib fib, byte[] table)
+    static PieceTable Word97Pieces(Fib fib, ArraySegment<byte> table)
     {
         if (fib.LcbClx == 0) throw new UnreadableDocumentException("damaged .doc: no piece table (Clx)");
         return PieceTable.Read(Slice(table, fib.FcClx, fib.LcbClx, "Clx"));
@@ -63,26 +64,28 @@ internal sealed class DocParser : IDocumentParser
     /// Word 6/95 text: fast-saved files have a Clx like Word 97's; others hold all stories as one
     /// 8-bit run from fcMin. The code page follows the document's language or its fonts.
     /// </summary>
-    static PieceTable Word6Pieces(Fib fib, byte[] wordDocument, List<int> charsets)
+    static PieceTable Word6Pieces(Fib fib, ArraySegment<byte> wordDocument, List<int> charsets)
     {
         var ansi = AnsiText.For(AnsiText.CodePageOf(fib.Lid, charsets));
         if (fib.FComplex && fib.LcbClx > 0)
             return PieceTable.ReadWord6(Slice(wordDocument, fib.FcClx, fib.LcbClx, "Clx"), ansi);
-        if (fib.FcMac < fib.FcMin || fib.FcMac > wordDocument.Length)
+        if (fib.FcMac < fib.FcMin || fib.FcMac > wordDocument.Count)
             throw new UnreadableDocumentException("damaged .doc: text lies outside the WordDocument stream");
         return PieceTable.SinglePiece(fib.FcMin, (int)(fib.FcMac - fib.FcMin), ansi);
     }
 
-    static ReadOnlySpan<byte> Slice(byte[] stream, uint fc, uint lcb, string what)
+    static ReadOnlySpan<byte> Slice(ArraySegment<byte> stream, uint fc, uint lcb, string what)
     {
-        if ((ulong)fc + lcb > (ulong)stream.Length)
+        if ((ulong)fc + lcb > (ulong)stream.Count)
             throw new UnreadableDocumentException($"damaged .doc: {what} lies outside the table stream");
         return stream.AsSpan((int)fc, (int)lcb);
     }
 
     static byte[] ReadAll(Stream stream)
     {
-        if (stream is MemoryStream m && m.Position == 0) return m.ToArray();
+        // The file is only read: a memory stream's own buffer (the sniffer's copy of the file) serves as it is.
+        if (stream is MemoryStream m && m.Position == 0)
+            return m.TryGetBuffer(out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length ? whole.Array : m.ToArray();
         if (stream.CanSeek && stream.Length - stream.Position <= int.MaxValue)
         {
             var buffer = new byte[stream.Length - stream.Position];

@@ -7,7 +7,7 @@ internal sealed class DocStreams
     public required FormattedDiskPages Papx { get; init; }
     public required FormattedDiskPages Chpx { get; init; }
     /// <summary>The Data stream (huge PAPXs, form field data); empty when absent.</summary>
-    public required byte[] Data { get; init; }
+    public required ArraySegment<byte> Data { get; init; }
     /// <summary>Font names by ftc (SttbfFfn).</summary>
     public required string[] Fonts { get; init; }
     public required Stsh Styles { get; init; }

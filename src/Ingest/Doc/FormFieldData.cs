@@ -12,10 +12,10 @@ internal static class FormFieldData
     const int ResultUsesDefault = 25;
 
     /// <summary>True when the check box at <paramref name="location"/> is ticked; false when unreadable.</summary>
-    public static bool IsChecked(byte[] data, long location)
+    public static bool IsChecked(ReadOnlySpan<byte> data, long location)
     {
         if (location < 0 || location + HeaderSize + 10 > data.Length) return false;
-        var ff = data.AsSpan((int)location + HeaderSize);
+        var ff = data[((int)location + HeaderSize)..];
         // FFData: dwVersion (0xFFFFFFFF), bits (iType 2 bits, iRes 5 bits), cch, hps, xstzName, wDef.
         if (BinaryPrimitives.ReadUInt32LittleEndian(ff) != 0xFFFFFFFF) return false;
         ushort bits = BinaryPrimitives.ReadUInt16LittleEndian(ff[4..]);

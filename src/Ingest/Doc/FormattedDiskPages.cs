@@ -16,12 +16,12 @@ internal sealed class FormattedDiskPages
     readonly record struct Run(uint FcStart, uint FcEnd, int GrpprlOffset, int GrpprlLength);
 
     /// <summary>The bytes the runs' grpprl offsets point into: the WordDocument stream, or the Word 6 translations.</summary>
-    readonly byte[] _wordDocument;
+    readonly ArraySegment<byte> _wordDocument;
     readonly Run[] _runs;
     /// <summary>No two runs overlap (every sound file): one lookup's answer then holds over the whole run or gap it fell in.</summary>
     readonly bool _disjoint;
 
-    FormattedDiskPages(byte[] wordDocument, Run[] runs)
+    FormattedDiskPages(ArraySegment<byte> wordDocument, Run[] runs)
     {
         _wordDocument = wordDocument;
         _runs = runs;
@@ -29,9 +29,9 @@ internal sealed class FormattedDiskPages
         for (int i = 1; i < runs.Length && _disjoint; i++) _disjoint = runs[i - 1].FcEnd <= runs[i].FcStart;
     }
 
-    public static FormattedDiskPages Papx(byte[] wordDocument, ReadOnlySpan<byte> plcBte, bool word6 = false) =>
+    public static FormattedDiskPages Papx(ArraySegment<byte> wordDocument, ReadOnlySpan<byte> plcBte, bool word6 = false) =>
         Read(wordDocument, plcBte, paragraphs: true, word6);
-    public static FormattedDiskPages Chpx(byte[] wordDocument, ReadOnlySpan<byte> plcBte, bool word6 = false) =>
+    public static FormattedDiskPages Chpx(ArraySegment<byte> wordDocument, ReadOnlySpan<byte> plcBte, bool word6 = false) =>
         Read(wordDocument, plcBte, paragraphs: false, word6);
 
     /// <summary>The grpprl in force at stream offset <paramref name="fc"/>; empty when none.</summary>
@@ -94,7 +94,7 @@ internal sealed class FormattedDiskPages
         return found >= 0 && fc < _runs[found].FcEnd ? found : -1;
     }
 
-    static FormattedDiskPages Read(byte[] wordDocument, ReadOnlySpan<byte> plcBte, bool paragraphs, bool word6)
+    static FormattedDiskPages Read(ArraySegment<byte> wordDocument, ReadOnlySpan<byte> plcBte, bool paragraphs, bool word6)
     {
         // PlcBte: n+1 FCs then n PnFkp (low 22 bits: page number; Word 6: 16-bit page numbers).
         int pnSize = word6 ? 2 : 4;
@@ -106,32 +106,49 @@ internal sealed class FormattedDiskPages
             int at = (n + 1) * 4 + i * pnSize;
             uint pn = word6 ? BinaryPrimitives.ReadUInt16LittleEndian(plcBte[at..]) : BinaryPrimitives.ReadUInt32LittleEndian(plcBte[at..]) & 0x3FFFFF;
             long page = (long)pn * PageSize;
-            if (page + PageSize > wordDocument.Length || !seen.Add(pn)) continue;
+            if (page + PageSize > wordDocument.Count || !seen.Add(pn)) continue;
             ReadPage(wordDocument, (int)page, paragraphs, word6, runs);
         }
-        runs.Sort((a, b) => a.FcStart.CompareTo(b.FcStart));
+        // Pages come in FC order in every sound file: sorting is then only needed for a damaged or odd one.
+        if (!StrictlyIncreasing(runs)) runs.Sort((a, b) => a.FcStart.CompareTo(b.FcStart));
         return word6 ? Translated(wordDocument, runs) : new FormattedDiskPages(wordDocument, runs.ToArray());
     }
 
-    /// <summary>Word 6 runs with their grpprls translated to Word 97 sprms, each after its 2-byte istd.</summary>
-    static FormattedDiskPages Translated(byte[] wordDocument, List<Run> runs)
+    static bool StrictlyIncreasing(List<Run> runs)
+    {
+        for (int i = 1; i < runs.Count; i++)
+            if (runs[i].FcStart <= runs[i - 1].FcStart) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Word 6 runs with their grpprls translated to Word 97 sprms, each after its 2-byte istd. Runs of one page
+    /// mostly share a PAPX: each distinct one is translated once.
+    /// </summary>
+    static FormattedDiskPages Translated(ArraySegment<byte> wordDocument, List<Run> runs)
     {
         var buffer = new List<byte>();
         var translated = new Run[runs.Count];
+        var done = new Dictionary<(int Offset, int Length), (int Offset, int Length)>();
         for (int i = 0; i < runs.Count; i++)
         {
             var r = runs[i];
-            int istd = r.GrpprlOffset >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(wordDocument.AsSpan(r.GrpprlOffset - 2)) : 0;
-            var grpprl = Word6Sprm.ToWord97(wordDocument.AsSpan(r.GrpprlOffset, r.GrpprlLength));
-            buffer.Add((byte)istd);
-            buffer.Add((byte)(istd >> 8));
-            translated[i] = r with { GrpprlOffset = buffer.Count, GrpprlLength = grpprl.Length };
-            buffer.AddRange(grpprl);
+            if (!done.TryGetValue((r.GrpprlOffset, r.GrpprlLength), out var t))
+            {
+                int istd = r.GrpprlOffset >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(wordDocument.AsSpan(r.GrpprlOffset - 2)) : 0;
+                buffer.Add((byte)istd);
+                buffer.Add((byte)(istd >> 8));
+                int start = buffer.Count;
+                Word6Sprm.AppendWord97(wordDocument.AsSpan(r.GrpprlOffset, r.GrpprlLength), buffer);
+                t = (start, buffer.Count - start);
+                done.Add((r.GrpprlOffset, r.GrpprlLength), t);
+            }
+            translated[i] = r with { GrpprlOffset = t.Offset, GrpprlLength = t.Length };
         }
-        return new FormattedDiskPages(buffer.ToArray(), translated);
+        return new FormattedDiskPages(new ArraySegment<byte>(buffer.ToArray()), translated);
     }
 
-    static void ReadPage(byte[] doc, int page, bool paragraphs, bool word6, List<Run> runs)
+    static void ReadPage(ArraySegment<byte> doc, int page, bool paragraphs, bool word6, List<Run> runs)
     {
         var fkp = doc.AsSpan(page, PageSize);
         int crun = fkp[PageSize - 1];

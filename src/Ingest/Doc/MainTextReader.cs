@@ -79,48 +79,96 @@ internal sealed class MainTextReader
         _assembler.Finish();
     }
 
+    /// <summary>
+    /// Walks CPs [<paramref name="from"/>, <paramref name="to"/>) run by run: whether text is hidden is looked up
+    /// once per stretch of CPs that shares the answer (<see cref="HiddenUntil"/>), and plain characters, most of
+    /// the text, are copied to the paragraph in one go. Asked per character, the lookups were most of the parse.
+    /// </summary>
     void Run(int from, int to, CancellationToken cancel)
     {
-        for (int cp = from; cp < to; cp++)
+        int cp = from;
+        while (cp < to)
         {
-            if ((cp & 0xFFF) == 0) cancel.ThrowIfCancellationRequested();
-            char c = _text[cp - _cpBase];
-            if (IsHidden(cp))
+            cancel.ThrowIfCancellationRequested();
+            int end = Math.Min(to, HiddenUntil(cp, out bool hidden));
+            if (hidden)
             {
                 // Deleted revisions stay in the text until accepted, hidden text (vanish) is not shown:
                 // the visible document has neither. Their marks still end the paragraph, cell or row,
                 // as LibreOffice shows them.
-                if (c is ParagraphMark or CellMark or SectionMark) EndParagraph(cp, c, cancel);
+                for (; cp < end; cp++)
+                {
+                    char mark = _text[cp - _cpBase];
+                    if (mark is ParagraphMark or CellMark or SectionMark) EndParagraph(cp, mark, cancel);
+                }
                 continue;
             }
-            switch (c)
+            while (cp < end)
             {
-                case ParagraphMark or CellMark or SectionMark: EndParagraph(cp, c, cancel); break;
-                case DrawnObject:
-                    if (_fieldsInInstruction == 0 && _depthOffset == 0 && _doc.TextBoxes.TryGetBox(cp, out var box)) _boxes.Add(box);
-                    break;
-                case FieldBegin:
-                    if (_fieldDepth < MaxFieldDepth)
-                    {
-                        _fieldBegin[_fieldDepth] = cp;
-                        _fieldInResult[_fieldDepth++] = false;
-                        _fieldsInInstruction++;
-                    }
-                    break;
-                case FieldSeparator:
-                    if (_fieldDepth > 0 && !_fieldInResult[_fieldDepth - 1])
-                    {
-                        EndInstruction(_fieldBegin[_fieldDepth - 1], cp);
-                        _fieldInResult[_fieldDepth - 1] = true;
-                    }
-                    break;
-                case FieldEnd:
-                    if (_fieldDepth > 0 && !_fieldInResult[--_fieldDepth]) EndInstruction(_fieldBegin[_fieldDepth], cp);
-                    break;
-                default:
-                    if (_fieldsInInstruction == 0) Append(cp, c);
-                    break;
+                char c = _text[cp - _cpBase];
+                if (c == '\0') { cp++; continue; } // the trail byte's CP of a double-byte character (Word 6), or nothing
+                if (_fieldsInInstruction == 0 && IsPlain(c)) cp = AppendPlain(cp, end);
+                else Visible(cp++, c, cancel);
             }
+        }
+    }
+
+    /// <summary>A character that stands for itself in the paragraph (see <see cref="Append"/>): not a control character, not a possible symbol.</summary>
+    static bool IsPlain(char c) => c >= ' ' && c != '(' && (c < '\uF020' || c > '\uF0FF');
+
+    /// <summary>Copies the plain characters from <paramref name="cp"/> on (skipping NULs) to the paragraph; returns the CP after them.</summary>
+    int AppendPlain(int cp, int end)
+    {
+        var text = _text;
+        int i = cp - _cpBase, stop = end - _cpBase, start = i;
+        while (i < stop)
+        {
+            char d = text[i];
+            if (IsPlain(d)) { i++; continue; }
+            if (d != '\0') break;
+            Flush(start, i);
+            start = ++i;
+        }
+        Flush(start, i);
+        return i + _cpBase;
+
+        void Flush(int from, int to)
+        {
+            if (to - from == 1) _paragraph.Append(text[from]);
+            else if (to > from) _paragraph.Append(text, from, to - from);
+        }
+    }
+
+    /// <summary>A visible character that is not plain: marks, fields, anchors, and what <see cref="Append"/> maps.</summary>
+    void Visible(int cp, char c, CancellationToken cancel)
+    {
+        switch (c)
+        {
+            case ParagraphMark or CellMark or SectionMark: EndParagraph(cp, c, cancel); break;
+            case DrawnObject:
+                if (_fieldsInInstruction == 0 && _depthOffset == 0 && _doc.TextBoxes.TryGetBox(cp, out var box)) _boxes.Add(box);
+                break;
+            case FieldBegin:
+                if (_fieldDepth < MaxFieldDepth)
+                {
+                    _fieldBegin[_fieldDepth] = cp;
+                    _fieldInResult[_fieldDepth++] = false;
+                    _fieldsInInstruction++;
+                }
+                break;
+            case FieldSeparator:
+                if (_fieldDepth > 0 && !_fieldInResult[_fieldDepth - 1])
+                {
+                    EndInstruction(_fieldBegin[_fieldDepth - 1], cp);
+                    _fieldInResult[_fieldDepth - 1] = true;
+                }
+                break;
+            case FieldEnd:
+                if (_fieldDepth > 0 && !_fieldInResult[--_fieldDepth]) EndInstruction(_fieldBegin[_fieldDepth], cp);
+                break;
+            default:
+                if (_fieldsInInstruction == 0) Append(cp, c);
+                break;
         }
     }
 
@@ -173,8 +221,25 @@ internal sealed class MainTextReader
     }
 
     /// <summary>
+    /// Whether the run holding <paramref name="cp"/> is a deleted revision or hidden (<see cref="IsHidden"/>), and the
+    /// CP up to which that answer holds: the end of the CHPX run (and paragraph style) the answer came from, within
+    /// the same piece, whose CPs map to consecutive FCs. At least the next CP.
+    /// </summary>
+    int HiddenUntil(int cp, out bool hidden)
+    {
+        hidden = IsHidden(cp);
+        if (_runPiece < 0) return cp + 1;
+        var p = _pieces.Pieces[_runPiece];
+        long fc = p.ByteOffset + (long)(cp - p.CpStart) * p.BytesPerChar;
+        if (fc < _runStart || fc >= _runEnd) return cp + 1;
+        long sameChars = (_runEnd - fc - 1) / p.BytesPerChar + 1;
+        return cp + (int)Math.Min(sameChars, p.CpEnd - cp);
+    }
+
+    /// <summary>
     /// Whether the run holding <paramref name="cp"/> is a deleted revision (sprmCFRMarkDel) or hidden
     /// (sprmCFVanish; 0x80/0x81 mean "as / opposite of the paragraph style", so those runs ask the style sheet).
+    /// The answer is kept with the FC range and piece it holds for (<see cref="HiddenUntil"/>).
     /// </summary>
     bool IsHidden(int cp)
     {
@@ -198,7 +263,7 @@ internal sealed class MainTextReader
         bool styleHidden = _doc.Styles.IsHidden(_papx.IstdAt(fc, out long styleFrom, out long styleTo));
         bool hidden = vanish switch { 0 => false, 1 => true, 0x81 => !styleHidden, _ => styleHidden };
         // The answer depends on the paragraph's style as well when the run defers to it (most runs): it holds
-        // where both the run and the paragraph's style do. Asking per character made this lookup most of the parse.
+        // where both the run and the paragraph's style do.
         if (vanish is not (0 or 1))
         {
             _runStart = Math.Max(_runStart, styleFrom);
@@ -286,9 +351,9 @@ internal sealed class MainTextReader
         if (grpprl.Length < 6 || BinaryPrimitives.ReadUInt16LittleEndian(grpprl) != Sprm.PHugePapx) return grpprl;
         uint fc = BinaryPrimitives.ReadUInt32LittleEndian(grpprl[2..]);
         var data = _doc.Data;
-        if (fc + 2L > data.Length) return default;
+        if (fc + 2L > data.Count) return default;
         int cb = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan((int)fc));
-        if (fc + 2L + cb > data.Length) return default;
+        if (fc + 2L + cb > data.Count) return default;
         return data.AsSpan((int)fc + 2, cb);
     }
 

@@ -21,11 +21,11 @@ internal sealed class TextBoxes
     public char[] Text { get; private init; } = Array.Empty<char>();
     public int CpBase { get; private init; }
 
-    public static TextBoxes Read(Fib fib, byte[] table, PieceTable pieces, byte[] wordDocument, CancellationToken cancel)
+    public static TextBoxes Read(Fib fib, ArraySegment<byte> table, PieceTable pieces, ArraySegment<byte> wordDocument, CancellationToken cancel)
     {
         if (fib.CcpTxbx <= 0 || fib.LcbPlcftxbxTxt < 4 + FtxbxsSize || fib.LcbPlcSpaMom < 4 + FspaSize) return None;
-        if ((ulong)fib.FcPlcftxbxTxt + fib.LcbPlcftxbxTxt > (ulong)table.Length
-            || (ulong)fib.FcPlcSpaMom + fib.LcbPlcSpaMom > (ulong)table.Length) return None;
+        if ((ulong)fib.FcPlcftxbxTxt + fib.LcbPlcftxbxTxt > (ulong)table.Count
+            || (ulong)fib.FcPlcSpaMom + fib.LcbPlcSpaMom > (ulong)table.Count) return None;
         long start = (long)fib.CcpText + fib.CcpFtn + fib.CcpHdd + fib.CcpMcr + fib.CcpAtn + fib.CcpEdn;
         if (fib.CcpText < 0 || start < 0 || start + fib.CcpTxbx > pieces.CpLimit) return None;
 

@@ -84,6 +84,13 @@ internal static class Word6Sprm
     public static byte[] ToWord97(ReadOnlySpan<byte> word6)
     {
         var output = new List<byte>(word6.Length + 16);
+        AppendWord97(word6, output);
+        return output.ToArray();
+    }
+
+    /// <summary><see cref="ToWord97"/> appended to <paramref name="output"/>.</summary>
+    public static void AppendWord97(ReadOnlySpan<byte> word6, List<byte> output)
+    {
         int pos = 0;
         while (pos < word6.Length)
         {
@@ -93,7 +100,6 @@ internal static class Word6Sprm
             Translate(sprm, word6.Slice(pos + 1, size), output);
             pos += 1 + size;
         }
-        return output.ToArray();
     }
 
     static void Translate(byte sprm, ReadOnlySpan<byte> op, List<byte> output)
