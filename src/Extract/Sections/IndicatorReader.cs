@@ -31,6 +31,17 @@ internal static partial class IndicatorReader
     public static string? RoleOf(string label, bool loose)
     {
         if (label.Length == 0) return null;
+        // A value or a sentence (value cells are asked with loose: false) is worked out without taking a place.
+        if (label.Length > 64) return RoleOfUnseen(label, loose);
+        return loose ? LooseRoles.Get(label, l => RoleOfUnseen(l, true)) : StrictRoles.Get(label, l => RoleOfUnseen(l, false));
+    }
+
+    /// <summary>Roles already worked out: the same header labels are tested by every reader (IsHeader of each row),
+    /// and working one out runs the vocabulary's loose match and two patterns (a sixth of a .doc batch's CPU).</summary>
+    static readonly LabelMemo<string?> LooseRoles = new(), StrictRoles = new();
+
+    static string? RoleOfUnseen(string label, bool loose)
+    {
         var v = Vocab.Instance;
         var role = v.ColumnRole(label) ?? v.ColumnRole(TextNorm.WithoutParenthesis(label));
         if (role is "history_prev2") return "prev2";
