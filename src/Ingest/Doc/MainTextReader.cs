@@ -42,6 +42,10 @@ internal sealed class MainTextReader
     int _runPiece = -1;
     bool _runHidden;
 
+    // The paragraph properties last read, and the PAPX (its place in the stream) and piece Prm they were read from.
+    ParagraphProperties _props;
+    int _propsPapxAt = -1, _propsPrm = -2;
+
     // Text boxes anchored in the current paragraph, read before it (a title box floats above its anchor).
     readonly List<(int Start, int End)> _boxes = new();
 
@@ -119,24 +123,30 @@ internal sealed class MainTextReader
     /// <summary>Copies the plain characters from <paramref name="cp"/> on (skipping NULs) to the paragraph; returns the CP after them.</summary>
     int AppendPlain(int cp, int end)
     {
-        var text = _text;
-        int i = cp - _cpBase, stop = end - _cpBase, start = i;
-        while (i < stop)
+        var rest = _text.AsSpan(cp - _cpBase, end - cp);
+        int i = 0;
+        while (true)
         {
-            char d = text[i];
-            if (IsPlain(d)) { i++; continue; }
-            if (d != '\0') break;
-            Flush(start, i);
-            start = ++i;
+            int n = PlainLength(rest[i..]);
+            if (n > 0) _paragraph.Append(rest.Slice(i, n));
+            i += n;
+            if (i < rest.Length && rest[i] == '\0') i++;
+            else return cp + i;
         }
-        Flush(start, i);
-        return i + _cpBase;
+    }
 
-        void Flush(int from, int to)
-        {
-            if (to - from == 1) _paragraph.Append(text[from]);
-            else if (to > from) _paragraph.Append(text, from, to - from);
-        }
+    /// <summary>
+    /// How many characters at the start of <paramref name="text"/> are plain (<see cref="IsPlain"/>), found with
+    /// vectorised searches: the next control character bounds the search for the other two kinds.
+    /// </summary>
+    static int PlainLength(ReadOnlySpan<char> text)
+    {
+        int n = text.IndexOfAnyInRange('\0', '\u001F');
+        if (n < 0) n = text.Length;
+        int open = text[..n].IndexOf('(');
+        if (open >= 0) n = open;
+        int symbol = text[..n].IndexOfAnyInRange('\uF020', '\uF0FF');
+        return symbol >= 0 ? symbol : n;
     }
 
     /// <summary>A visible character that is not plain: marks, fields, anchors, and what <see cref="Append"/> maps.</summary>
@@ -243,8 +253,7 @@ internal sealed class MainTextReader
     /// </summary>
     bool IsHidden(int cp)
     {
-        int piece = _pieces.PieceAt(cp);
-        long fc = _pieces.FcOf(cp);
+        long fc = _pieces.FcOf(cp, out int piece);
         if (fc >= _runStart && fc < _runEnd && piece == _runPiece) return _runHidden;
         _runPiece = piece;
         var grpprl = _chpx.GrpprlAt(fc, out _runStart, out _runEnd);
@@ -295,10 +304,16 @@ internal sealed class MainTextReader
 
     void EndParagraph(int cp, char mark, CancellationToken cancel)
     {
-        int piece = _pieces.PieceAt(cp);
-        var papxGrpprl = ResolveHugePapx(_papx.GrpprlAt(_pieces.FcOf(cp)));
+        var papxGrpprl = ResolveHugePapx(_papx.GrpprlAt(_pieces.FcOf(cp, out int piece), out int papxAt));
         var prmGrpprl = _pieces.PrmGrpprl(piece);
-        var props = ParagraphProperties.Read(papxGrpprl, prmGrpprl);
+        // The paragraphs of a table mostly share one PAPX (and piece Prm): what it says is read once for them.
+        int prm = _pieces.PrmOf(piece);
+        if (papxAt != _propsPapxAt || prm != _propsPrm)
+        {
+            _props = ParagraphProperties.Read(papxGrpprl, prmGrpprl);
+            (_propsPapxAt, _propsPrm) = (papxAt, prm);
+        }
+        var props = _props;
         int local = props.Depth;
         int depth = local == 0 ? _depthOffset : local + _depthOffset;
         var text = TakeParagraph();

@@ -145,13 +145,19 @@ internal sealed class PieceTable
     int _lastPiece;
 
     /// <summary>The stream offset (FC) of character <paramref name="cp"/>, or -1.</summary>
-    public long FcOf(int cp)
+    public long FcOf(int cp) => FcOf(cp, out _);
+
+    /// <summary><see cref="FcOf(int)"/>, and the piece holding <paramref name="cp"/> (-1 when none).</summary>
+    public long FcOf(int cp, out int piece)
     {
-        int i = PieceAt(cp);
-        if (i < 0) return -1;
-        var p = _pieces[i];
+        piece = PieceAt(cp);
+        if (piece < 0) return -1;
+        var p = _pieces[piece];
         return p.ByteOffset + (long)(cp - p.CpStart) * p.BytesPerChar;
     }
+
+    /// <summary>What <see cref="PrmGrpprl"/> of a piece depends on: its Prm (-1 for no piece).</summary>
+    public int PrmOf(int pieceIndex) => pieceIndex < 0 ? -1 : _pieces[pieceIndex].Prm;
 
     /// <summary>
     /// The grpprl a piece's Prm applies to its text: for Prm1 the Prc it indexes; for Prm0 its single
