@@ -71,17 +71,21 @@ internal sealed class AnsiText
             for (int k = 0; k < src.Length; k++) dest[k] = _singleByte[src[k]];
             return;
         }
+        bool[] isLead = _isLead!;
+        char[] lone = _lone!;
+        char[]?[] pairs = _pairs;
         for (int k = 0; k < src.Length; k++)
         {
             byte b = src[k];
             if (b < 0x80) { dest[k] = (char)b; continue; }
-            if (_isLead![b] && k + 1 < src.Length)
+            if (isLead[b] && k + 1 < src.Length)
             {
-                dest[k] = (Volatile.Read(ref _pairs[b]) ?? PairRow(b))[src[k + 1]];
+                // A row is published whole (PairRow), so a plain read sees it complete or not at all.
+                dest[k] = (pairs[b] ?? PairRow(b))[src[k + 1]];
                 dest[++k] = '\0';
                 continue;
             }
-            dest[k] = _lone![b];
+            dest[k] = lone[b];
         }
     }
 

@@ -49,7 +49,8 @@ internal sealed class FormattedDiskPages
     /// </summary>
     public ReadOnlySpan<byte> GrpprlAt(long fc, out int grpprlAt) => GrpprlAt(fc, out _, out _, out grpprlAt);
 
-    ReadOnlySpan<byte> GrpprlAt(long fc, out long runStart, out long runEnd, out int grpprlAt)
+    /// <summary><see cref="GrpprlAt(long, out long, out long)"/> and where that grpprl lies (see <see cref="GrpprlAt(long, out int)"/>).</summary>
+    public ReadOnlySpan<byte> GrpprlAt(long fc, out long runStart, out long runEnd, out int grpprlAt)
     {
         int run = Locate(fc, out runStart, out runEnd);
         if (run < 0)

@@ -42,6 +42,9 @@ internal sealed class MainTextReader
     int _runPiece = -1;
     bool _runHidden;
 
+    // What the sprms of each (CHPX place, piece Prm) pair say about deletion and hiding (HidingMarks).
+    readonly Dictionary<(int ChpxAt, int Prm), (bool Deleted, int Vanish)> _hidingMarks = new();
+
     // The paragraph properties last read, and the PAPX (its place in the stream) and piece Prm they were read from.
     ParagraphProperties _props;
     int _propsPapxAt = -1, _propsPrm = -2;
@@ -256,19 +259,15 @@ internal sealed class MainTextReader
         long fc = _pieces.FcOf(cp, out int piece);
         if (fc >= _runStart && fc < _runEnd && piece == _runPiece) return _runHidden;
         _runPiece = piece;
-        var grpprl = _chpx.GrpprlAt(fc, out _runStart, out _runEnd);
-        bool deleted = false;
-        int vanish = -1;
-        // The run's CHPX, then the piece's Prm, which applies on top of it.
-        for (int pass = 0; pass < 2; pass++)
+        var grpprl = _chpx.GrpprlAt(fc, out _runStart, out _runEnd, out int chpxAt);
+        // Runs share a few CHPXs (and pieces a few Prms): each pair's sprms are read once.
+        int prm = _pieces.PrmOf(piece);
+        if (!_hidingMarks.TryGetValue((chpxAt, prm), out var marks))
         {
-            var w = new Sprm.Walker(pass == 0 ? grpprl : _pieces.PrmGrpprl(piece));
-            while (w.MoveNext())
-            {
-                if (w.Current == Sprm.CFRMarkDel) deleted = w.Operand[0] is 1 or 0x81;
-                else if (w.Current == Sprm.CFVanish) vanish = w.Operand[0];
-            }
+            marks = HidingMarks(grpprl, _pieces.PrmGrpprl(piece));
+            _hidingMarks.Add((chpxAt, prm), marks);
         }
+        var (deleted, vanish) = marks;
         bool styleHidden = _doc.Styles.IsHidden(_papx.IstdAt(fc, out long styleFrom, out long styleTo));
         bool hidden = vanish switch { 0 => false, 1 => true, 0x81 => !styleHidden, _ => styleHidden };
         // The answer depends on the paragraph's style as well when the run defers to it (most runs): it holds
@@ -280,6 +279,26 @@ internal sealed class MainTextReader
         }
         _runHidden = deleted || hidden;
         return _runHidden;
+    }
+
+    /// <summary>
+    /// sprmCFRMarkDel (deleted: on) and sprmCFVanish (its operand; -1 when absent) of a run's CHPX, then of the
+    /// piece's Prm, which applies on top of it.
+    /// </summary>
+    static (bool Deleted, int Vanish) HidingMarks(ReadOnlySpan<byte> chpx, ReadOnlySpan<byte> prm)
+    {
+        bool deleted = false;
+        int vanish = -1;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var w = new Sprm.Walker(pass == 0 ? chpx : prm);
+            while (w.MoveNext())
+            {
+                if (w.Current == Sprm.CFRMarkDel) deleted = w.Operand[0] is 1 or 0x81;
+                else if (w.Current == Sprm.CFVanish) vanish = w.Operand[0];
+            }
+        }
+        return (deleted, vanish);
     }
 
     /// <summary>A '(' with sprmCSymbol (MS-DOC 2.6.1) is a character of a symbol font, named by its ftc.</summary>
