@@ -11,18 +11,23 @@ public static class Extractor
 {
     public static ExtractedDocument Extract(SourceDocument source) => Extract(source, RoleOracle.Default);
 
+    /// <param name="cancel">Looked at between rows and forms: extraction given up on at the per-file time limit stops
+    /// instead of running on, abandoned, on a core the next files need.</param>
+    public static ExtractedDocument Extract(SourceDocument source, CancellationToken cancel) => Extract(source, RoleOracle.Default, cancel);
+
     /// <param name="oracle">What the readers ask where their rules are unsure (the trained models, or nothing).</param>
-    internal static ExtractedDocument Extract(SourceDocument source, IRoleOracle oracle)
+    internal static ExtractedDocument Extract(SourceDocument source, IRoleOracle oracle, CancellationToken cancel = default)
     {
         var doc = new ExtractedDocument { File = source.File, Format = source.Format };
         if (source.NeedsReview) OcrReview.Prepare(source);
         var lines = LineStream.From(source);
-        var drafts = new FormReader(lines, oracle, fromOcr: source.NeedsReview).Read();
+        var drafts = new FormReader(lines, oracle, fromOcr: source.NeedsReview).Read(cancel);
         var documentYear = DocumentYear(lines, source.File);
         var bookOwner = BookOwner(lines, source.File);
         var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var draft in drafts)
         {
+            cancel.ThrowIfCancellationRequested();
             var form = FormFinisher.Finish(draft, source.NeedsReview, documentYear, oracle, source.OcrConfidence);
             if (source.NeedsReview) OcrReview.Apply(form, source);
             DecodingReview.Apply(form, source);

@@ -6,25 +6,29 @@ namespace Jixiao.Ingest;
 /// <summary>
 /// The per-file memory limit. .NET cannot cap one thread's memory, and a parser stuck inside a library call
 /// (the Open XML SDK inflating a zip bomb into one string) never reaches a checkpoint of ours, so the guard
-/// watches from outside, on a 100 ms timer while parses run:
+/// watches from outside, every 100 ms while parses run:
 /// <list type="bullet">
-/// <item>What is held: a parse is over the limit when the managed heap has grown by more than the limit
-/// since it started, confirmed after a full collection. A parse that churns through gigabytes of short-lived
-/// garbage never is.</item>
-/// <item>Who is filling it: each parse runs on its own thread (DocumentReader), and the runtime's GC
-/// AllocationTick event (one per ~100 KB allocated) carries the OS thread id. Listening costs about 15 µs
-/// per event, so the guard only listens while some parse has grown the heap past half its limit.</item>
-/// <item>Whom to stop: the parse allocating fastest lately (a decaying sum over the last second or so), once
-/// it is over its limit. With parses in parallel the growth is shared and which one holds it cannot be
-/// seen; the one filling the heap now is the best guess. It can be wrong: a parse churning garbage faster
-/// than the hoarder beside it would be stopped instead (its file fails with the memory reason;
-/// `import --retry-failed` reads it again).</item>
+/// <item>Who allocates: each parse runs on its own thread (PerFileLimit), and the runtime's GC AllocationTick
+/// event (one per ~100 KB allocated) carries the OS thread id. Listening costs about 15 µs per event, so the
+/// guard only listens while some parse has grown the heap (garbage included) past half its limit.</item>
+/// <item>What each parse holds: while it listens, the guard looks at the live heap once a second, after a full
+/// collection, and shares what the live heap grew by since its last look among the parses in proportion to
+/// what each allocated in between. A parse's share, summed over the looks, is what it is taken to hold (never
+/// more than the live heap grew since it started). A parse churning through gigabytes of garbage allocates a
+/// lot but the live heap does not grow with it, so it holds little; a hoarder beside it gets most of the
+/// growth. Judged on held memory over whole seconds, not on who allocated most in the last 100 ms tick: on a
+/// loaded box a thread waits tens to hundreds of ms for a core, and a one-tick rate stopped the churner for
+/// the hoarder's memory. Growth from before the guard listened (nobody's allocation counted yet: at most about
+/// half a limit, more for a bomb inflating within one tick) is shared evenly among the parses running.</item>
+/// <item>Whom to stop: the parse holding most over its limit, one at a time.</item>
 /// </list>
-/// Stopping cancels the parse's token and DocumentReader stops waiting at once (a one-line error). A
-/// parser that honours the token unwinds and frees its memory; one that does not runs on, abandoned, until its
-/// library call returns or fails: the import goes on, but that memory is only returned when the call ends.
-/// While such an abandoned parse runs, no other parse is stopped for memory (whose memory the heap holds is
-/// then unknown). Where the runtime gives no thread ids (not Linux or Windows) the limit is not enforced.
+/// Stopping cancels the parse's token and PerFileLimit stops waiting at once (a one-line error). A parser that
+/// honours the token unwinds and frees its memory; one that does not runs on, abandoned, until its library call
+/// returns or fails: the import goes on, but that memory is only returned when the call ends. While a parse
+/// stopped for memory still runs, nobody else is stopped (it may still be filling the heap, and a share of that
+/// growth would fall on the parses beside it). A parse given up on at its time limit stays counted (what it
+/// allocates is its share, not the others') but is never judged: it has been answered for, and stopping it
+/// would change nothing. Where the runtime gives no thread ids (not Linux or Windows) the limit is not enforced.
 /// The event listener itself is only created the first time some parse grows that far: creating one makes the
 /// runtime set up its event sources, ~25 ms of CPU that a short `jixiao extract` would otherwise pay for nothing.
 /// </summary>
@@ -32,8 +36,9 @@ internal sealed class ParseMemoryGuard
 {
     static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>At most one forced full collection per interval: it pauses every thread.</summary>
-    static readonly TimeSpan ConfirmInterval = TimeSpan.FromSeconds(1);
+    /// <summary>How often the live heap is looked at while listening: a forced full collection pauses every
+    /// thread, and shares of growth are only steady over a second or so.</summary>
+    static readonly TimeSpan LookInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>How long allocations are counted before anyone is judged (events arrive with some delay).</summary>
     static readonly TimeSpan MinListening = TimeSpan.FromMilliseconds(300);
@@ -43,13 +48,17 @@ internal sealed class ParseMemoryGuard
     /// <summary>Parses under watch by OS thread id; guarded by itself (a plain dictionary: a concurrent one's
     /// generic code is compiled at start-up, ReadyToRun cannot carry it).</summary>
     readonly Dictionary<int, Watch> _watches = new();
-    readonly Timer _timer;
     AllocationListener? _listener;
     DateTime _listeningSince = DateTime.MaxValue;
-    DateTime _lastConfirm = DateTime.MinValue;
-    int _ticking;
+    DateTime _lastLook = DateTime.MinValue;
+    /// <summary>What all watched parses allocated since the last look (the denominator of each one's share).</summary>
+    long _allSinceLook;
 
-    ParseMemoryGuard() => _timer = new Timer(_ => Tick(), null, Period, Period);
+    /// <summary>The guard ticks on a thread of its own, not on a thread-pool timer: on a loaded box the pool's
+    /// queue held the ticks back for hundreds of milliseconds, while a hoarder grew unseen (its allocation
+    /// uncounted, so none of the growth was its share).</summary>
+    ParseMemoryGuard() => new Thread(() => { while (true) { Thread.Sleep(Period); Tick(); } })
+        { IsBackground = true, Name = "jixiao-memory-guard" }.Start();
 
     /// <summary>One parse under watch: created on the parse's own thread, disposed when the parse ends.</summary>
     internal sealed class Watch : IDisposable
@@ -61,28 +70,70 @@ internal sealed class ParseMemoryGuard
         /// measured from the start would hide as much of this parse's memory (a 400 MB hoarder starting beside
         /// 500 MB of garbage was never over a 64 MB limit).</summary>
         internal long StartHeap;
+        /// <summary>The heap at the guard's last look at this parse (its start before the first), lowered as
+        /// <see cref="StartHeap"/> is: growth since then is still to be shared.</summary>
+        internal long LastLive;
+        /// <summary>Bytes allocated by the parse's thread, from the events (only counted while the guard listens).</summary>
         internal long Allocated;
-        /// <summary>Allocation lately: halves every tick, plus what was allocated since the last tick.</summary>
-        internal double Recent;
-        long _seen;
+        /// <summary>What this parse is taken to hold (see the class summary).</summary>
+        internal long Held;
+        /// <summary>What this parse allocated since the last look (counted while the guard listens).</summary>
+        long _own, _seen;
+        /// <summary>Growth since the last look that happened before the guard started listening: nobody's
+        /// allocation was counted then, so it is shared evenly.</summary>
+        long _unseen;
         readonly Action _stop;
-        int _stopped;
+        int _stopped, _abandoned;
 
         internal Watch(int threadId, long limit, Action stop)
         {
             ThreadId = threadId;
             Limit = limit;
-            StartHeap = GC.GetTotalMemory(false);
+            StartHeap = LastLive = GC.GetTotalMemory(false);
             _stop = stop;
         }
 
+        /// <summary>Stopped for memory (and, if deaf to its token, possibly still running).</summary>
         internal bool Stopped => Volatile.Read(ref _stopped) == 1;
 
-        internal void Age()
+        /// <summary>Given up on at its time limit: counted, never judged.</summary>
+        internal bool Abandoned => Volatile.Read(ref _abandoned) == 1;
+
+        internal void Abandon() => Volatile.Write(ref _abandoned, 1);
+
+        /// <summary>Allocated by this parse since the last tick (moved into its count).</summary>
+        internal long TakeAllocated()
         {
-            long now = Interlocked.Read(ref Allocated);
-            Recent = Recent / 2 + (now - _seen);
+            long now = Interlocked.Read(ref Allocated), since = now - _seen;
             _seen = now;
+            _own += since;
+            return since;
+        }
+
+        /// <summary>Listening starts: counting starts now, and the growth so far (garbage included) was not seen.</summary>
+        internal void StartCounting(long heap)
+        {
+            _own = 0;
+            _seen = Interlocked.Read(ref Allocated);
+            _unseen = Math.Max(0, heap - LastLive);
+        }
+
+        /// <summary>Takes this parse's share of the live heap's growth since the last look: the part grown before the
+        /// guard listened evenly (<paramref name="parses"/> ways), the rest in proportion to what it allocated of
+        /// <paramref name="allCounted"/> (evenly too when no watched parse was seen allocating).</summary>
+        internal void Look(long live, long allCounted, int parses)
+        {
+            long growth = Math.Max(0, live - LastLive), unseen = Math.Min(growth, _unseen), seen = growth - unseen;
+            Held += (long)(unseen / (double)parses + seen * (allCounted > 0 ? (double)_own / allCounted : 1.0 / parses));
+            Held = Math.Min(Held, Math.Max(0, live - StartHeap));
+            LastLive = live;
+            _own = _unseen = 0;
+        }
+
+        internal void Lower(long heap)
+        {
+            if (heap < StartHeap) StartHeap = heap;
+            if (heap < LastLive) LastLive = heap;
         }
 
         internal void Stop()
@@ -154,37 +205,36 @@ internal sealed class ParseMemoryGuard
 
     void Tick()
     {
-        if (Interlocked.Exchange(ref _ticking, 1) == 1) return;
-        try
+        // No parse running (between files, after an import): nothing to measure.
+        List<Watch> watches;
+        lock (_watches) watches = _watches.Values.ToList();
+        if (watches.Count == 0) { Listen(false); return; }
+        long heap = GC.GetTotalMemory(false);
+        foreach (var w in watches) w.Lower(heap);
+        // Listen while some parse has grown the heap past half its limit (garbage included: cheap to read).
+        bool wasListening = _listeningSince != DateTime.MaxValue;
+        Listen(watches.Any(w => heap - w.StartHeap > w.Limit / 2));
+        if (_listeningSince == DateTime.MaxValue) return;
+        if (!wasListening)
         {
-            // No parse running (between files, after an import): nothing to measure.
-            List<Watch> watches;
-            lock (_watches) watches = _watches.Values.ToList();
-            if (watches.Count == 0) { Listen(false); return; }
-            long heap = GC.GetTotalMemory(false);
-            Lower(watches, heap);
-            // Listen while some parse has grown the heap past half its limit (garbage included: cheap to read).
-            Listen(watches.Any(w => heap - w.StartHeap > w.Limit / 2));
-            if (DateTime.UtcNow - _listeningSince < MinListening) return;
-            foreach (var w in watches) w.Age();
-            if (Culprit(watches, heap) is null) return;
-            // Over on paper; the heap figure includes garbage not yet collected. Look again after a full GC.
-            if (DateTime.UtcNow - _lastConfirm < ConfirmInterval) return;
-            _lastConfirm = DateTime.UtcNow;
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
-            long live = GC.GetTotalMemory(false);
-            Lower(watches, live);
-            Culprit(watches, live)?.Stop();
+            _allSinceLook = 0;
+            foreach (var w in watches) w.StartCounting(heap);
         }
-        finally
+        foreach (var w in watches) _allSinceLook += w.TakeAllocated();
+        if (DateTime.UtcNow - _listeningSince < MinListening) return;
+        // While a parse stopped for memory still runs, nobody is judged, and no look is needed for it.
+        if (watches.Any(w => w.Stopped)) return;
+        if (DateTime.UtcNow - _lastLook < LookInterval) return;
+        _lastLook = DateTime.UtcNow;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+        long live = GC.GetTotalMemory(false);
+        foreach (var w in watches)
         {
-            Volatile.Write(ref _ticking, 0);
+            w.Lower(live);
+            w.Look(live, _allSinceLook, watches.Count);
         }
-    }
-
-    static void Lower(List<Watch> watches, long heap)
-    {
-        foreach (var w in watches) if (heap < w.StartHeap) w.StartHeap = heap;
+        _allSinceLook = 0;
+        Culprit(watches)?.Stop();
     }
 
     void Listen(bool on)
@@ -196,18 +246,9 @@ internal sealed class ParseMemoryGuard
         _listeningSince = on ? DateTime.UtcNow : DateTime.MaxValue;
     }
 
-    /// <summary>
-    /// The parse to stop, if any: the one allocating fastest, when it is over its limit. Not the fastest means
-    /// wait: an older parse's growth includes what a newer hoarder holds. While a stopped parse still runs
-    /// (abandoned inside a library call) the heap holds memory of unknown owner, so nobody else is judged
-    /// until it ends: the time limit still applies.
-    /// </summary>
-    static Watch? Culprit(List<Watch> watches, long heap)
-    {
-        if (watches.Count == 0 || watches.Any(w => w.Stopped)) return null;
-        var fastest = watches.MaxBy(w => w.Recent)!;
-        return fastest.Recent > 0 && heap - fastest.StartHeap > fastest.Limit ? fastest : null;
-    }
+    /// <summary>The parse to stop, if any: of those still answered for, the one holding most over its limit.</summary>
+    static Watch? Culprit(List<Watch> watches) =>
+        watches.Where(w => !w.Abandoned && w.Held > w.Limit).MaxBy(w => w.Held - w.Limit);
 
     /// <summary>The OS id of the calling thread, as the runtime's events report it (EventWrittenEventArgs.OSThreadId).</summary>
     static class OsThread

@@ -18,8 +18,9 @@ public static class PerFileLimit
 
     /// <summary>
     /// Runs <paramref name="work"/> within <paramref name="timeout"/> and <paramref name="maxMemoryBytes"/>
-    /// (0: no memory limit). Exceptions of the work are rethrown; <paramref name="what"/> names it in the reason
-    /// ("reader", "extraction").
+    /// (0: no memory limit). Exceptions of the work are rethrown, except the OperationCanceledException of work
+    /// that honoured its token at the time limit (that is the limit's reason); <paramref name="what"/> names the
+    /// work in the reason ("reader", "extraction").
     /// </summary>
     public static Outcome<T> Run<T>(Func<CancellationToken, T> work, TimeSpan timeout, long maxMemoryBytes, string what, CancellationToken cancel = default)
     {
@@ -38,6 +39,7 @@ public static class PerFileLimit
             try
             {
                 using var watch = maxMemoryBytes > 0 ? ParseMemoryGuard.Start(maxMemoryBytes, StopForMemory) : null;
+                job.Watched(watch);
                 job.Succeed(work(stop.Token));
             }
             catch (Exception e) { job.Fail(e); }
@@ -49,7 +51,11 @@ public static class PerFileLimit
                 ? $"stopped: took over {maxMemoryBytes / (1024 * 1024)} MB of memory (per-file memory limit)"
                 : $"gave up after {timeout.TotalSeconds:0} s (per-file time limit; the {what} did not stop)");
         }
+        // Work that honours its token stops at the limit with OperationCanceledException: that is the time limit's
+        // answer, not the work's error (unless the caller itself cancelled: that goes back as it came).
+        bool timedOut = job.EndedCancelled && stop.IsCancellationRequested && !cancel.IsCancellationRequested;
         stop.Dispose();
+        if (timedOut) return new(default, $"gave up after {timeout.TotalSeconds:0} s (per-file time limit)");
         return new(job.Result(), null);
     }
 
@@ -67,8 +73,12 @@ public static class PerFileLimit
         ExceptionDispatchInfo? _error;
         int _state; // 0 running, 1 ended, 2 abandoned
         volatile bool _overMemory;
+        ParseMemoryGuard.Watch? _watch;
 
         public bool OverMemory => _overMemory;
+
+        /// <summary>The work ended by throwing OperationCanceledException (it honoured its token).</summary>
+        public bool EndedCancelled => _error?.SourceException is OperationCanceledException;
 
         public void Succeed(T result)
         {
@@ -97,9 +107,20 @@ public static class PerFileLimit
         /// <summary>True when the run ended (result or exception) within <paramref name="limit"/>, or was stopped for memory.</summary>
         public bool Wait(TimeSpan limit) => _signal.Wait(limit) && (Volatile.Read(ref _state) == 1 || _overMemory);
 
+        /// <summary>The memory guard's watch of this run, told when the run is given up on (see <see cref="Abandon"/>).</summary>
+        public void Watched(ParseMemoryGuard.Watch? watch)
+        {
+            if (watch is null) return;
+            Interlocked.Exchange(ref _watch, watch);
+            if (Volatile.Read(ref _state) == 2) watch.Abandon();
+        }
+
+        /// <summary>Gives up on the run: its token source is disposed by whichever side ends last, and the memory guard
+        /// stops judging it (it stays counted: what it still allocates is its own, not the parses' beside it).</summary>
         public void Abandon()
         {
             if (Interlocked.CompareExchange(ref _state, 2, 0) == 1) stop.Dispose();
+            Volatile.Read(ref _watch)?.Abandon();
         }
 
         /// <summary>The run's result, or its exception rethrown as it was thrown.</summary>

@@ -18,7 +18,7 @@ public class ImporterTests
         Forms = { new Form { Kind = FormKind.Other, Title = s.File, Year = 2024, Indicators = { new Indicator { Level3 = "指标" + s.File, Target = "1" } } } },
     };
 
-    static Importer.Options Opts(int batch = 50) => new() { Workers = 2, BatchSize = batch, Extract = OneForm };
+    static Importer.Options Opts(int batch = 50) => new() { Workers = 2, BatchSize = batch, Extract = (s, _) => OneForm(s) };
 
     [Fact]
     public void ManyFiles_AreAllStoredInBatches_AndARerunSkipsThem()
@@ -78,7 +78,7 @@ public class ImporterTests
         var path = Path.Combine(t.Path, "x.txt");
         File.WriteAllText(path, "x\n");
         using var archive = Archive.Open(t.Db);
-        var opts = new Importer.Options { Workers = 1, Extract = _ => throw new InvalidOperationException("boom\nsecond line") };
+        var opts = new Importer.Options { Workers = 1, Extract = (_, _) => throw new InvalidOperationException("boom\nsecond line") };
         var s = new Importer(archive, opts).Run(new[] { path });
         var f = Assert.Single(s.Failed);
         Assert.Equal("extraction failed (InvalidOperationException: boom second line)", f.Reason);

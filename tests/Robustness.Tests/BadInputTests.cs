@@ -20,9 +20,8 @@ public sealed class BadInputTests(ITestOutputHelper output)
         int docs = 0, errors = 0;
         foreach (var e in entries)
         {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
+            // No clock: PerFileLimit answers at the limit (LimitTests), and a read past it is a one-line error like any other.
             var r = DocumentReader.Read(e.Path, Limits);
-            Assert.True(sw.Elapsed < Limits.Timeout + TimeSpan.FromSeconds(10), $"{e.Path} took {sw.Elapsed}");
             Assert.True(r.Ok ^ (r.Error is not null), e.Path);
             if (r.Ok)
             {

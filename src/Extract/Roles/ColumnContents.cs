@@ -57,9 +57,11 @@ internal static class ColumnContents
                 k++;
                 continue;
             }
-            // One points column: the score beside a known weight, else the weight (a form scores against its weights).
-            var single = !Missing("weight") && Missing("score") ? "score" : Missing("weight") ? "weight" : null;
-            if (single is not null && Fits(roles, single, col)) roles[col] = single;
+            // One points column: the score beside a known weight, the weight beside a known score; alone, it is what
+            // the table is for: the score of a table that reports actuals (an evaluation), else the weight.
+            bool hasWeight = roles.ContainsValue("weight"), hasScore = roles.ContainsValue("score");
+            var single = hasWeight ? "score" : hasScore ? "weight" : roles.ContainsValue("actual") && Missing("score") ? "score" : "weight";
+            if (Missing(single) && Fits(roles, single, col)) roles[col] = single;
         }
 
         // A reason is written where the form has actuals to explain, right of them.

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Jixiao.Extract;
@@ -74,11 +73,9 @@ internal sealed class LabelMatcher
     readonly LabelPolicy _policy;
     readonly Dictionary<string, Entry> _byKey = new(StringComparer.Ordinal);
     readonly List<Entry> _editable = new();
-    readonly ConcurrentDictionary<string, LabelMatch?> _cache = new(StringComparer.Ordinal);
+    readonly LabelMemo<LabelMatch?> _matches = new();
+    readonly Func<string, LabelMatch?> _find;
     int _longest;
-
-    /// <summary>Written labels repeat (every header row of a book); a batch of unseen values must not grow this without end.</summary>
-    const int CacheLimit = 20_000;
 
     sealed record Entry(string Key, string Spelling, string Meaning);
 
@@ -86,6 +83,7 @@ internal sealed class LabelMatcher
     public LabelMatcher(IEnumerable<(string Spelling, string Meaning)> vocabulary, LabelPolicy policy)
     {
         _policy = policy;
+        _find = Find;
         foreach (var (spelling, meaning) in vocabulary)
         {
             var key = policy.Key(spelling);
@@ -113,10 +111,7 @@ internal sealed class LabelMatcher
         if (label.Length == 0) return null;
         // Far longer than any label (a value, a sentence): compared without taking a place in the cache.
         if (label.Length > 2 * _longest + 8) return Find(label);
-        if (_cache.TryGetValue(label, out var known)) return known;
-        var m = Find(label);
-        if (_cache.Count < CacheLimit) _cache.TryAdd(label, m);
-        return m;
+        return _matches.Get(label, _find);
     }
 
     /// <summary>The meaning <paramref name="label"/> is written for, or null.</summary>

@@ -11,7 +11,8 @@ internal sealed class AnsiText
 {
     readonly Encoding _encoding;
     readonly char[]? _singleByte;
-    readonly Func<byte, bool>? _isLead;
+    /// <summary>Double-byte code pages: which bytes lead a two-byte character.</summary>
+    readonly bool[]? _isLead;
     /// <summary>Double-byte code pages: what one byte alone decodes to (a trail byte of nothing, a stray byte).</summary>
     readonly char[]? _lone;
     /// <summary>Double-byte code pages: per lead byte, what it decodes to with each trail byte; a row is filled on first use.</summary>
@@ -24,12 +25,17 @@ internal sealed class AnsiText
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         CodePage = codePage;
         _encoding = Encoding.GetEncoding(codePage);
-        _isLead = codePage switch
+        Func<int, bool>? isLead = codePage switch
         {
             932 => b => b is >= 0x81 and <= 0x9F or >= 0xE0 and <= 0xFC,
             936 or 949 or 950 => b => b is >= 0x81 and <= 0xFE,
             _ => null,
         };
+        if (isLead is not null)
+        {
+            _isLead = new bool[256];
+            for (int b = 0; b < 256; b++) _isLead[b] = isLead(b);
+        }
         if (_isLead is null)
         {
             var bytes = new byte[256];
@@ -65,17 +71,21 @@ internal sealed class AnsiText
             for (int k = 0; k < src.Length; k++) dest[k] = _singleByte[src[k]];
             return;
         }
+        bool[] isLead = _isLead!;
+        char[] lone = _lone!;
+        char[]?[] pairs = _pairs;
         for (int k = 0; k < src.Length; k++)
         {
             byte b = src[k];
             if (b < 0x80) { dest[k] = (char)b; continue; }
-            if (_isLead!(b) && k + 1 < src.Length)
+            if (isLead[b] && k + 1 < src.Length)
             {
-                dest[k] = PairRow(b)[src[k + 1]];
+                // A row is published whole (PairRow), so a plain read sees it complete or not at all.
+                dest[k] = (pairs[b] ?? PairRow(b))[src[k + 1]];
                 dest[++k] = '\0';
                 continue;
             }
-            dest[k] = _lone![b];
+            dest[k] = lone[b];
         }
     }
 
@@ -86,9 +96,7 @@ internal sealed class AnsiText
     /// </summary>
     char[] PairRow(byte lead)
     {
-        var row = Volatile.Read(ref _pairs[lead]);
-        if (row is not null) return row;
-        row = new char[256];
+        var row = new char[256];
         Span<byte> pair = stackalloc byte[2];
         Span<char> chars = stackalloc char[2];
         pair[0] = lead;

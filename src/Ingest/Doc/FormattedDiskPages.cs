@@ -35,41 +35,54 @@ internal sealed class FormattedDiskPages
         Read(wordDocument, plcBte, paragraphs: false, word6);
 
     /// <summary>The grpprl in force at stream offset <paramref name="fc"/>; empty when none.</summary>
-    public ReadOnlySpan<byte> GrpprlAt(long fc) => GrpprlAt(fc, out _, out _);
+    public ReadOnlySpan<byte> GrpprlAt(long fc) => GrpprlAt(fc, out _, out _, out _);
 
     /// <summary>
     /// The grpprl in force at <paramref name="fc"/> and the FC range it covers (or the gap around
     /// <paramref name="fc"/> with no formatting), so a caller walking the text can skip whole runs.
     /// </summary>
-    public ReadOnlySpan<byte> GrpprlAt(long fc, out long runStart, out long runEnd)
+    public ReadOnlySpan<byte> GrpprlAt(long fc, out long runStart, out long runEnd) => GrpprlAt(fc, out runStart, out runEnd, out _);
+
+    /// <summary>
+    /// <see cref="GrpprlAt(long)"/> and where that grpprl lies (<paramref name="grpprlAt"/>; 0 for none): runs of
+    /// one page that share a grpprl share the place, so a caller can keep what it read from one.
+    /// </summary>
+    public ReadOnlySpan<byte> GrpprlAt(long fc, out int grpprlAt) => GrpprlAt(fc, out _, out _, out grpprlAt);
+
+    /// <summary><see cref="GrpprlAt(long, out long, out long)"/> and where that grpprl lies (see <see cref="GrpprlAt(long, out int)"/>).</summary>
+    public ReadOnlySpan<byte> GrpprlAt(long fc, out long runStart, out long runEnd, out int grpprlAt)
     {
-        int lo = 0, hi = _runs.Length - 1, found = -1;
-        while (lo <= hi)
+        int run = Locate(fc, out runStart, out runEnd);
+        if (run < 0)
         {
-            int mid = (lo + hi) >>> 1;
-            if (_runs[mid].FcStart <= fc) { found = mid; lo = mid + 1; }
-            else hi = mid - 1;
+            grpprlAt = 0;
+            return default;
         }
+        grpprlAt = _runs[run].GrpprlOffset;
+        return _wordDocument.AsSpan(_runs[run].GrpprlOffset, _runs[run].GrpprlLength);
+    }
+
+    /// <summary>
+    /// The run holding <paramref name="fc"/> (-1 when none) and the FC range it covers, or the gap around
+    /// <paramref name="fc"/> between runs.
+    /// </summary>
+    int Locate(long fc, out long runStart, out long runEnd)
+    {
+        int found = LastStartingAtOrBefore(fc);
         if (found < 0 || fc >= _runs[found].FcEnd)
         {
             runStart = found < 0 ? 0 : _runs[found].FcEnd;
             runEnd = found + 1 < _runs.Length ? _runs[found + 1].FcStart : long.MaxValue;
             if (runStart > fc || runEnd <= fc) { runStart = fc; runEnd = fc + 1; }
-            return default;
+            return -1;
         }
-        var r = _runs[found];
-        runStart = r.FcStart;
-        runEnd = r.FcEnd;
-        return _wordDocument.AsSpan(r.GrpprlOffset, r.GrpprlLength);
+        runStart = _runs[found].FcStart;
+        runEnd = _runs[found].FcEnd;
+        return found;
     }
 
     /// <summary>The paragraph style (istd) in force at <paramref name="fc"/>: the two bytes before a PAPX grpprl; 0 (Normal) when none.</summary>
-    public int IstdAt(long fc)
-    {
-        int found = FindRun(fc);
-        if (found < 0 || _runs[found].GrpprlOffset < 2) return 0;
-        return BinaryPrimitives.ReadUInt16LittleEndian(_wordDocument.AsSpan(_runs[found].GrpprlOffset - 2));
-    }
+    public int IstdAt(long fc) => IstdOf(FindRun(fc));
 
     /// <summary>
     /// <see cref="IstdAt(long)"/>, and the FC range around <paramref name="fc"/> where the answer is the same: the run
@@ -77,12 +90,39 @@ internal sealed class FormattedDiskPages
     /// </summary>
     public int IstdAt(long fc, out long sameFrom, out long sameTo)
     {
-        GrpprlAt(fc, out sameFrom, out sameTo);
+        int run = Locate(fc, out sameFrom, out sameTo);
         if (!_disjoint) sameTo = sameFrom;
-        return IstdAt(fc);
+        return IstdOf(run);
     }
 
+    int IstdOf(int run) =>
+        run < 0 || _runs[run].GrpprlOffset < 2 ? 0 : BinaryPrimitives.ReadUInt16LittleEndian(_wordDocument.AsSpan(_runs[run].GrpprlOffset - 2));
+
     int FindRun(long fc)
+    {
+        int found = LastStartingAtOrBefore(fc);
+        return found >= 0 && fc < _runs[found].FcEnd ? found : -1;
+    }
+
+    /// <summary>
+    /// Index of the last run starting at or before <paramref name="fc"/>, or -1. The text is read in FC order, so the
+    /// answer is mostly the last one or the run after it (checked against the definition); else a binary search.
+    /// </summary>
+    int LastStartingAtOrBefore(long fc)
+    {
+        int h = _lastFound;
+        if ((uint)h < (uint)_runs.Length && _runs[h].FcStart <= fc)
+        {
+            if (h + 1 == _runs.Length || _runs[h + 1].FcStart > fc) return h;
+            if (h + 2 == _runs.Length || _runs[h + 2].FcStart > fc) return _lastFound = h + 1;
+        }
+        return _lastFound = Search(fc);
+    }
+
+    /// <summary>The answer <see cref="LastStartingAtOrBefore"/> gave last (any value is checked before use).</summary>
+    int _lastFound = -1;
+
+    int Search(long fc)
     {
         int lo = 0, hi = _runs.Length - 1, found = -1;
         while (lo <= hi)
@@ -91,7 +131,7 @@ internal sealed class FormattedDiskPages
             if (_runs[mid].FcStart <= fc) { found = mid; lo = mid + 1; }
             else hi = mid - 1;
         }
-        return found >= 0 && fc < _runs[found].FcEnd ? found : -1;
+        return found;
     }
 
     static FormattedDiskPages Read(ArraySegment<byte> wordDocument, ReadOnlySpan<byte> plcBte, bool paragraphs, bool word6)
@@ -99,16 +139,21 @@ internal sealed class FormattedDiskPages
         // PlcBte: n+1 FCs then n PnFkp (low 22 bits: page number; Word 6: 16-bit page numbers).
         int pnSize = word6 ? 2 : 4;
         int n = plcBte.Length >= 4 + 4 + pnSize ? (plcBte.Length - 4) / (4 + pnSize) : 0;
-        var runs = new List<Run>(n * 16);
+        // Each page is read once (a damaged PlcBte may name one twice); its last byte counts its runs.
+        var pages = new List<int>(n);
         var seen = new HashSet<uint>();
+        int runCount = 0;
         for (int i = 0; i < n; i++)
         {
             int at = (n + 1) * 4 + i * pnSize;
             uint pn = word6 ? BinaryPrimitives.ReadUInt16LittleEndian(plcBte[at..]) : BinaryPrimitives.ReadUInt32LittleEndian(plcBte[at..]) & 0x3FFFFF;
             long page = (long)pn * PageSize;
             if (page + PageSize > wordDocument.Count || !seen.Add(pn)) continue;
-            ReadPage(wordDocument, (int)page, paragraphs, word6, runs);
+            pages.Add((int)page);
+            runCount += wordDocument[(int)page + PageSize - 1];
         }
+        var runs = new List<Run>(runCount);
+        foreach (int page in pages) ReadPage(wordDocument, page, paragraphs, word6, runs);
         // Pages come in FC order in every sound file: sorting is then only needed for a damaged or odd one.
         if (!StrictlyIncreasing(runs)) runs.Sort((a, b) => a.FcStart.CompareTo(b.FcStart));
         return word6 ? Translated(wordDocument, runs) : new FormattedDiskPages(wordDocument, runs.ToArray());

@@ -42,6 +42,13 @@ internal sealed class MainTextReader
     int _runPiece = -1;
     bool _runHidden;
 
+    // What the sprms of each (CHPX place, piece Prm) pair say about deletion and hiding (HidingMarks).
+    readonly Dictionary<(int ChpxAt, int Prm), (bool Deleted, int Vanish)> _hidingMarks = new();
+
+    // The paragraph properties last read, and the PAPX (its place in the stream) and piece Prm they were read from.
+    ParagraphProperties _props;
+    int _propsPapxAt = -1, _propsPrm = -2;
+
     // Text boxes anchored in the current paragraph, read before it (a title box floats above its anchor).
     readonly List<(int Start, int End)> _boxes = new();
 
@@ -119,24 +126,30 @@ internal sealed class MainTextReader
     /// <summary>Copies the plain characters from <paramref name="cp"/> on (skipping NULs) to the paragraph; returns the CP after them.</summary>
     int AppendPlain(int cp, int end)
     {
-        var text = _text;
-        int i = cp - _cpBase, stop = end - _cpBase, start = i;
-        while (i < stop)
+        var rest = _text.AsSpan(cp - _cpBase, end - cp);
+        int i = 0;
+        while (true)
         {
-            char d = text[i];
-            if (IsPlain(d)) { i++; continue; }
-            if (d != '\0') break;
-            Flush(start, i);
-            start = ++i;
+            int n = PlainLength(rest[i..]);
+            if (n > 0) _paragraph.Append(rest.Slice(i, n));
+            i += n;
+            if (i < rest.Length && rest[i] == '\0') i++;
+            else return cp + i;
         }
-        Flush(start, i);
-        return i + _cpBase;
+    }
 
-        void Flush(int from, int to)
-        {
-            if (to - from == 1) _paragraph.Append(text[from]);
-            else if (to > from) _paragraph.Append(text, from, to - from);
-        }
+    /// <summary>
+    /// How many characters at the start of <paramref name="text"/> are plain (<see cref="IsPlain"/>), found with
+    /// vectorised searches: the next control character bounds the search for the other two kinds.
+    /// </summary>
+    static int PlainLength(ReadOnlySpan<char> text)
+    {
+        int n = text.IndexOfAnyInRange('\0', '\u001F');
+        if (n < 0) n = text.Length;
+        int open = text[..n].IndexOf('(');
+        if (open >= 0) n = open;
+        int symbol = text[..n].IndexOfAnyInRange('\uF020', '\uF0FF');
+        return symbol >= 0 ? symbol : n;
     }
 
     /// <summary>A visible character that is not plain: marks, fields, anchors, and what <see cref="Append"/> maps.</summary>
@@ -243,23 +256,18 @@ internal sealed class MainTextReader
     /// </summary>
     bool IsHidden(int cp)
     {
-        int piece = _pieces.PieceAt(cp);
-        long fc = _pieces.FcOf(cp);
+        long fc = _pieces.FcOf(cp, out int piece);
         if (fc >= _runStart && fc < _runEnd && piece == _runPiece) return _runHidden;
         _runPiece = piece;
-        var grpprl = _chpx.GrpprlAt(fc, out _runStart, out _runEnd);
-        bool deleted = false;
-        int vanish = -1;
-        // The run's CHPX, then the piece's Prm, which applies on top of it.
-        for (int pass = 0; pass < 2; pass++)
+        var grpprl = _chpx.GrpprlAt(fc, out _runStart, out _runEnd, out int chpxAt);
+        // Runs share a few CHPXs (and pieces a few Prms): each pair's sprms are read once.
+        int prm = _pieces.PrmOf(piece);
+        if (!_hidingMarks.TryGetValue((chpxAt, prm), out var marks))
         {
-            var w = new Sprm.Walker(pass == 0 ? grpprl : _pieces.PrmGrpprl(piece));
-            while (w.MoveNext())
-            {
-                if (w.Current == Sprm.CFRMarkDel) deleted = w.Operand[0] is 1 or 0x81;
-                else if (w.Current == Sprm.CFVanish) vanish = w.Operand[0];
-            }
+            marks = HidingMarks(grpprl, _pieces.PrmGrpprl(piece));
+            _hidingMarks.Add((chpxAt, prm), marks);
         }
+        var (deleted, vanish) = marks;
         bool styleHidden = _doc.Styles.IsHidden(_papx.IstdAt(fc, out long styleFrom, out long styleTo));
         bool hidden = vanish switch { 0 => false, 1 => true, 0x81 => !styleHidden, _ => styleHidden };
         // The answer depends on the paragraph's style as well when the run defers to it (most runs): it holds
@@ -271,6 +279,26 @@ internal sealed class MainTextReader
         }
         _runHidden = deleted || hidden;
         return _runHidden;
+    }
+
+    /// <summary>
+    /// sprmCFRMarkDel (deleted: on) and sprmCFVanish (its operand; -1 when absent) of a run's CHPX, then of the
+    /// piece's Prm, which applies on top of it.
+    /// </summary>
+    static (bool Deleted, int Vanish) HidingMarks(ReadOnlySpan<byte> chpx, ReadOnlySpan<byte> prm)
+    {
+        bool deleted = false;
+        int vanish = -1;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var w = new Sprm.Walker(pass == 0 ? chpx : prm);
+            while (w.MoveNext())
+            {
+                if (w.Current == Sprm.CFRMarkDel) deleted = w.Operand[0] is 1 or 0x81;
+                else if (w.Current == Sprm.CFVanish) vanish = w.Operand[0];
+            }
+        }
+        return (deleted, vanish);
     }
 
     /// <summary>A '(' with sprmCSymbol (MS-DOC 2.6.1) is a character of a symbol font, named by its ftc.</summary>
@@ -295,10 +323,16 @@ internal sealed class MainTextReader
 
     void EndParagraph(int cp, char mark, CancellationToken cancel)
     {
-        int piece = _pieces.PieceAt(cp);
-        var papxGrpprl = ResolveHugePapx(_papx.GrpprlAt(_pieces.FcOf(cp)));
+        var papxGrpprl = ResolveHugePapx(_papx.GrpprlAt(_pieces.FcOf(cp, out int piece), out int papxAt));
         var prmGrpprl = _pieces.PrmGrpprl(piece);
-        var props = ParagraphProperties.Read(papxGrpprl, prmGrpprl);
+        // The paragraphs of a table mostly share one PAPX (and piece Prm): what it says is read once for them.
+        int prm = _pieces.PrmOf(piece);
+        if (papxAt != _propsPapxAt || prm != _propsPrm)
+        {
+            _props = ParagraphProperties.Read(papxGrpprl, prmGrpprl);
+            (_propsPapxAt, _propsPrm) = (papxAt, prm);
+        }
+        var props = _props;
         int local = props.Depth;
         int depth = local == 0 ? _depthOffset : local + _depthOffset;
         var text = TakeParagraph();

@@ -98,7 +98,9 @@ internal sealed class PieceTable
     {
         int cpEnd = (int)Math.Clamp((long)cpStart + Math.Max(0, count), 0, CpLimit);
         cpStart = Math.Clamp(cpStart, 0, cpEnd);
-        var text = new char[cpEnd - cpStart];
+        // Every character is written below; only what no piece covers (a damaged table) is cleared.
+        var text = GC.AllocateUninitializedArray<char>(cpEnd - cpStart);
+        int written = 0;
         for (int i = Math.Max(0, PieceAt(cpStart)); i < _pieces.Length; i++)
         {
             cancel.ThrowIfCancellationRequested();
@@ -110,6 +112,8 @@ internal sealed class PieceTable
             int n = to - from;
             if (start + (long)n * p.BytesPerChar > wordDocument.Length) throw Damaged("piece lies outside the WordDocument stream");
             var dest = text.AsSpan(from - cpStart, n);
+            if (from - cpStart > written) text.AsSpan(written, from - cpStart - written).Clear();
+            written = Math.Max(written, to - cpStart);
             var src = wordDocument.Slice((int)start, n * p.BytesPerChar);
             if (p.Is8Bit && _ansi is not null)
                 _ansi.Decode(src, dest);
@@ -120,6 +124,7 @@ internal sealed class PieceTable
             else
                 for (int k = 0; k < n; k++) dest[k] = (char)BinaryPrimitives.ReadUInt16LittleEndian(src[(k * 2)..]);
         }
+        if (written < text.Length) text.AsSpan(written).Clear();
         return text;
     }
 
@@ -145,13 +150,19 @@ internal sealed class PieceTable
     int _lastPiece;
 
     /// <summary>The stream offset (FC) of character <paramref name="cp"/>, or -1.</summary>
-    public long FcOf(int cp)
+    public long FcOf(int cp) => FcOf(cp, out _);
+
+    /// <summary><see cref="FcOf(int)"/>, and the piece holding <paramref name="cp"/> (-1 when none).</summary>
+    public long FcOf(int cp, out int piece)
     {
-        int i = PieceAt(cp);
-        if (i < 0) return -1;
-        var p = _pieces[i];
+        piece = PieceAt(cp);
+        if (piece < 0) return -1;
+        var p = _pieces[piece];
         return p.ByteOffset + (long)(cp - p.CpStart) * p.BytesPerChar;
     }
+
+    /// <summary>What <see cref="PrmGrpprl"/> of a piece depends on: its Prm (-1 for no piece).</summary>
+    public int PrmOf(int pieceIndex) => pieceIndex < 0 ? -1 : _pieces[pieceIndex].Prm;
 
     /// <summary>
     /// The grpprl a piece's Prm applies to its text: for Prm1 the Prc it indexes; for Prm0 its single

@@ -75,7 +75,8 @@ internal sealed class HeadlessChromium : IDisposable
             if (m.Success) port.TrySetResult(int.Parse(m.Groups[1].Value));
         };
         _process.BeginErrorReadLine();
-        if (!port.Task.Wait(TimeSpan.FromSeconds(30))) throw new TimeoutException("chromium did not open its DevTools port in 30 s: " + stderr);
+        // A bound for a broken browser only: on a loaded 2-core box chromium's start-up alone can take tens of seconds.
+        if (!port.Task.Wait(TimeSpan.FromMinutes(2))) throw new TimeoutException("chromium did not open its DevTools port in 2 min: " + stderr);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         string? ws = null;
         for (int i = 0; i < 50 && ws is null; i++)

@@ -30,10 +30,8 @@ public class CompoundFileTests
         // Point the directory's first sector at itself.
         BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan((int)((fatSector + 1) * 512 + firstDir * 4)), firstDir);
 
-        var sw = Stopwatch.StartNew();
         var e = Assert.Throws<UnreadableDocumentException>(() => new CompoundFile(b));
-        Assert.Contains("loops", e.Message);
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2));
+        Assert.Contains("loops", e.Message); // found as a loop, not walked until something else gives out
     }
 
     [Fact]

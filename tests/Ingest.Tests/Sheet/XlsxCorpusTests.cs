@@ -99,12 +99,10 @@ public class XlsxCorpusTests
     }
 
     [Fact]
-    public void ProjectExport_BigFlatSheetsReadQuicklyWithFullCodes()
+    public void ProjectExport_BigFlatSheetsReadWithFullCodes()
     {
-        var sw = Stopwatch.StartNew();
+        // How fast is `jixiao bench`'s to measure, not a test's (a wall-clock bound fails on a loaded box).
         var d = Read(new XlsxParser(), "real", "项目信息.xlsx");
-        sw.Stop();
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(15), $"took {sw.Elapsed}");
         Assert.Equal(4, d.PageCount);
         Assert.Equal(new[] { "审核信息", "项目信息", "指标信息", "data" }, d.Tables.Select(t => t.Name));
         var indicators = d.Tables.Single(t => t.Name == "指标信息");
