@@ -148,7 +148,8 @@ public static class FormatSniffer
     static Sniffed SniffOle(Stream stream, string extension)
     {
         stream.Position = 0;
-        var all = new byte[(int)Math.Min(stream.Length, 64L * 1024 * 1024)];
+        // Not zeroed first: the read fills it, and only the part read is used.
+        var all = GC.AllocateUninitializedArray<byte>((int)Math.Min(stream.Length, 64L * 1024 * 1024));
         int n = ReadUpTo(stream, all);
         var sniffed = Doc.OleKind.Identify(n == all.Length ? all : all[..n], extension);
         // The whole file is in memory now: the reader takes it from here instead of reading it a second time.

@@ -1,9 +1,10 @@
 namespace Jixiao.Extract;
 
 /// <summary>
-/// The hook between an indicator table's rules and the cell-role model: columns whose header label the
-/// vocabulary does not know (a regional synonym, a typo, an OCR misreading) are ignored by the rules; the
-/// oracle reads their cells and may give them a role no known column has. Known columns are never touched.
+/// Columns of an indicator table whose header label the vocabulary does not know (a regional synonym, a typo, an
+/// OCR misreading): the rules first read their role from what they hold and where they stand
+/// (<see cref="ColumnContents"/>); the oracle reads the cells of those left and may give them a role no known column
+/// has. Known columns are never touched.
 /// </summary>
 internal static class UnknownColumns
 {

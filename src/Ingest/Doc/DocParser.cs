@@ -88,7 +88,7 @@ internal sealed class DocParser : IDocumentParser
             return m.TryGetBuffer(out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length ? whole.Array : m.ToArray();
         if (stream.CanSeek && stream.Length - stream.Position <= int.MaxValue)
         {
-            var buffer = new byte[stream.Length - stream.Position];
+            var buffer = GC.AllocateUninitializedArray<byte>((int)(stream.Length - stream.Position));
             stream.ReadExactly(buffer);
             return buffer;
         }

@@ -57,6 +57,39 @@ public class CompoundFileTests
         Assert.Contains("WordDocument", e.Message);
     }
 
+    /// <summary>
+    /// A stream whose sectors follow each other is handed out as the file's own bytes, any other is copied sector by
+    /// sector: both must give the same stream. The WordDocument stream's first two sectors are swapped in the file and
+    /// its chain relinked to visit them in their new places.
+    /// </summary>
+    [Fact]
+    public void A_fragmented_stream_reads_the_same_as_a_contiguous_one()
+    {
+        var b = Innertable();
+        var whole = new CompoundFile(b).ReadStreamBytes("WordDocument")!.Value;
+        Assert.Equal(b, whole.Array); // contiguous: no copy
+        var expected = whole.ToArray();
+
+        int entry = b.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes("WordDocument\0"));
+        uint s0 = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(entry + 116));
+        int fatSector = (int)BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(76));
+        int Fat(uint s) => (fatSector + 1) * 512 + (int)s * 4;
+        uint s1 = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(Fat(s0)));
+        uint s2 = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(Fat(s1)));
+        Assert.True(s0 < 128 && s1 == s0 + 1, "the test expects a contiguous stream whose FAT entries lie in the first FAT sector");
+        var first = b.AsSpan((int)(s0 + 1) * 512, 512).ToArray();
+        b.AsSpan((int)(s1 + 1) * 512, 512).CopyTo(b.AsSpan((int)(s0 + 1) * 512));
+        first.CopyTo(b.AsSpan((int)(s1 + 1) * 512));
+        BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(entry + 116), s1);
+        BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(Fat(s1)), s0);
+        BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(Fat(s0)), s2);
+
+        var fragmented = new CompoundFile(b).ReadStreamBytes("WordDocument")!.Value;
+        Assert.NotSame(b, fragmented.Array);
+        Assert.Equal(expected, fragmented.ToArray());
+        Assert.Equal(expected, new CompoundFile(b).ReadStream("WordDocument"));
+    }
+
     [Fact]
     public void A_truncated_file_is_unreadable_not_a_crash()
     {
