@@ -20,7 +20,10 @@ internal static class UnseenHeaders
     };
 
     /// <returns>The copy, and how many header cells were renamed.</returns>
-    public static (SourceDocument Doc, int Renamed) Rewrite(SourceDocument source)
+    public static (SourceDocument Doc, int Renamed) Rewrite(SourceDocument source) => Rewrite(source, Synonyms);
+
+    /// <param name="synonyms">Role (target, actual, weight, score …) → the label its header cells get.</param>
+    public static (SourceDocument Doc, int Renamed) Rewrite(SourceDocument source, IReadOnlyDictionary<string, string> synonyms)
     {
         var copy = Copy(source);
         int renamed = 0;
@@ -33,7 +36,7 @@ internal static class UnseenHeaders
             {
                 if (cell.IsEmpty || cell.Ref is null) continue;
                 var role = IndicatorReader.RoleOf(cell.Label);
-                if (role is null || !Synonyms.TryGetValue(role, out var synonym)) continue;
+                if (role is null || !synonyms.TryGetValue(role, out var synonym)) continue;
                 if (grid.Slots[cell.Ref.Row, cell.Ref.Col] is not { } slot) continue;
                 slot.Text = synonym;
                 renamed++;

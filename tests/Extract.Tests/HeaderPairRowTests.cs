@@ -10,14 +10,14 @@ namespace Jixiao.Extract.Tests;
 /// </summary>
 public class HeaderPairRowTests
 {
-    static Form ProjectForm(string unit, string person)
+    static Form ProjectForm(string unit, string person, string unitLabel = "项目实施单位")
     {
         var doc = new SourceDocument("pairs.docx", "docx");
         doc.Blocks.Add(new Paragraph("2026年项目支出绩效目标表"));
         var t = new Table();
         void Row(params TableCell[] cells) { var r = new TableRow(); r.Cells.AddRange(cells); t.Rows.Add(r); }
         Row(new TableCell("项目名称"), new TableCell("甲项目", colSpan: 2), new TableCell("主管部门"), new TableCell("测试局"));
-        Row(new TableCell("项目实施单位"), new TableCell(unit, colSpan: 2), new TableCell("项目负责人"), new TableCell(person));
+        Row(new TableCell(unitLabel), new TableCell(unit, colSpan: 2), new TableCell("项目负责人"), new TableCell(person));
         Row(new TableCell("项目资金（万元）", rowSpan: 3), new TableCell("年度资金总额"), new TableCell("100", colSpan: 3));
         Row(new TableCell("其中：财政拨款"), new TableCell("80", colSpan: 3));
         Row(new TableCell("其他资金"), new TableCell("20", colSpan: 3));
@@ -39,6 +39,18 @@ public class HeaderPairRowTests
         Assert.Equal(unit, f.Fields.GetValueOrDefault("项目实施单位"));
         Assert.Equal(person, f.Fields.GetValueOrDefault("项目负责人"));
         Assert.Equal(3, f.Budget.Count);
+        Assert.Equal(("建设数", "10个"), (f.Indicators.Single().Level3, f.Indicators.Single().Target));
+    }
+
+    [Fact]
+    public void A_pair_whose_label_is_unknown_and_whose_value_ends_like_a_label_is_a_field()
+    {
+        // 经费性质 is no label of the vocabulary and 事业单位 ends like one (单位): the row still reads label → value
+        // beside the written label 项目负责人, not as the column names of a list.
+        Assert.False(FieldReader.IsVocabularyLabel("经费性质"));
+        var f = ProjectForm("事业单位", "张三", unitLabel: "经费性质");
+        Assert.Equal("事业单位", f.Fields.GetValueOrDefault("经费性质"));
+        Assert.Equal("张三", f.Fields.GetValueOrDefault("项目负责人"));
         Assert.Equal(("建设数", "10个"), (f.Indicators.Single().Level3, f.Indicators.Single().Target));
     }
 }

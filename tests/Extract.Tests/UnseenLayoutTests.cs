@@ -152,6 +152,63 @@ public class UnseenLayoutTests
         Assert.Empty(Extractor.Extract(src, RulesOnlyOracle.Instance).Forms);
     }
 
+    /// <summary>
+    /// A self-evaluation whose value columns are worded the way no vocabulary has them: the rules read each
+    /// column's role from what it holds (measures, points, prose) and where it stands, in either column order.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Value_columns_worded_unknown_are_read_from_their_contents(bool weightFirst)
+    {
+        string[] unknown = { "年度预期标准", "年末实现情况", "标准分", "考评结果分", "差距及整改说明" };
+        // The test is about wordings the vocabulary does not know: if it learns one, pick another.
+        Assert.All(unknown, label => Assert.Null(IndicatorReader.RoleOf(TextNorm.Label(label))));
+        // The last five cells of a row are target, actual, weight, score, reason; some templates put the weight first.
+        TableCell[] Row(params TableCell[] cells) =>
+            weightFirst ? cells[..^5].Concat(new[] { cells[^3], cells[^5], cells[^4], cells[^2], cells[^1] }).ToArray() : cells;
+        var form = One(Doc("2024年度项目支出绩效自评表",
+            R(C("项目名称"), C("社区养老服务", 1, 7)),
+            R(Row(C("一级指标"), C("二级指标"), C("三级指标"), C(unknown[0]), C(unknown[1]), C(unknown[2]), C(unknown[3]), C(unknown[4]))),
+            R(Row(C("产出指标", 2), C("数量指标"), C("服务老人人次"), C("≥3000人次"), C("3120人次"), C("20"), C("20"), C("无"))),
+            R(Row(C("质量指标"), C("服务合格率"), C("≥95%"), C("91%"), C("20"), C("17.5"), C("部分站点人员流动大，培训未全覆盖，下年度加强岗前培训"))),
+            R(Row(C("满意度指标"), C("服务对象满意度指标"), C("老人满意度"), C("≥90%"), C("88%"), C("10"), C("8"), C("问卷回收率偏低，满意度样本不足，将改为上门回访")))));
+        Assert.Equal(new (string?, string?, string?, string?, string?, string?, string?)[]
+        {
+            ("产出指标", "数量指标", "服务老人人次", "≥3000人次", "3120人次", "20", "20"),
+            ("产出指标", "质量指标", "服务合格率", "≥95%", "91%", "20", "17.5"),
+            ("满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "88%", "10", "8"),
+        }, form.Indicators.Select(i => (i.Level1, i.Level2, i.Level3, i.Target, i.Actual, i.Weight, i.Score)));
+        Assert.Equal("问卷回收率偏低，满意度样本不足，将改为上门回访", form.Indicators[2].Deviation);
+    }
+
+    [Fact]
+    public void A_lone_points_column_worded_unknown_is_the_weight_of_a_target_form()
+    {
+        Assert.All(new[] { "预设水平", "占比分" }, label => Assert.Null(IndicatorReader.RoleOf(label)));
+        var form = One(Doc("2025年度项目支出绩效目标表",
+            R(C("项目名称"), C("社区服务", 1, 4)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("预设水平"), C("占比分")),
+            R(C("产出指标"), C("数量指标"), C("服务人次"), C("≥300人次"), C("30")),
+            R(C("效益指标"), C("社会效益指标"), C("居民获得感"), C("明显提升"), C("20"))));
+        Assert.Equal(new (string?, string?, string?, string?)[] { ("服务人次", "≥300人次", "30", null), ("居民获得感", "明显提升", "20", null) },
+            form.Indicators.Select(i => (i.Level3, i.Target, i.Weight, i.Score)));
+    }
+
+    [Fact]
+    public void A_combined_indicator_column_beside_an_unknown_value_label_keeps_its_table()
+    {
+        // 活动 | 绩效指标 | 指标性质 | ? | 度量单位: with the value's label unknown, the comparator and unit columns still
+        // name the row a header, and the bare number between them is the target.
+        Assert.Null(IndicatorReader.RoleOf("数额"));
+        var form = One(Doc("部门整体支出绩效目标表",
+            R(C("部门名称"), C("某市政务服务中心", 1, 4)),
+            R(C("活动"), C("绩效指标"), C("指标性质"), C("数额"), C("度量单位")),
+            R(C("窗口服务"), C("产出指标数量指标办件数量"), C("≥"), C("3700"), C("件")),
+            R(C("窗口服务"), C("效益指标社会效益指标群众办事满意率"), C("≥"), C("98"), C("%"))));
+        Assert.Equal(new (string?, string?)[] { ("办件数量", "≥3700件"), ("群众办事满意率", "≥98%") }, form.Indicators.Select(i => (i.Level3, i.Target)));
+    }
+
     static Form One(SourceDocument src) => Extractor.Extract(src, RulesOnlyOracle.Instance).Forms.Single();
 
     static SourceDocument Doc(string title, params TableRow[] rows)

@@ -42,21 +42,25 @@ internal static class HeaderArea
     }
 
     /// <summary>
-    /// Label, value, label, value…: every label position (first, third …) holds a label the vocabulary or a colon
-    /// vouches for, and no value position holds one. Column names of a list stand side by side instead
-    /// (`项目编码 | 项目名称 | 申请单位 …`), so a written label sits at a value position there.
+    /// Label, value, label, value…: the label positions (first, third …) hold labels, at least one of them vouched for
+    /// by the vocabulary or a colon, and no value position holds such a label. Column names of a list stand side by
+    /// side instead (`项目编码 | 项目名称 | 申请单位 …`), so a written label sits at a value position there. A label
+    /// position may hold a label the vocabulary does not know (`项目属性 | 事业单位 | 项目负责人 | 张三`): the written
+    /// label beside it sets the row's rhythm, and its value is a value however it ends.
     /// </summary>
     static bool ReadsAsWrittenPairs(List<Cell> cells)
     {
         if (cells.Count < 2) return false;
+        bool written = false;
         for (int k = 0; k < cells.Count; k++)
         {
             var cell = cells[k];
             bool labelPosition = k % 2 == 0;
-            if (labelPosition && !FieldReader.WrittenLabel(cell) && !(cell.IsEmpty && k == cells.Count - 1)) return false;
+            if (labelPosition && FieldReader.WrittenLabel(cell)) written = true;
+            else if (labelPosition && !HeaderLabel.IsShaped(cell.Label) && !(cell.IsEmpty && k == cells.Count - 1)) return false;
             if (!labelPosition && !cell.IsEmpty && (FieldReader.WrittenLabel(cell) || HeaderLabel.IsSectionWord(cell.Label))) return false;
         }
-        return true;
+        return written;
     }
 
     /// <summary>What the header area needs to know of a table, worked out once per table.</summary>

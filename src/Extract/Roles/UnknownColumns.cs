@@ -1,9 +1,10 @@
 namespace Jixiao.Extract;
 
 /// <summary>
-/// The hook between an indicator table's rules and the cell-role model: columns whose header label the
-/// vocabulary does not know (a regional synonym, a typo, an OCR misreading) are ignored by the rules; the
-/// oracle reads their cells and may give them a role no known column has. Known columns are never touched.
+/// Columns of an indicator table whose header label the vocabulary does not know (a regional synonym, a typo, an
+/// OCR misreading): the rules first read their role from what they hold and where they stand
+/// (<see cref="ColumnContents"/>); the oracle reads the cells of those left and may give them a role no known column
+/// has. Known columns are never touched.
 /// </summary>
 internal static class UnknownColumns
 {
@@ -13,7 +14,6 @@ internal static class UnknownColumns
     public static double Resolve(Dictionary<int, string?> roles, Dictionary<int, string> labels, List<Line> lines, int firstData,
         Func<Line, bool> stop, Func<string, bool> isLead, IRoleOracle oracle, FormDraft draft)
     {
-        if (oracle is RulesOnlyOracle) return 1;
         var unknown = labels.Where(p => roles[p.Key] is null && p.Value.Length > 0 && !isLead(p.Value)).Select(p => p.Key).Order().ToList();
         if (unknown.Count == 0 || firstData >= lines.Count || lines[firstData].IsParagraph) return 1;
         var table = TableView.Containing(lines, firstData, out int row);
@@ -23,6 +23,11 @@ internal static class UnknownColumns
             if (r > row && stop(table.Rows[r])) break;
             rows.Add(r);
         }
+        // The rules read what the column holds first; the model is asked about the columns they leave.
+        var kind = TitleRules.KindFromTitle(draft.Form.Title);
+        ColumnContents.Resolve(roles, unknown, table, rows, selfEvaluation: kind is not (FormKind.DepartmentTarget or FormKind.ProjectTarget or FormKind.TransferTarget));
+        unknown = unknown.Where(c => roles[c] is null).ToList();
+        if (unknown.Count == 0 || oracle is RulesOnlyOracle) return 1;
         double certainty = 1;
         var taken = roles.Values.Where(v => v is not null).Select(v => v!).ToHashSet();
         // A hierarchy the rules read from known level columns is whole: a guessed level column beside it would

@@ -30,19 +30,22 @@ internal static class HeaderColumns
     static Dictionary<int, string> Ragged(IReadOnlyList<Line> header, int dataWidth, Func<string, bool> isLeadLabel)
     {
         var groups = Vocab.Instance.Columns["groups"];
-        var leaves = header[0].Cells.Where(c => !c.IsEmpty && !isLeadLabel(c.Label)).Select(c => c.Label).ToList();
+        var leaves = header[0].Cells.Where(c => !c.IsEmpty && !isLeadLabel(c.Label)).ToList();
         foreach (var row in header.Skip(1))
         {
-            var subs = row.Cells.Where(c => !c.IsEmpty).Select(c => c.Label).ToList();
+            var subs = row.Cells.Where(c => !c.IsEmpty).ToList();
             if (subs.Count == 0) continue;
-            int g = leaves.FindIndex(l => Array.IndexOf(groups, l) >= 0);
+            int g = leaves.FindIndex(l => Array.IndexOf(groups, l.Label) >= 0);
+            // A group label worded unknown: the sub-labels stand under it, where the text keeps the cell positions
+            // (`指标值` over `近两年指标值 | 预期当年实现值`, give or take an empty cell); else the last label is the group.
+            if (g < 0) g = leaves.FindIndex(l => l.Col >= subs[0].Col && l.Col <= subs[^1].Col);
             if (g < 0) g = leaves.Count - 1;
             leaves.RemoveAt(g);
             leaves.InsertRange(g, subs);
         }
         var map = new Dictionary<int, string>();
         int offset = Math.Max(0, dataWidth - leaves.Count);
-        for (int k = 0; k < leaves.Count; k++) map[offset + k] = leaves[k];
+        for (int k = 0; k < leaves.Count; k++) map[offset + k] = leaves[k].Label;
         return map;
     }
 }

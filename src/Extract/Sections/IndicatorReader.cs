@@ -15,7 +15,12 @@ internal static partial class IndicatorReader
         var roles = line.Filled.Select(c => RoleOf(c.Label)).Where(r => r is not null).ToList();
         int levels = roles.Count(r => r is "level1" or "level2" or "level3");
         bool value = roles.Any(r => r is "target" or "actual" or "weight" or "score" or "group");
-        return levels >= 2 || levels == 1 && value && roles.Count >= 3 || levels == 0 && value && line.Filled.Any(c => IsCombined(c.Label));
+        if (levels >= 2 || levels == 1 && value && roles.Count >= 3) return true;
+        // A combined hierarchy column (绩效指标) names an indicator table with a value column, or, where the value's
+        // label is worded unknown, with two other indicator columns beside it (指标性质 | ? | 度量单位).
+        // A top header of per-project columns (项目名称 | 资金总额 | 绩效目标 | 绩效指标) is no such row.
+        int beside = roles.Count(r => r is "comparator" or "comparatorIfSign" or "unit" or "basis" or "category" or "deviation");
+        return levels == 0 && line.Filled.Any(c => IsCombined(c.Label)) && (value || beside >= 2);
     }
 
     static bool IsCombined(string label) => Array.IndexOf(Vocab.Instance.CombinedLevelColumns, label) >= 0;

@@ -42,9 +42,12 @@ public class TrainAndCrossValidationTests
         Assert.True(r.RulesOnly.Prf().F1 >= 0.97, $"rules-only {r.RulesOnly.Prf().F1}");
         Assert.True(r.InSample.Prf().F1 >= 0.97, $"in-sample {r.InSample.Prf().F1}");
         Assert.True(r.Loto.Prf().F1 >= 0.90, $"LOTO {r.Loto.Prf().F1}");
-        // Renamed value headers: the rules drop those columns, the model (trained without the family) reads them.
+        // Renamed value headers: the rules read those columns from their contents and position (ColumnContents); the
+        // model (trained without the family) is asked about what they leave and must take nothing away. Was: rules+ML
+        // > rules + 0.05, when the rules dropped such columns.
         Assert.True(r.UnseenRenamed >= 12, $"renamed {r.UnseenRenamed}");
-        Assert.True(r.UnseenLoto.Prf().F1 > r.UnseenRules.Prf().F1 + 0.05, $"unseen headers: rules+ML {r.UnseenLoto.Prf().F1} vs rules {r.UnseenRules.Prf().F1}");
+        Assert.True(r.UnseenRules.Prf().F1 >= 0.95, $"unseen headers: rules {r.UnseenRules.Prf().F1}");
+        Assert.True(r.UnseenLoto.Prf().F1 >= r.UnseenRules.Prf().F1, $"unseen headers: rules+ML {r.UnseenLoto.Prf().F1} vs rules {r.UnseenRules.Prf().F1}");
         Assert.True(r.RulesDocsPerSecond > 0 && r.ModelDocsPerSecond > 0);
     }
 
