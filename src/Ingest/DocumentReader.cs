@@ -115,7 +115,28 @@ public static class DocumentReader
         }
     }
 
+    /// <summary>Documents being read now, on any thread. A reader that can use a second core for one document
+    /// (<see cref="Pdf.TextPagesAhead"/>) does so only while fewer documents than cores are read: when every core
+    /// already reads a document of its own, a second thread per document adds no speed, only a second copy of the
+    /// document's parse state in memory (#20).</summary>
+    internal static int ReadsInFlight => Volatile.Read(ref _readsInFlight);
+
+    static int _readsInFlight;
+
     static ReadResult Parse(IDocumentParser parser, Stream seekable, string name, string format, Options options, Stopwatch sw, CancellationToken cancel)
+    {
+        Interlocked.Increment(ref _readsInFlight);
+        try
+        {
+            return ParseCounted(parser, seekable, name, format, options, sw, cancel);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _readsInFlight);
+        }
+    }
+
+    static ReadResult ParseCounted(IDocumentParser parser, Stream seekable, string name, string format, Options options, Stopwatch sw, CancellationToken cancel)
     {
         // Parsers check the token between rows and pages, but a library call on a damaged file (one
         // ExcelDataReader Read on a corrupt BIFF record) can run on without looking at it: PerFileLimit gives

@@ -180,6 +180,23 @@ public class UnseenLayoutTests
             ("满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "88%", "10", "8"),
         }, form.Indicators.Select(i => (i.Level1, i.Level2, i.Level3, i.Target, i.Actual, i.Weight, i.Score)));
         Assert.Equal("问卷回收率偏低，满意度样本不足，将改为上门回访", form.Indicators[2].Deviation);
+        // No header named these columns: their values are the rules' reading, flagged for a person to confirm.
+        Assert.All(form.Indicators, i => Assert.True(i.Review));
+        Assert.Contains("column 年度预期标准 read as target from its contents", form.Indicators[0].ReviewReasons!);
+        Assert.Contains("column 考评结果分 read as score from its contents", form.Indicators[0].ReviewReasons!);
+        Assert.Contains("column 差距及整改说明 read as deviation from its contents", form.Indicators[2].ReviewReasons!);
+    }
+
+    [Fact]
+    public void Values_under_known_headers_are_not_flagged()
+    {
+        var form = One(Doc("2024年度项目支出绩效自评表",
+            R(C("项目名称"), C("社区养老服务", 1, 5)),
+            R(C("一级指标"), C("二级指标"), C("三级指标"), C("年度指标值"), C("实际完成值"), C("分值")),
+            R(C("产出指标"), C("数量指标"), C("服务老人人次"), C("≥3000人次"), C("3120人次"), C("20"))));
+        Assert.Equal(("≥3000人次", "3120人次"), (form.Indicators[0].Target, form.Indicators[0].Actual));
+        Assert.False(form.Indicators[0].Review);
+        Assert.Null(form.Indicators[0].ReviewReasons);
     }
 
     [Fact]

@@ -79,6 +79,9 @@ internal sealed class IndicatorTable
     /// <summary>Product of the model's probabilities for the columns whose role it guessed (1: all from the rules).</summary>
     public double ModelCertainty { get; init; } = 1;
 
+    /// <summary>Columns whose role no header label named (read from their contents or by the model).</summary>
+    public IReadOnlyList<ColumnDoubt> GuessedColumns { get; init; } = Array.Empty<ColumnDoubt>();
+
     public List<IndicatorRow> Rows { get; } = new();
 }
 

@@ -39,6 +39,7 @@ internal static class FormFinisher
                 // A row without a name or without any value was read, but is worth less to an analyst.
                 double complete = ind.Level3 is not null && (ind.Target ?? ind.Actual) is not null ? 1 : 0.6;
                 ind.Confidence = Math.Round(readCertainty * table.ModelCertainty * complete, 2);
+                GuessedColumnReview.Apply(table, ind);
                 form.Indicators.Add(ind);
             }
         Plausibility.Check(form);

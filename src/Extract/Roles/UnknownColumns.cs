@@ -10,12 +10,15 @@ internal static class UnknownColumns
 {
     static readonly string[] LevelRoles = { "level1", "level2", "level3", "combined" };
 
-    /// <returns>The product of the probabilities of the roles the model gave (1 when it gave none).</returns>
-    public static double Resolve(Dictionary<int, string?> roles, Dictionary<int, string> labels, List<Line> lines, int firstData,
+    /// <returns>The product of the probabilities of the roles the model gave (1 when it gave none), and one doubt per
+    /// column given a role here: its values are read under a role no header named, so they are flagged for review
+    /// (<see cref="GuessedColumnReview"/>) rather than stored as fact.</returns>
+    public static (double Certainty, List<ColumnDoubt> Doubts) Resolve(Dictionary<int, string?> roles, Dictionary<int, string> labels, List<Line> lines, int firstData,
         Func<Line, bool> stop, Func<string, bool> isLead, IRoleOracle oracle, FormDraft draft)
     {
         var unknown = labels.Where(p => roles[p.Key] is null && p.Value.Length > 0 && !isLead(p.Value)).Select(p => p.Key).Order().ToList();
-        if (unknown.Count == 0 || firstData >= lines.Count || lines[firstData].IsParagraph) return 1;
+        var doubts = new List<ColumnDoubt>();
+        if (unknown.Count == 0 || firstData >= lines.Count || lines[firstData].IsParagraph) return (1, doubts);
         var table = TableView.Containing(lines, firstData, out int row);
         var rows = new List<int>();
         for (int r = row; r < table.Rows.Count; r++)
@@ -26,8 +29,10 @@ internal static class UnknownColumns
         // The rules read what the column holds first; the model is asked about the columns they leave.
         var kind = TitleRules.KindFromTitle(draft.Form.Title);
         ColumnContents.Resolve(roles, unknown, table, rows, selfEvaluation: kind is not (FormKind.DepartmentTarget or FormKind.ProjectTarget or FormKind.TransferTarget));
+        foreach (var col in unknown.Where(c => roles[c] is not null))
+            doubts.Add(new ColumnDoubt(roles[col]!, $"column {labels[col]} read as {roles[col]} from its contents"));
         unknown = unknown.Where(c => roles[c] is null).ToList();
-        if (unknown.Count == 0 || oracle is RulesOnlyOracle) return 1;
+        if (unknown.Count == 0 || oracle is RulesOnlyOracle) return (1, doubts);
         double certainty = 1;
         var taken = roles.Values.Where(v => v is not null).Select(v => v!).ToHashSet();
         // A hierarchy the rules read from known level columns is whole: a guessed level column beside it would
@@ -40,7 +45,11 @@ internal static class UnknownColumns
             taken.Add(guess.Value);
             draft.ModelCertainty *= guess.Probability;
             certainty *= guess.Probability;
+            doubts.Add(new ColumnDoubt(guess.Value, $"column {labels[col]} read as {guess.Value} by the model (p {guess.Probability:0.00})"));
         }
-        return certainty;
+        return (certainty, doubts);
     }
 }
+
+/// <summary>A column whose role no header label named: the role given, and why, as the review reason of its values.</summary>
+internal sealed record ColumnDoubt(string Role, string Reason);

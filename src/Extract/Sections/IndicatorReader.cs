@@ -117,12 +117,12 @@ internal static partial class IndicatorReader
             foreach (var (col, label) in labels)
                 if (IsCombined(label)) roles[col] = "combined";
         // Header labels the vocabulary does not know: the cell-role model reads the column.
-        double guessed = UnknownColumns.Resolve(roles, labels, lines, r, row => IsStop(row, first), lead, oracle, draft);
+        var (guessed, doubts) = UnknownColumns.Resolve(roles, labels, lines, r, row => IsStop(row, first), lead, oracle, draft);
         bool hasLevel3 = roles.Values.Contains("level3") || roles.Values.Contains("combined");
         bool projectTable = roles.Values.Contains("project");
         bool seenProject = false;
         var sideMoney = projectTable ? new Dictionary<int, string>() : MoneyColumnsBesideIndicators.Items(header, labels.Keys);
-        var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3, ModelCertainty = guessed };
+        var table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3, ModelCertainty = guessed, GuessedColumns = doubts };
         draft.IndicatorTables.Add(table);
 
         var carried = new Dictionary<string, string>();
@@ -169,7 +169,7 @@ internal static partial class IndicatorReader
                 seenProject = true;
                 var money = row.Cells.Where(c => roles.TryGetValue(c.Col, out var role) && role is "money").Select(c => (labels[c.Col], c));
                 draft = ProjectRows.Open(draft, split, TextNorm.OutputLabel(project), money, null);
-                table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3, ModelCertainty = guessed };
+                table = new IndicatorTable { ScopeHint = scope, MissingLevel3 = !hasLevel3, ModelCertainty = guessed, GuessedColumns = doubts };
                 draft.IndicatorTables.Add(table);
                 carried.Clear();
             }
