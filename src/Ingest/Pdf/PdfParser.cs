@@ -24,9 +24,19 @@ public sealed class PdfParser : IDocumentParser
 
     public string Format => "pdf";
 
-    /// <summary>Text pages read on two threads (<see cref="TextPagesAhead"/>); false reads every page on the
-    /// parser's thread (tests compare the two).</summary>
-    internal bool PagesInParallel { get; init; } = true;
+    /// <summary>When text pages are read on a second thread (<see cref="TextPagesAhead"/>): by default only while a
+    /// core reads no other document; tests ask for always and never, to compare the two readings whatever else
+    /// the test process reads at the time.</summary>
+    internal PagesAhead PagesAhead { get; init; } = PagesAhead.WhenACoreIsFree;
+
+    /// <summary>When every core already reads a document of its own (<see cref="DocumentReader.ReadsInFlight"/>, this
+    /// one included), a second thread for this one adds no speed, only a second copy of its parse state in memory (#20).</summary>
+    bool WantsPagesAhead() => PagesAhead switch
+    {
+        PagesAhead.Always => true,
+        PagesAhead.Never => false,
+        _ => DocumentReader.ReadsInFlight < Environment.ProcessorCount,
+    };
 
     public SourceDocument Parse(Stream stream, string fileName, CancellationToken cancel)
     {
@@ -87,7 +97,7 @@ public sealed class PdfParser : IDocumentParser
                     {
                         content = Task.FromException<PageContent>(e);
                     }
-                    if (n == 1 && PagesInParallel && content.IsCompletedSuccessfully) ahead = TextPagesAhead.Start(stream, options, pages, cancel);
+                    if (n == 1 && WantsPagesAhead() && content.IsCompletedSuccessfully) ahead = TextPagesAhead.Start(stream, options, pages, cancel);
                     pending.Enqueue((n, content));
                     // Keep a few pages in flight; text pages queue behind an unfinished scan.
                     while (pending.Count > 0 && (pending.Peek().Content.IsCompleted || pending.Count > MaxPagesAhead))
@@ -149,3 +159,5 @@ internal static class ScanDetector
         return area > 0 && covered >= area * 0.3;
     }
 }
+
+internal enum PagesAhead { WhenACoreIsFree, Always, Never }

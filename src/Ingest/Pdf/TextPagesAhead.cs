@@ -35,11 +35,11 @@ internal sealed class TextPagesAhead : IDisposable
 
     const int FirstPage = 3;
 
-    /// <summary>Worth a second thread: a core no other document is read on (<see cref="DocumentReader.ReadsInFlight"/>,
-    /// this one included) and at least two pages for it. Null otherwise.</summary>
+    /// <summary>Worth a second thread: a second core and at least two pages for it (whether the core is free is the
+    /// caller's question: <see cref="PdfParser.PagesAhead"/>). Null otherwise.</summary>
     public static TextPagesAhead? Start(Stream stream, ParsingOptions options, int pages, CancellationToken cancel)
     {
-        if (Environment.ProcessorCount < 2 || DocumentReader.ReadsInFlight >= Environment.ProcessorCount || pages < FirstPage + 2) return null;
+        if (Environment.ProcessorCount < 2 || pages < FirstPage + 2) return null;
         var ahead = new TextPagesAhead(CopyOf(stream), options, pages, cancel);
         // A dedicated thread (not the pool, which OCR and parallel imports use); the stack as large as a parse's.
         new Thread(ahead.Run, 16 * 1024 * 1024) { IsBackground = true, Name = "jixiao-pdf-pages" }.Start();

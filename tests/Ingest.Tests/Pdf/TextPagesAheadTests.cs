@@ -54,9 +54,9 @@ public class TextPagesAheadTests
     static (SourceDocument Parallel, SourceDocument Sequential) BothWays(string path)
     {
         using var stream = File.OpenRead(path);
-        var parallel = new PdfParser().Parse(stream, Path.GetFileName(path), CancellationToken.None);
+        var parallel = new PdfParser { PagesAhead = PagesAhead.Always }.Parse(stream, Path.GetFileName(path), CancellationToken.None);
         stream.Position = 0;
-        var sequential = new PdfParser { PagesInParallel = false }.Parse(stream, Path.GetFileName(path), CancellationToken.None);
+        var sequential = new PdfParser { PagesAhead = PagesAhead.Never }.Parse(stream, Path.GetFileName(path), CancellationToken.None);
         return (parallel, sequential);
     }
 }
