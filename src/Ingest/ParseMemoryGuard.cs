@@ -24,11 +24,11 @@ namespace Jixiao.Ingest;
 /// </list>
 /// Stopping cancels the parse's token and PerFileLimit stops waiting at once (a one-line error). A parser that
 /// honours the token unwinds and frees its memory; one that does not runs on, abandoned, until its library call
-/// returns or fails: the import goes on, but that memory is only returned when the call ends. While a parse
-/// stopped for memory still runs, nobody else is stopped (it may still be filling the heap, and a share of that
-/// growth would fall on the parses beside it). A parse given up on at its time limit stays counted (what it
-/// allocates is its share, not the others') but is never judged: it has been answered for, and stopping it
-/// would change nothing. Where the runtime gives no thread ids (not Linux or Windows) the limit is not enforced.
+/// returns or fails: the import goes on, but that memory is only returned when the call ends. A parse given up
+/// on (stopped for memory, or at its time limit) and still running stays counted (what it holds and allocates is
+/// its share, not the others') but is never judged again: it has been answered for, and stopping it would change
+/// nothing. Nor does it make the guard wait: before, a stopped parse still running held every other judgement
+/// back, and one left running by an earlier file let a hoarder beside it grow unjudged. Where the runtime gives no thread ids (not Linux or Windows) the limit is not enforced.
 /// The event listener itself is only created the first time some parse grows that far: creating one makes the
 /// runtime set up its event sources, ~25 ms of CPU that a short `jixiao extract` would otherwise pay for nothing.
 /// </summary>
@@ -222,8 +222,6 @@ internal sealed class ParseMemoryGuard
         }
         foreach (var w in watches) _allSinceLook += w.TakeAllocated();
         if (DateTime.UtcNow - _listeningSince < MinListening) return;
-        // While a parse stopped for memory still runs, nobody is judged, and no look is needed for it.
-        if (watches.Any(w => w.Stopped)) return;
         if (DateTime.UtcNow - _lastLook < LookInterval) return;
         _lastLook = DateTime.UtcNow;
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
