@@ -69,7 +69,8 @@ public sealed class LimitTests(ITestOutputHelper output)
             // The shared-string workbook is stored read, or given up on at the limit in one line (a loaded box may not
             // get through its 1,000 MB of cells in 60 s): never a crash, never the 93 s of old past the limit.
             var shared = docs["shared.xlsx"];
-            if (shared.Status != DocumentStatus.Ok) Assert.Matches(@"^(extraction )?gave up.*\(per-file time limit", shared.Error!);
+            // Read whole, its filler cells hold no form (NoForms); anything else is the time limit's one line.
+            if (shared.Status != DocumentStatus.NoForms) Assert.Matches(@"^(extraction )?gave up.*\(per-file time limit", shared.Error!);
             var huge = docs["huge-cell.docx"];
             Assert.True(huge.Status == DocumentStatus.Ok, $"{huge.Status}: {huge.Error}");
             Assert.True(huge.NeedsReview);
