@@ -94,12 +94,15 @@ internal static class ColumnContents
     }
 
     /// <summary>A plain number from 0 to 100 without a percent sign: what a weight or a score is written as.</summary>
-    static bool IsPoints(string v) =>
-        !v.Contains('%') && TextNorm.IsNumber(v) && double.TryParse(v.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x is >= 0 and <= 100;
+    static bool IsPoints(string v) => Points(v) is not null;
+
+    /// <summary>The number of a points value (see <see cref="IsPoints"/>), or null for any other text.</summary>
+    static double? Points(string v) =>
+        !v.Contains('%') && TextNorm.IsNumber(v) && double.TryParse(v.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x is >= 0 and <= 100
+            ? x : null;
 
     static double? Number(TableView table, int r, int col) =>
-        table.At(r, col) is { Covered: false } c && c.Col == col && TextNorm.Value(c.Raw) is { } v && IsPoints(TextNorm.Label(v))
-            ? double.Parse(TextNorm.Label(v).Replace(",", ""), CultureInfo.InvariantCulture) : null;
+        table.At(r, col) is { Covered: false } c && c.Col == col && TextNorm.Value(c.Raw) is { } v ? Points(TextNorm.Label(v)) : null;
 
     /// <summary>The left column is at least the right one in (nearly) every row: a weight and the score given against it.</summary>
     static bool NeverBelow(TableView table, IReadOnlyList<int> rows, int left, int right)
